@@ -1,0 +1,277 @@
+package fr.comptoir;
+
+import fr.comptoir.centralapi.CentralPlatform;
+import fr.comptoir.centralapi.DeviceActivation;
+import fr.comptoir.centralapi.HttpCentralPlatform;
+import fr.comptoir.centralapi.RetryPolicy;
+import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.demo.DemoCentralServer;
+import fr.comptoir.demo.DemoDataGenerator;
+import fr.comptoir.demo.DemoPlatformStore;
+import fr.comptoir.demo.DemoSize;
+import fr.comptoir.staff.SignInService;
+import fr.comptoir.storage.SqliteDatabase;
+import fr.comptoir.storage.SqliteFeedCache;
+import fr.comptoir.storage.SqliteJournal;
+import fr.comptoir.storage.SqliteOutbox;
+import fr.comptoir.storage.SqliteSettings;
+import fr.comptoir.storage.SqliteStaffDirectory;
+import fr.comptoir.storage.StorageException;
+import fr.comptoir.sync.SyncEngine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The composition root: opens the two databases, and once the terminal is activated, the central
+ * platform client, the sync engine and sign-in. Wiring is by constructor, here and nowhere else.
+ *
+ * <p>Opening and activation touch the disk and the network: call them off the JavaFX thread.
+ */
+public final class AppContext implements AutoCloseable {
+
+    /** Choices that differ between the real app, tests and the command line. */
+    public record Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy) {
+        public static Options defaults() {
+            return new Options(DemoSize.SMALL, SyncEngine.Settings.DEFAULT, RetryPolicy.DEFAULT);
+        }
+    }
+
+    static final String JOURNAL_FILE = "journal.db";
+    static final String CACHE_FILE = "cache.db";
+
+    private final Path home;
+    private final Clock clock;
+    private final Options options;
+    private final SqliteDatabase journalDb;
+    private final SqliteDatabase cacheDb;
+    private final SqliteSettings settings;
+    private final SqliteJournal journal;
+    private final SqliteOutbox outbox;
+    private final SqliteFeedCache cache;
+    private final SqliteStaffDirectory staffDirectory;
+    private final String cacheRecoveryNote;
+
+    private DemoCentralServer demoServer;
+    private CentralPlatform central;
+    private SyncEngine sync;
+    private SignInService signIn;
+    private DeviceConfig device;
+
+    private AppContext(Path home, Clock clock, Options options, SqliteDatabase journalDb, SqliteDatabase cacheDb, String cacheRecoveryNote) {
+        this.home = home;
+        this.clock = clock;
+        this.options = options;
+        this.journalDb = journalDb;
+        this.cacheDb = cacheDb;
+        this.cacheRecoveryNote = cacheRecoveryNote;
+        this.settings = new SqliteSettings(journalDb);
+        this.journal = new SqliteJournal(journalDb, WireJson::encode, clock);
+        this.outbox = new SqliteOutbox(journalDb);
+        this.cache = new SqliteFeedCache(cacheDb);
+        this.staffDirectory = new SqliteStaffDirectory(cacheDb);
+        this.device = readDevice().orElse(null);
+    }
+
+    /**
+     * Opens Comptoir's data in {@code home}. The journal (the store's own, unsynced work) is opened as it
+     * is; a cache that cannot be opened is set aside and rebuilt empty, to be filled again by sync.
+     */
+    public static AppContext open(Path home, Clock clock, Options options) {
+        SqliteDatabase journalDb = SqliteDatabase.open(home.resolve(JOURNAL_FILE), "journal");
+        SqliteDatabase cacheDb;
+        String note = null;
+        try {
+            cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache");
+            cacheDb.read(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA quick_check")) {
+                    if (!rs.next() || !"ok".equals(rs.getString(1))) {
+                        throw new StorageException("cache integrity check failed");
+                    }
+                }
+                return null;
+            });
+        } catch (StorageException damaged) {
+            note = setAsideDamagedCache(home, damaged);
+            cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache");
+        }
+        return new AppContext(home, clock, options, journalDb, cacheDb, note);
+    }
+
+    private static String setAsideDamagedCache(Path home, StorageException cause) {
+        String suffix = ".damaged-" + System.currentTimeMillis();
+        try {
+            for (String f : new String[]{CACHE_FILE, CACHE_FILE + "-wal", CACHE_FILE + "-shm"}) {
+                Path p = home.resolve(f);
+                if (Files.exists(p)) {
+                    Files.move(p, home.resolve(f + suffix), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The cache is damaged and cannot be set aside", e);
+        }
+        return "The local cache was damaged (" + cause.getMessage() + "); it was set aside as " + CACHE_FILE + suffix
+                + " and is being rebuilt from the central platform. No unsynced work was lost.";
+    }
+
+    /** Why the cache had to be rebuilt at start, or empty when it did not. */
+    public Optional<String> cacheRecoveryNote() {
+        return Optional.ofNullable(cacheRecoveryNote);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Optional<DeviceConfig> device() {
+        return Optional.ofNullable(device);
+    }
+
+    private Optional<DeviceConfig> readDevice() {
+        Optional<String> token = settings.get("device.token");
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeviceConfig(settings.get("platform.url").orElse(""), settings.get("platform.demo").map(Boolean::parseBoolean).orElse(false),
+                settings.get("device.id").orElseThrow(), settings.get("store.id").orElseThrow(),
+                settings.get("store.name").orElse(""), token.get()));
+    }
+
+    /** Activates this terminal against the central platform at {@code url}. Blocking. */
+    public synchronized DeviceConfig activate(String url, String activationCode) {
+        CentralPlatform anonymous = new HttpCentralPlatform(url, () -> null, HttpCentralPlatform.defaultClient(), options.retryPolicy());
+        DeviceActivation a = anonymous.activate(activationCode.strip(), deviceName());
+        return saveDevice(new DeviceConfig(url, false, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
+    }
+
+    /** Activates this terminal on the embedded demo central platform, starting it. Blocking. */
+    public synchronized DeviceConfig activateDemo() {
+        startDemoServer();
+        CentralPlatform anonymous = new HttpCentralPlatform(demoServer.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), options.retryPolicy());
+        DeviceActivation a = anonymous.activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, deviceName());
+        return saveDevice(new DeviceConfig("", true, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
+    }
+
+    private DeviceConfig saveDevice(DeviceConfig d) {
+        settings.put("platform.url", d.platformUrl());
+        settings.put("platform.demo", Boolean.toString(d.demo()));
+        settings.put("device.id", d.deviceId());
+        settings.put("store.id", d.storeId());
+        settings.put("store.name", d.storeName());
+        settings.put("device.token", d.accessToken());
+        device = d;
+        return d;
+    }
+
+    private static String deviceName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "Comptoir terminal";
+        }
+    }
+
+    /**
+     * Builds the central platform client, sync engine and sign-in for the activated terminal (starting
+     * the embedded demo platform in demo mode). Does not start the sync schedule. Blocking.
+     */
+    public synchronized void connect() {
+        if (device == null) {
+            throw new IllegalStateException("This terminal is not activated");
+        }
+        if (sync != null) {
+            return;
+        }
+        String url = device.platformUrl();
+        if (device.demo()) {
+            startDemoServer();
+            url = demoServer.baseUrl();
+        }
+        DeviceConfig d = device;
+        central = new HttpCentralPlatform(url, () -> new HttpCentralPlatform.Credentials(d.storeId(), d.accessToken()),
+                HttpCentralPlatform.defaultClient(), options.retryPolicy());
+        sync = new SyncEngine(central, cache, outbox, clock, options.syncSettings());
+        signIn = new SignInService(staffDirectory, journal, clock, d.storeId(), d.deviceId());
+    }
+
+    private void startDemoServer() {
+        if (demoServer != null) {
+            return;
+        }
+        try {
+            DemoPlatformStore store = DemoPlatformStore.openOrGenerate(home.resolve("demo-platform"), options.demoSize(), 42L,
+                    LocalDate.now(clock));
+            demoServer = DemoCentralServer.start(store, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the demo central platform", e);
+        }
+    }
+
+    public SyncEngine sync() {
+        return requireConnected(sync);
+    }
+
+    public SignInService signIn() {
+        return requireConnected(signIn);
+    }
+
+    public CentralPlatform central() {
+        return requireConnected(central);
+    }
+
+    private <T> T requireConnected(T t) {
+        if (t == null) {
+            throw new IllegalStateException("Not connected: call connect() after activation");
+        }
+        return t;
+    }
+
+    public SqliteFeedCache cache() {
+        return cache;
+    }
+
+    public SqliteOutbox outbox() {
+        return outbox;
+    }
+
+    public SqliteJournal journal() {
+        return journal;
+    }
+
+    public SqliteStaffDirectory staffDirectory() {
+        return staffDirectory;
+    }
+
+    public SqliteSettings settings() {
+        return settings;
+    }
+
+    /** The embedded demo platform, when this terminal runs on it. */
+    public Optional<DemoCentralServer> demoServer() {
+        return Optional.ofNullable(demoServer);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sync != null) {
+            sync.close();
+        }
+        if (demoServer != null) {
+            demoServer.close();
+            demoServer.store().close();
+        }
+        cacheDb.close();
+        journalDb.close();
+    }
+}

@@ -1,0 +1,35 @@
+package fr.comptoir.centralapi;
+
+/**
+ * The port to the retailer's central commerce platform. Everything Comptoir learns from, or tells,
+ * the central platform goes through here; {@link HttpCentralPlatform} implements it for the Comptoir
+ * Commerce API, a later connector will implement it for Medusa v2.
+ *
+ * <p>Calls block on the network: never call them from the JavaFX application thread.
+ * Failures are {@link CentralPlatformException}s: {@link CentralUnreachableException} when the
+ * platform could not be reached or answered with a temporary failure (the store is offline),
+ * {@link CentralRejectedException} when it refused the request, {@link CentralProtocolException}
+ * when its answer was not what the contract says.
+ */
+public interface CentralPlatform {
+
+    /** Cheap liveness check; returns the platform's name and version. */
+    PlatformHealth health();
+
+    /** Exchanges an activation code for this terminal's identity and credentials. */
+    DeviceActivation activate(String activationCode, String deviceName);
+
+    /**
+     * Reads one page of a change feed after {@code cursor} (null: from the beginning) and hands every
+     * change to {@code handler} as it is parsed, so a large page never sits whole in memory.
+     *
+     * @param withRemaining ask the platform to say how many changes remain after this page (for progress)
+     */
+    <T> FeedPage pull(Feed<T> feed, String cursor, int limit, boolean withRemaining, ChangeHandler<T> handler);
+
+    /**
+     * Delivers one write from the outbox. The idempotency key makes retries safe: a platform that has
+     * already applied it answers with the original result instead of applying it again.
+     */
+    DeliveryReceipt deliver(PendingWrite write);
+}

@@ -1,0 +1,52 @@
+package fr.comptoir.centralapi;
+
+import fr.comptoir.catalog.Product;
+import fr.comptoir.catalog.StockLevel;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.orders.Order;
+import fr.comptoir.staff.StaffMember;
+import fr.comptoir.stores.Store;
+
+import java.util.List;
+
+/**
+ * A change feed of the central platform: its name in the contract and the record type it carries.
+ * The order of {@link #ALL} is the order of a sync: records referred to come before those referring.
+ */
+public final class Feed<T> {
+
+    public static final Feed<Store> STORES = new Feed<>("stores", Store.class);
+    public static final Feed<StaffMember> STAFF = new Feed<>("staff", StaffMember.class);
+    public static final Feed<Product> PRODUCTS = new Feed<>("products", Product.class);
+    public static final Feed<StockLevel> STOCK = new Feed<>("stock", StockLevel.class);
+    public static final Feed<Customer> CUSTOMERS = new Feed<>("customers", Customer.class);
+    public static final Feed<Order> ORDERS = new Feed<>("orders", Order.class);
+
+    public static final List<Feed<?>> ALL = List.of(STORES, STAFF, PRODUCTS, STOCK, CUSTOMERS, ORDERS);
+
+    private final String name;
+    private final Class<T> type;
+
+    private Feed(String name, Class<T> type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    public static Feed<?> byName(String name) {
+        return ALL.stream().filter(f -> f.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown feed: " + name));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,182 @@
+package fr.comptoir.cli;
+
+import fr.comptoir.AppContext;
+import fr.comptoir.AppHome;
+import fr.comptoir.DeviceConfig;
+import fr.comptoir.centralapi.CentralPlatformException;
+import fr.comptoir.demo.DemoCentralServer;
+import fr.comptoir.demo.DemoDataGenerator;
+import fr.comptoir.demo.DemoPlatformStore;
+import fr.comptoir.demo.DemoSize;
+import fr.comptoir.sync.FeedState;
+import fr.comptoir.sync.SyncEngine;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** The headless command line for head-office IT, in the same jar as the app. */
+@Command(name = "comptoir", mixinStandardHelpOptions = true, version = "Comptoir 0.1",
+        description = "Comptoir terminal tools. Without a command, the app starts.",
+        subcommands = {ComptoirCli.Status.class, ComptoirCli.Sync.class, ComptoirCli.Activate.class, ComptoirCli.DemoServer.class})
+public final class ComptoirCli {
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new ComptoirCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    static class HomeOption {
+        @Option(names = "--home", description = "Data folder (default: $COMPTOIR_HOME or ~/.comptoir)")
+        Path home;
+    }
+
+    @Command(name = "status", description = "What the cache holds, the last sync per feed, pending writes.")
+    static final class Status implements Callable<Integer> {
+        @CommandLine.Mixin
+        HomeOption home = new HomeOption();
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (AppContext ctx = AppContext.open(AppHome.resolve(home.home), Clock.systemUTC(), AppContext.Options.defaults())) {
+                out.println("Data folder: " + ctx.home().toAbsolutePath());
+                ctx.cacheRecoveryNote().ifPresent(n -> out.println("Note: " + n));
+                out.println("Terminal:    " + ctx.device().map(ComptoirCli::describe).orElse("not activated"));
+                out.println();
+                out.printf("%-10s %10s  %s%n", "feed", "records", "last sync");
+                Map<String, Long> counts = ctx.cache().counts();
+                for (FeedState s : ctx.cache().states()) {
+                    out.printf("%-10s %10d  %s%n", s.feed(), counts.getOrDefault(s.feed(), 0L),
+                            s.lastSuccessAt() == 0 ? "never" : Instant.ofEpochMilli(s.lastSuccessAt()).toString());
+                }
+                out.println();
+                out.println("Pending writes:  " + ctx.outbox().pendingCount());
+                out.println("Needs attention: " + ctx.outbox().needsAttentionCount());
+                out.println("Journal records: " + ctx.journal().size());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "sync", description = "Deliver pending writes and bring the cache up to date.")
+    static final class Sync implements Callable<Integer> {
+        @CommandLine.Mixin
+        HomeOption home = new HomeOption();
+        @Option(names = "--once", required = true, description = "Sync once and exit.")
+        boolean once;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (AppContext ctx = AppContext.open(AppHome.resolve(home.home), Clock.systemUTC(), AppContext.Options.defaults())) {
+                if (ctx.device().isEmpty()) {
+                    spec.commandLine().getErr().println("This terminal is not activated: run 'comptoir activate' or start the app.");
+                    return 2;
+                }
+                ctx.connect();
+                SyncEngine.Report report = ctx.sync().syncOnce();
+                out.println("Delivered writes: " + report.delivered());
+                report.changesByFeed().forEach((feed, n) -> out.printf("%-10s %8d changes%n", feed, n));
+                if (!report.ok()) {
+                    spec.commandLine().getErr().println("Sync failed: " + report.error());
+                    return 1;
+                }
+                out.println("Sync complete.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "activate", description = "Activate this terminal on a central platform.")
+    static final class Activate implements Callable<Integer> {
+        @CommandLine.Mixin
+        HomeOption home = new HomeOption();
+        @Option(names = "--url", description = "Address of the central platform (Commerce API).")
+        String url;
+        @Option(names = "--code", description = "Activation code given by head office.")
+        String code;
+        @Option(names = "--demo", description = "Use the embedded demo store instead.")
+        boolean demo;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!demo && (url == null || code == null)) {
+                spec.commandLine().getErr().println("Give --url and --code, or --demo.");
+                return 2;
+            }
+            try (AppContext ctx = AppContext.open(AppHome.resolve(home.home), Clock.systemUTC(), AppContext.Options.defaults())) {
+                DeviceConfig d = demo ? ctx.activateDemo() : ctx.activate(url, code);
+                spec.commandLine().getOut().println("Activated: " + describe(d));
+                return 0;
+            } catch (CentralPlatformException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println("Activation failed: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "demo-server", description = "Run the demo central platform on its own, until stopped.")
+    static final class DemoServer implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+        int port;
+        @Option(names = "--size", defaultValue = "small", description = "tiny, small, medium or large (default ${DEFAULT-VALUE}).")
+        String size;
+        @Option(names = "--data", description = "Folder of the demo platform's database (default: <home>/demo-platform).")
+        Path data;
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default ${DEFAULT-VALUE}).")
+        long seed;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            DemoSize demoSize;
+            try {
+                demoSize = DemoSize.parse(size);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+            Path dir = data != null ? data : AppHome.resolve(null).resolve("demo-platform");
+            out.println("Preparing the " + demoSize.name().toLowerCase() + " demo chain in " + dir.toAbsolutePath() + " ...");
+            out.flush();
+            long t0 = System.nanoTime();
+            DemoPlatformStore store = DemoPlatformStore.openOrGenerate(dir, demoSize, seed, LocalDate.now());
+            out.printf("Ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, store.liveCounts());
+            try (DemoCentralServer server = DemoCentralServer.start(store, port)) {
+                out.println("Demo central platform listening on " + server.baseUrl());
+                out.println("Activation code of the demo store: " + DemoDataGenerator.DEMO_ACTIVATION_CODE);
+                out.flush();
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                stop.await();
+            } finally {
+                store.close();
+            }
+            return 0;
+        }
+    }
+
+    static String describe(DeviceConfig d) {
+        return d.storeName() + " (" + d.storeId() + "), device " + d.deviceId() + ", "
+                + (d.demo() ? "embedded demo central platform" : d.platformUrl());
+    }
+}

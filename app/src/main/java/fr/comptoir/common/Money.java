@@ -1,0 +1,41 @@
+package fr.comptoir.common;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/** An amount of euros held as a whole number of cents; never a floating-point number. */
+public record Money(long cents) implements Comparable<Money> {
+
+    public static final Money ZERO = new Money(0);
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    public static Money ofCents(long cents) {
+        return new Money(cents);
+    }
+
+    public Money plus(Money other) {
+        return new Money(Math.addExact(cents, other.cents));
+    }
+
+    public Money times(int quantity) {
+        return new Money(Math.multiplyExact(cents, quantity));
+    }
+
+    public BigDecimal toBigDecimal() {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    /** Formats as the locale writes euros, e.g. "12,50 €" in French and "€12.50" in English. */
+    public String format(Locale locale) {
+        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+        f.setCurrency(EUR);
+        return f.format(toBigDecimal());
+    }
+
+    @Override
+    public int compareTo(Money o) {
+        return Long.compare(cents, o.cents);
+    }
+}

@@ -1,0 +1,28 @@
+package fr.comptoir.customers;
+
+/**
+ * Phone numbers reduced to one comparable form, so that "06 12 34 56 78", "0612345678" and
+ * "+33 6 12 34 56 78" are the same number: French national numbers become "33" + the nine digits.
+ */
+public final class PhoneNumbers {
+
+    private PhoneNumbers() {
+    }
+
+    /** The digits of {@code phone} in international form without "+", or null when there are none. */
+    public static String canonical(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.isEmpty()) {
+            return null;
+        }
+        if (phone.strip().startsWith("00")) {
+            digits = digits.substring(2);
+        } else if (digits.length() == 10 && digits.startsWith("0")) {
+            digits = "33" + digits.substring(1);
+        }
+        return digits;
+    }
+}

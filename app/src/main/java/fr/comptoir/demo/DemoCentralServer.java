@@ -1,0 +1,331 @@
+package fr.comptoir.demo;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import fr.comptoir.centralapi.WireJson;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded demo central platform: the Comptoir Commerce API (docs/commerce-api.yaml) served over
+ * real HTTP on 127.0.0.1 from a {@link DemoPlatformStore}. It enforces what a real platform would:
+ * bearer tokens, idempotency keys with replay, RFC 9457 problems.
+ */
+public final class DemoCentralServer implements AutoCloseable {
+
+    public static final String NAME = "Comptoir demo central platform";
+    public static final String VERSION = "1.0";
+    private static final Set<String> FEEDS = Set.of("stores", "staff", "products", "stock", "customers", "orders");
+    private static final int MAX_PAGE = 5000;
+
+    private final DemoPlatformStore store;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ObjectMapper mapper = WireJson.mapper();
+
+    private DemoCentralServer(DemoPlatformStore store, HttpServer server, ExecutorService executor) {
+        this.store = store;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts serving {@code store} on 127.0.0.1:{@code port} (0: any free port). */
+    public static DemoCentralServer start(DemoPlatformStore store, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "demo-central-http");
+            t.setDaemon(true);
+            return t;
+        });
+        DemoCentralServer demo = new DemoCentralServer(store, server, executor);
+        server.createContext("/v1/", demo::handle);
+        server.setExecutor(executor);
+        server.start();
+        return demo;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/";
+    }
+
+    public DemoPlatformStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            String[] parts = path.substring(1).split("/");
+            if (method.equals("GET") && path.equals("/v1/health")) {
+                sendJson(ex, 200, mapper.createObjectNode().put("name", NAME).put("version", VERSION).toString(), false);
+            } else if (method.equals("POST") && path.equals("/v1/devices/activate")) {
+                activate(ex);
+            } else {
+                Optional<DemoPlatformStore.Device> device = authenticate(ex);
+                if (device.isEmpty()) {
+                    problem(ex, 401, "unauthorized", "Not authorised", "A valid bearer token is required.");
+                } else if (method.equals("GET") && parts.length == 3 && parts[1].equals("feeds")) {
+                    feed(ex, parts[2]);
+                } else if (method.equals("POST") && parts.length == 4 && parts[1].equals("stores") && parts[3].equals("events")) {
+                    staffEvent(ex, device.get(), parts[2]);
+                } else {
+                    problem(ex, 404, "not-found", "Not found", method + " " + path + " is not part of this platform's API.");
+                }
+            }
+        } catch (RuntimeException e) {
+            problem(ex, 500, "internal", "Internal error", e.getMessage());
+        }
+    }
+
+    private Optional<DemoPlatformStore.Device> authenticate(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return Optional.empty();
+        }
+        return store.deviceByToken(auth.substring("Bearer ".length()).strip());
+    }
+
+    private void activate(HttpExchange ex) throws IOException {
+        String raw = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        idempotent(ex, "activation", raw, () -> {
+            JsonNode body = parseObject(raw);
+            String code = body == null ? "" : body.path("activationCode").asText("").strip();
+            String name = body == null ? "" : body.path("deviceName").asText("Terminal");
+            Optional<String> storeId = store.storeForActivationCode(code);
+            if (storeId.isEmpty()) {
+                return problemAnswer(422, "invalid-activation-code", "Unknown activation code",
+                        "The activation code '" + code + "' is not valid for this platform.");
+            }
+            DemoPlatformStore.Device device = new DemoPlatformStore.Device("dev-" + UUID.randomUUID(), storeId.get(),
+                    UUID.randomUUID().toString() + UUID.randomUUID());
+            store.addDevice(device, name);
+            String storeName = store.body("stores", storeId.get()).map(this::parseObject).map(n -> n.path("name").asText()).orElse("");
+            ObjectNode answer = mapper.createObjectNode().put("deviceId", device.id()).put("storeId", device.storeId())
+                    .put("storeName", storeName).put("accessToken", device.token());
+            return new DemoPlatformStore.Answer(201, answer.toString());
+        });
+    }
+
+    private void staffEvent(HttpExchange ex, DemoPlatformStore.Device device, String storeId) throws IOException {
+        if (!storeId.equals(device.storeId())) {
+            problem(ex, 403, "forbidden", "Wrong store", "This terminal belongs to another store.");
+            return;
+        }
+        String raw = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        idempotent(ex, device.id(), raw, () -> {
+            JsonNode body = parseObject(raw);
+            if (body == null || body.path("eventId").asText("").isEmpty() || body.path("staffId").asText("").isEmpty()
+                    || body.path("type").asText("").isEmpty() || body.path("occurredAt").asText("").isEmpty()) {
+                return problemAnswer(422, "invalid-body", "Invalid staff event", "eventId, staffId, type and occurredAt are required.");
+            }
+            return store.recordStaffEvent(storeId, device.id(), body.get("eventId").asText(), body.get("staffId").asText(),
+                    body.get("type").asText(), body.get("occurredAt").asText());
+        });
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        DemoPlatformStore.Answer apply();
+    }
+
+    /** Runs {@code write} once per Idempotency-Key; a repeat gets the stored answer. */
+    private void idempotent(HttpExchange ex, String scope, String raw, Write write) throws IOException {
+        String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+        if (key == null || key.isBlank()) {
+            problem(ex, 400, "idempotency-key-required", "Idempotency-Key required", "Every write needs an Idempotency-Key header.");
+            return;
+        }
+        String hash = DemoPlatformStore.sha256(ex.getRequestURI().getPath() + "\n" + raw);
+        String scoped = scope + ":" + key;
+        synchronized (this) {
+            Optional<DemoPlatformStore.StoredAnswer> previous = store.answerFor(scoped);
+            if (previous.isPresent()) {
+                replay(ex, previous.get(), hash);
+                return;
+            }
+            DemoPlatformStore.Answer answer = write.apply();
+            if (answer.status() < 500) {
+                store.storeAnswer(scoped, hash, answer);
+            }
+            sendRaw(ex, answer.status(), answer.body(), answer.status() >= 400 ? "application/problem+json" : "application/json", false);
+        }
+    }
+
+    private void replay(HttpExchange ex, DemoPlatformStore.StoredAnswer previous, String hash) throws IOException {
+        if (!previous.requestHash().equals(hash)) {
+            problem(ex, 422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used for a different request.");
+            return;
+        }
+        sendRaw(ex, previous.status(), previous.body(),
+                previous.status() >= 400 ? "application/problem+json" : "application/json", true);
+    }
+
+    private void feed(HttpExchange ex, String feed) throws IOException {
+        if (!FEEDS.contains(feed)) {
+            problem(ex, 404, "unknown-feed", "Unknown feed", "There is no feed named '" + feed + "'.");
+            return;
+        }
+        Map<String, String> q = query(ex.getRequestURI());
+        long after;
+        int limit;
+        try {
+            after = decodeCursor(q.get("cursor"));
+            limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : 500;
+        } catch (IllegalArgumentException e) {
+            problem(ex, 400, "invalid-query", "Invalid cursor or limit", e.getMessage());
+            return;
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            problem(ex, 400, "invalid-query", "Invalid limit", "limit must be between 1 and " + MAX_PAGE + ".");
+            return;
+        }
+        boolean withRemaining = "true".equals(q.get("withRemaining"));
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody(); JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("changes");
+            long[] last = {after};
+            int[] count = {0};
+            // One more than asked tells whether there is more, without a second query.
+            boolean[] more = {false};
+            store.readFeed(feed, after, limit + 1, doc -> {
+                if (count[0] == limit) {
+                    more[0] = true;
+                    return;
+                }
+                try {
+                    g.writeStartObject();
+                    g.writeStringField("op", doc.body() == null ? "delete" : "upsert");
+                    g.writeStringField("id", doc.id());
+                    if (doc.body() != null) {
+                        g.writeFieldName("data");
+                        g.writeRawValue(doc.body());
+                    }
+                    g.writeEndObject();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                last[0] = doc.seq();
+                count[0]++;
+            });
+            g.writeEndArray();
+            g.writeStringField("nextCursor", encodeCursor(last[0]));
+            g.writeBooleanField("hasMore", more[0]);
+            if (withRemaining) {
+                g.writeNumberField("remaining", store.countAfter(feed, last[0]));
+            }
+            g.writeEndObject();
+        }
+    }
+
+    static String encodeCursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static long decodeCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        String raw;
+        try {
+            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The cursor is not one this platform gave.");
+        }
+        if (!raw.startsWith("v1:")) {
+            throw new IllegalArgumentException("The cursor is not one this platform gave.");
+        }
+        try {
+            return Long.parseLong(raw.substring(3));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The cursor is not one this platform gave.");
+        }
+    }
+
+    private JsonNode parseObject(String raw) {
+        try {
+            JsonNode n = mapper.readTree(raw);
+            return n != null && n.isObject() ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> map = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) {
+            return map;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            map.put(k, v);
+        }
+        return map;
+    }
+
+    private DemoPlatformStore.Answer problemAnswer(int status, String type, String title, String detail) {
+        ObjectNode p = mapper.createObjectNode().put("type", "https://comptoir.example/problems/" + type)
+                .put("title", title).put("status", status).put("detail", detail);
+        return new DemoPlatformStore.Answer(status, p.toString());
+    }
+
+    private void problem(HttpExchange ex, int status, String type, String title, String detail) throws IOException {
+        sendRaw(ex, status, problemAnswer(status, type, title, detail).body(), "application/problem+json", false);
+    }
+
+    private void sendJson(HttpExchange ex, int status, String body, boolean replayed) throws IOException {
+        sendRaw(ex, status, body, "application/json", replayed);
+    }
+
+    private static void sendRaw(HttpExchange ex, int status, String body, String contentType, boolean replayed) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        if (replayed) {
+            ex.getResponseHeaders().set("Idempotent-Replayed", "true");
+        }
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package fr.comptoir.demo;
+
+import fr.comptoir.catalog.Product;
+import fr.comptoir.catalog.StockLevel;
+import fr.comptoir.catalog.Variant;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.orders.Order;
+import fr.comptoir.orders.OrderLine;
+import fr.comptoir.staff.PinHasher;
+import fr.comptoir.staff.Role;
+import fr.comptoir.staff.StaffMember;
+import fr.comptoir.stores.Store;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Generates a French fashion-and-home retail chain, deterministically for a given size, seed and date:
+ * stores and a warehouse, staff with PINs, products with sizes, colours, EAN-13 codes and VAT rates,
+ * stock per location, customers with French names, phones and consent, two years of orders in every
+ * channel including click-and-collect orders in every state for each store, and past returns.
+ */
+public final class DemoDataGenerator {
+
+    /** Demo PINs, shown on the sign-in screen of the demo store. */
+    public static final String ASSOCIATE_PIN = "1234";
+    public static final String MANAGER_PIN = "9876";
+    /** Activation code of the demo store (Paris Rivoli); other stores use their code, e.g. "DEMO-LYO01". */
+    public static final String DEMO_ACTIVATION_CODE = "DEMO";
+
+    static final String[][] STORES = {
+            {"PAR01", "Paris Rivoli", "Paris"}, {"LYO01", "Lyon Part-Dieu", "Lyon"},
+            {"BDX01", "Bordeaux Sainte-Catherine", "Bordeaux"}, {"LIL01", "Lille Grand Place", "Lille"},
+            {"MRS01", "Marseille Terrasses du Port", "Marseille"}};
+    static final String WAREHOUSE_ID = "wh-orleans";
+
+    private static final String[] FIRST = {"Hélène", "Marie", "Jean-Baptiste", "Cécile", "François", "Zoé", "Anaïs",
+            "Noël", "Léa", "Chloé", "Inès", "Jérôme", "Élodie", "Gaëlle", "Loïc", "Maëlys", "Thérèse", "Benoît",
+            "Camille", "Lucas", "Hugo", "Manon", "Sébastien", "Aurélie", "Marie-Claire", "Pierre-Louis", "Agnès",
+            "Raphaël", "Océane", "Clément", "Émilie", "Nathan", "Yasmine", "Karim", "Mathéo", "Solène", "Josée"};
+    private static final String[] LAST = {"Martin", "Bernard", "Dubois", "Lefèvre", "Moreau", "Laurent", "Girard",
+            "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Müller", "Faure", "André", "Mercier",
+            "Blanc", "Guérin", "Boyer", "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Perrin",
+            "Robin", "Clément", "Morin", "Nicolas", "Henry", "Roussel", "Mathieu", "Gautier", "Masson", "Marchand",
+            "de La Fontaine", "Le Gall", "Le Goff", "d'Almeida", "N'Diaye", "Dubois-Martin", "de Saint-Exupéry",
+            "Curie", "Hébert", "Lemaître", "Benoît", "Caron", "Pécresse", "Thévenin", "Da Silva", "Le Bihan"};
+    private static final String[] EMAIL_DOMAINS = {"orange.fr", "free.fr", "gmail.com", "laposte.net", "sfr.fr", "wanadoo.fr", "yahoo.fr"};
+
+    private record Family(String category, String[] names, String[] sizes, int vatBp, int minPrice, int maxPrice) {
+    }
+
+    private static final String[] CLOTHING = {"XS", "S", "M", "L", "XL"};
+    private static final String[] SHOES = {"36", "37", "38", "39", "40", "41", "42", "43", "44"};
+    private static final String[] JEANS = {"34", "36", "38", "40", "42", "44"};
+    private static final String[] ONE = {"TU"};
+    private static final Family[] FAMILIES = {
+            new Family("Femme > Robes", new String[]{"Robe portefeuille", "Robe chemise", "Robe longue fleurie", "Robe pull"}, CLOTHING, 2000, 3999, 12999),
+            new Family("Femme > Hauts", new String[]{"Blouse en lin", "Chemisier rayé", "T-shirt col V", "Marinière"}, CLOTHING, 2000, 1499, 5999),
+            new Family("Homme > Chemises", new String[]{"Chemise Oxford", "Chemise en lin", "Surchemise", "Chemise à carreaux"}, CLOTHING, 2000, 2999, 7999),
+            new Family("Homme > Pantalons", new String[]{"Jean droit", "Chino", "Jean slim", "Pantalon à pinces"}, JEANS, 2000, 3999, 9999),
+            new Family("Maille", new String[]{"Pull col roulé", "Cardigan", "Pull marin", "Gilet en laine"}, CLOTHING, 2000, 3999, 11999),
+            new Family("Chaussures", new String[]{"Baskets en cuir", "Bottines", "Mocassins", "Espadrilles"}, SHOES, 2000, 4999, 15999),
+            new Family("Maison > Déco", new String[]{"Vase en grès", "Bougie parfumée", "Coussin en velours", "Plaid en laine"}, ONE, 2000, 999, 8999),
+            new Family("Maison > Cuisine", new String[]{"Mug en céramique", "Torchon en lin", "Saladier", "Planche à découper"}, ONE, 2000, 599, 4999),
+            new Family("Épicerie fine", new String[]{"Chocolats pralinés", "Confiture artisanale", "Thé Earl Grey", "Biscuits au beurre"}, ONE, 550, 399, 2499),
+            new Family("Livres", new String[]{"Livre de cuisine", "Carnet de voyage", "Beau livre Paris"}, ONE, 550, 1299, 4999),
+            new Family("Fleurs", new String[]{"Bouquet de saison", "Plante verte", "Orchidée"}, ONE, 1000, 1499, 5999)};
+    private static final String[] COLOURS = {"Noir", "Blanc", "Bleu marine", "Écru", "Rouge", "Vert sauge", "Camel", "Gris chiné"};
+    private static final String[] BRANDS = {"Maison Comptoir", "Atelier Nord", "Les Filles du Sud", "Bel Ouvrage", "Côté Jardin", "Saint-Loup"};
+
+    private final DemoSize size;
+    private final long seed;
+    private final LocalDate today;
+
+    public DemoDataGenerator(DemoSize size, long seed, LocalDate today) {
+        this.size = size;
+        this.seed = seed;
+        this.today = today;
+    }
+
+    /** Where generated records go, feed by feed. */
+    public interface Sink {
+        void put(String feed, String id, Object record);
+    }
+
+    /** Generates the whole chain into {@code sink}, feed by feed, references before referrers. */
+    public void generate(Sink sink) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Store> stores = new ArrayList<>();
+        for (String[] s : STORES) {
+            stores.add(new Store("st-" + s[0].toLowerCase(Locale.ROOT), s[0], "Comptoir " + s[1], s[2], Store.StoreType.STORE));
+        }
+        stores.add(new Store(WAREHOUSE_ID, "WH01", "Entrepôt Orléans", "Orléans", Store.StoreType.WAREHOUSE));
+        stores.forEach(s -> sink.put("stores", s.id(), s));
+
+        generateStaff(sink, stores);
+        List<VariantRef> variants = generateProducts(sink, rnd, stores);
+        generateCustomers(sink, rnd);
+        generateOrders(sink, rnd, variants, stores);
+    }
+
+    private void generateStaff(Sink sink, List<Store> stores) {
+        String[][] people = {{"Camille Laurent", "MANAGER"}, {"Léo Martin", "ASSOCIATE"}, {"Sarah Benali", "ASSOCIATE"},
+                {"Julien Moreau", "ASSOCIATE"}, {"Inès Fontaine", "ASSOCIATE"}};
+        // One hash per PIN: hashing is deliberately slow, and demo staff share their demo PINs anyway.
+        String associateHash = PinHasher.hash(ASSOCIATE_PIN);
+        String managerHash = PinHasher.hash(MANAGER_PIN);
+        int n = 0;
+        for (Store store : stores) {
+            if (store.type() != Store.StoreType.STORE) {
+                continue;
+            }
+            for (String[] p : people) {
+                Role role = Role.valueOf(p[1]);
+                String id = "stf-" + store.code().toLowerCase(Locale.ROOT) + "-" + (++n);
+                sink.put("staff", id, new StaffMember(id, store.id(), p[0], role,
+                        role == Role.MANAGER ? managerHash : associateHash, true));
+            }
+        }
+    }
+
+    record VariantRef(String id, String sku, String name, long price, int vatBp, String category) {
+    }
+
+    private List<VariantRef> generateProducts(Sink sink, SplittableRandom rnd, List<Store> stores) {
+        List<VariantRef> refs = new ArrayList<>();
+        long eanCounter = 0;
+        for (int i = 0; i < size.products; i++) {
+            Family f = FAMILIES[rnd.nextInt(FAMILIES.length)];
+            String baseName = f.names()[rnd.nextInt(f.names().length)];
+            String brand = BRANDS[rnd.nextInt(BRANDS.length)];
+            String productId = "prd-" + (i + 1);
+            String reference = String.format("REF%06d", i + 1);
+            long price = roundPrice(f.minPrice() + rnd.nextInt(f.maxPrice() - f.minPrice() + 1));
+            int colourCount = f.sizes() == ONE ? 1 : 1 + rnd.nextInt(2);
+            List<Variant> vs = new ArrayList<>();
+            int colourStart = rnd.nextInt(COLOURS.length);
+            for (int c = 0; c < colourCount; c++) {
+                String colour = f.sizes() == ONE ? null : COLOURS[(colourStart + c) % COLOURS.length];
+                for (String sz : f.sizes()) {
+                    String vid = productId + "-" + (vs.size() + 1);
+                    String ean = Ean13.withCheckDigit(String.format("376%09d", ++eanCounter));
+                    String sku = reference + "-" + (colour == null ? "U" : colour.substring(0, 3).toUpperCase(Locale.ROOT)) + "-" + sz;
+                    vs.add(new Variant(vid, sku, ean, sz.equals("TU") ? null : sz, colour, price));
+                    refs.add(new VariantRef(vid, sku, baseName + (colour == null ? "" : " " + colour.toLowerCase(Locale.ROOT))
+                            + (sz.equals("TU") ? "" : " T" + sz), price, f.vatBp(), f.category()));
+                }
+            }
+            String name = baseName + " " + brand.split(" ")[brand.split(" ").length - 1];
+            sink.put("products", productId, new Product(productId, reference, name, brand, f.category(), f.vatBp(), vs));
+            for (Variant v : vs) {
+                for (Store s : stores) {
+                    int onHand = s.type() == Store.StoreType.WAREHOUSE ? rnd.nextInt(200) : Math.max(0, rnd.nextInt(12) - 3);
+                    int reserved = onHand == 0 ? 0 : rnd.nextInt(Math.min(onHand, 2) + 1);
+                    String sid = s.id() + ":" + v.id();
+                    sink.put("stock", sid, new StockLevel(sid, v.id(), s.id(), onHand, reserved));
+                }
+            }
+        }
+        return refs;
+    }
+
+    /** Shop prices end in ,99. */
+    private static long roundPrice(long cents) {
+        return cents / 100 * 100 + 99;
+    }
+
+    private void generateCustomers(Sink sink, SplittableRandom rnd) {
+        for (int i = 0; i < size.customers; i++) {
+            String first = FIRST[rnd.nextInt(FIRST.length)];
+            String last = LAST[rnd.nextInt(LAST.length)];
+            // The first customer is always Hélène Martin, so the demo and its tests have someone to look for.
+            if (i == 0) {
+                first = "Hélène";
+                last = "Martin";
+            } else if (i == 1) {
+                first = "Marie";
+                last = "Curie";
+            }
+            String id = "cus-" + (i + 1);
+            String email = rnd.nextInt(20) == 0 ? null
+                    : ascii(first) + "." + ascii(last) + (i > 1 ? String.valueOf(i + 1) : "") + "@" + EMAIL_DOMAINS[rnd.nextInt(EMAIL_DOMAINS.length)];
+            String phone = rnd.nextInt(10) == 0 ? null : phone(rnd);
+            String card = rnd.nextInt(3) == 0 ? null : Ean13.withCheckDigit(String.format("290%09d", i + 1));
+            Customer.LoyaltyTier tier = card == null ? Customer.LoyaltyTier.NONE
+                    : Customer.LoyaltyTier.values()[1 + Math.min(2, rnd.nextInt(6) / 2)];
+            int points = card == null ? 0 : rnd.nextInt(5000);
+            String created = today.minusDays(30 + rnd.nextInt(2000)).toString();
+            sink.put("customers", id, new Customer(id, first, last, email, phone, card, tier, points,
+                    email != null && rnd.nextInt(3) > 0, phone != null && rnd.nextInt(2) == 0, created));
+        }
+    }
+
+    private static String phone(SplittableRandom rnd) {
+        int a = 6 + rnd.nextInt(2);
+        String digits = String.format("%d%08d", a, rnd.nextInt(100_000_000));
+        return switch (rnd.nextInt(3)) {
+            case 0 -> "0" + digits.charAt(0) + " " + digits.substring(1, 3) + " " + digits.substring(3, 5) + " "
+                    + digits.substring(5, 7) + " " + digits.substring(7, 9);
+            case 1 -> "+33 " + digits.charAt(0) + " " + digits.substring(1, 3) + " " + digits.substring(3, 5) + " "
+                    + digits.substring(5, 7) + " " + digits.substring(7, 9);
+            default -> "0" + digits;
+        };
+    }
+
+    static String ascii(String s) {
+        String noAccents = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return noAccents.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    }
+
+    private void generateOrders(Sink sink, SplittableRandom rnd, List<VariantRef> variants, List<Store> stores) {
+        List<Store> shops = stores.stream().filter(s -> s.type() == Store.StoreType.STORE).toList();
+        Order.OrderStatus[] pickupStates = {Order.OrderStatus.PLACED, Order.OrderStatus.READY_FOR_PICKUP,
+                Order.OrderStatus.COLLECTED, Order.OrderStatus.PARTLY_COLLECTED, Order.OrderStatus.EXPIRED};
+        ZonedDateTime end = today.atTime(19, 0).atZone(ZoneOffset.UTC);
+        int orderNo = 0;
+        // Click-and-collect in every state for every store, recent, for Hélène and others.
+        for (Store shop : shops) {
+            for (int k = 0; k < pickupStates.length * 2; k++) {
+                Order.OrderStatus st = pickupStates[k % pickupStates.length];
+                String customerId = "cus-" + (1 + (k == 0 ? 0 : rnd.nextInt(size.customers)));
+                ZonedDateTime at = end.minusHours(2 + rnd.nextInt(24 * (st == Order.OrderStatus.EXPIRED ? 20 : 5)));
+                putOrder(sink, rnd, variants, ++orderNo, customerId, rnd.nextBoolean() ? Order.Channel.WEB : Order.Channel.APP,
+                        shop.id(), st, at, false);
+            }
+        }
+        while (orderNo < size.orders) {
+            int r = rnd.nextInt(100);
+            Order.Channel channel = r < 45 ? Order.Channel.WEB : r < 65 ? Order.Channel.APP : Order.Channel.STORE;
+            String customerId = orderNo % 50 == 0 ? "cus-1" : "cus-" + (1 + rnd.nextInt(size.customers));
+            ZonedDateTime at = end.minusMinutes(rnd.nextInt(60 * 24 * 730));
+            String storeId = channel == Order.Channel.STORE || rnd.nextInt(4) == 0 ? shops.get(rnd.nextInt(shops.size())).id() : null;
+            Order.OrderStatus status = channel == Order.Channel.STORE ? Order.OrderStatus.COMPLETED
+                    : storeId != null ? Order.OrderStatus.COLLECTED : Order.OrderStatus.DELIVERED;
+            putOrder(sink, rnd, variants, ++orderNo, customerId, channel, storeId, status, at, true);
+        }
+    }
+
+    private void putOrder(Sink sink, SplittableRandom rnd, List<VariantRef> variants, int n, String customerId,
+                          Order.Channel channel, String storeId, Order.OrderStatus status, ZonedDateTime at, boolean mayHaveReturns) {
+        String id = "ord-" + n;
+        String prefix = switch (channel) {
+            case WEB -> "W";
+            case APP -> "A";
+            case STORE -> "S";
+        };
+        int lineCount = 1 + rnd.nextInt(4);
+        List<OrderLine> lines = new ArrayList<>(lineCount);
+        long total = 0;
+        for (int l = 0; l < lineCount; l++) {
+            VariantRef v = variants.get(rnd.nextInt(variants.size()));
+            int qty = rnd.nextInt(6) == 0 ? 2 : 1;
+            int returned = mayHaveReturns && rnd.nextInt(12) == 0 ? 1 : 0;
+            lines.add(new OrderLine(id + "-" + (l + 1), v.id(), v.sku(), v.name(), qty, v.price(), v.vatBp(), returned));
+            total += v.price() * qty;
+        }
+        sink.put("orders", id, new Order(id, prefix + String.format("%08d", n), customerId, channel, storeId, status,
+                at.toInstant().toString(), total, lines));
+    }
+}

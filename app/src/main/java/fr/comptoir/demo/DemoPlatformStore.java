@@ -1,0 +1,352 @@
+package fr.comptoir.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.storage.SqliteDatabase;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo central platform's own SQLite database: every record as a versioned JSON document with a
+ * global change sequence (the source of change feeds and tombstones), devices, and the idempotency
+ * log. Thread-safe through {@link SqliteDatabase}.
+ */
+public final class DemoPlatformStore implements AutoCloseable {
+
+    private static final int BATCH = 5_000;
+
+    private final SqliteDatabase db;
+    private final ObjectMapper mapper = WireJson.mapper();
+
+    private DemoPlatformStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    /**
+     * Opens the demo database in {@code dir}, generating the chain first if the file does not hold one of
+     * this size and seed yet.
+     */
+    public static DemoPlatformStore openOrGenerate(Path dir, DemoSize size, long seed, LocalDate today) {
+        Path file = dir.resolve("demo-platform-" + size.name().toLowerCase() + ".db");
+        SqliteDatabase db = SqliteDatabase.open(file, "demo");
+        DemoPlatformStore store = new DemoPlatformStore(db);
+        String wanted = size.name() + ":" + seed;
+        if (!wanted.equals(store.meta("generated").orElse(null))) {
+            store.generate(new DemoDataGenerator(size, seed, today), wanted);
+        }
+        return store;
+    }
+
+    private void generate(DemoDataGenerator generator, String marker) {
+        db.inTransaction(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("DELETE FROM docs");
+                s.execute("DELETE FROM activation_codes");
+            }
+            return null;
+        });
+        long[] seq = {0};
+        int[] pending = {0};
+        db.read(c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO docs(feed, id, seq, body) VALUES (?, ?, ?, ?)")) {
+                generator.generate((feed, id, record) -> {
+                    try {
+                        ps.setString(1, feed);
+                        ps.setString(2, id);
+                        ps.setLong(3, ++seq[0]);
+                        ps.setString(4, mapper.writeValueAsString(record));
+                        ps.addBatch();
+                        if (++pending[0] % BATCH == 0) {
+                            ps.executeBatch();
+                            c.commit();
+                        }
+                    } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("Demo data generation failed: " + e.getMessage(), e);
+                    }
+                });
+                ps.executeBatch();
+                try (PreparedStatement codes = c.prepareStatement("INSERT INTO activation_codes(code, store_id) VALUES (?, ?)")) {
+                    for (String[] s : DemoDataGenerator.STORES) {
+                        codes.setString(1, "DEMO-" + s[0]);
+                        codes.setString(2, "st-" + s[0].toLowerCase());
+                        codes.addBatch();
+                    }
+                    codes.setString(1, DemoDataGenerator.DEMO_ACTIVATION_CODE);
+                    codes.setString(2, "st-" + DemoDataGenerator.STORES[0][0].toLowerCase());
+                    codes.addBatch();
+                    codes.executeBatch();
+                }
+                putMeta(c, "seq", Long.toString(seq[0]));
+                putMeta(c, "generated", marker);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return null;
+        });
+    }
+
+    private Optional<String> meta(String key) {
+        return db.read(c -> readMeta(c, key));
+    }
+
+    private static Optional<String> readMeta(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void putMeta(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    /** One document of a feed as stored: its sequence number and JSON body (null for a tombstone). */
+    public record Doc(String id, long seq, String body) {
+    }
+
+    /** Reads up to {@code limit} changes of {@code feed} after {@code afterSeq}, in order. */
+    public void readFeed(String feed, long afterSeq, int limit, java.util.function.Consumer<Doc> consumer) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, seq, body FROM docs WHERE feed = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setString(1, feed);
+                ps.setLong(2, afterSeq);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(new Doc(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public long countAfter(String feed, long afterSeq) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM docs WHERE feed = ? AND seq > ?")) {
+                ps.setString(1, feed);
+                ps.setLong(2, afterSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Live (not deleted) records per feed: what a fully synced terminal must hold. */
+    public Map<String, Long> liveCounts() {
+        return db.read(c -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT feed, COUNT(*) FROM docs WHERE body IS NOT NULL GROUP BY feed ORDER BY feed");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    public Optional<String> body(String feed, String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM docs WHERE feed = ? AND id = ?")) {
+                ps.setString(1, feed);
+                ps.setString(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Creates or replaces a record; it appears in its feed after every earlier change. */
+    public void upsert(String feed, String id, Object record) {
+        String json = encode(record);
+        db.inTransaction(c -> {
+            writeDoc(c, feed, id, json);
+            return null;
+        });
+    }
+
+    /** Deletes a record, leaving a tombstone in its feed. */
+    public void delete(String feed, String id) {
+        db.inTransaction(c -> {
+            writeDoc(c, feed, id, null);
+            return null;
+        });
+    }
+
+    private static void writeDoc(Connection c, String feed, String id, String json) throws SQLException {
+        long seq = Long.parseLong(readMeta(c, "seq").orElse("0")) + 1;
+        putMeta(c, "seq", Long.toString(seq));
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO docs(feed, id, seq, body) VALUES (?, ?, ?, ?)
+                ON CONFLICT(feed, id) DO UPDATE SET seq = excluded.seq, body = excluded.body""")) {
+            ps.setString(1, feed);
+            ps.setString(2, id);
+            ps.setLong(3, seq);
+            ps.setString(4, json);
+            ps.executeUpdate();
+        }
+    }
+
+    private String encode(Object record) {
+        try {
+            return mapper.writeValueAsString(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    // ---- devices
+
+    public record Device(String id, String storeId, String token) {
+    }
+
+    public Optional<String> storeForActivationCode(String code) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT store_id FROM activation_codes WHERE code = ?")) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void addDevice(Device device, String name) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO devices(id, store_id, name, token, activated_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, device.id());
+                ps.setString(2, device.storeId());
+                ps.setString(3, name);
+                ps.setString(4, device.token());
+                ps.setString(5, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<Device> deviceByToken(String token) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, store_id, token FROM devices WHERE token = ?")) {
+                ps.setString(1, token);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Device(rs.getString(1), rs.getString(2), rs.getString(3))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    // ---- idempotency
+
+    /** An answer already given, to replay. */
+    public record StoredAnswer(String requestHash, int status, String body) {
+    }
+
+    public Optional<StoredAnswer> answerFor(String key) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT request_hash, status, body FROM idempotency WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredAnswer(rs.getString(1), rs.getInt(2), rs.getString(3))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The status and JSON body a write answered with. */
+    public record Answer(int status, String body) {
+    }
+
+    /** Records a staff event; the event id makes a second copy under another key harmless. */
+    public Answer recordStaffEvent(String storeId, String deviceId, String eventId, String staffId, String type, String occurredAt) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO staff_events(id, store_id, staff_id, device_id, type, occurred_at, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING""")) {
+                ps.setString(1, eventId);
+                ps.setString(2, storeId);
+                ps.setString(3, staffId);
+                ps.setString(4, deviceId);
+                ps.setString(5, type);
+                ps.setString(6, occurredAt);
+                ps.setString(7, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return new Answer(201, mapper.createObjectNode().put("eventId", eventId).put("status", "recorded").toString());
+        });
+    }
+
+    public void storeAnswer(String key, String requestHash, Answer answer) {
+        db.inTransaction(c -> {
+            storeAnswer(c, key, requestHash, answer);
+            return null;
+        });
+    }
+
+    private static void storeAnswer(Connection c, String key, String requestHash, Answer answer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO idempotency(key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, requestHash);
+            ps.setInt(3, answer.status());
+            ps.setString(4, answer.body());
+            ps.setString(5, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    public long staffEventCount() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM staff_events"); ResultSet rs = ps.executeQuery()) {
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,249 @@
+package fr.comptoir.shell;
+
+import fr.comptoir.AppContext;
+import fr.comptoir.DeviceConfig;
+import fr.comptoir.activation.ActivationView;
+import fr.comptoir.activation.ActivationViewModel;
+import fr.comptoir.activation.FirstSyncView;
+import fr.comptoir.staff.StaffSession;
+import fr.comptoir.staff.ui.SignInView;
+import fr.comptoir.staff.ui.SignInViewModel;
+import fr.comptoir.sync.SyncStatus;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Moves the one window between the app's stages: starting, activation, first sync, sign-in (and
+ * lock), and the signed-in main view. Owns the status bar model and the inactivity lock.
+ * JavaFX thread only; everything blocking goes through the {@link TaskRunner}.
+ */
+public final class AppWindow {
+
+    private static final String LANGUAGE = "ui.language";
+    private static final String LOCK_MINUTES = "ui.lockMinutes";
+
+    private final StackPane root = new StackPane();
+    private final Scene scene;
+    private final Supplier<AppContext> contextFactory;
+    private final TaskRunner runner;
+    private AppContext context;
+    private I18n i18n = new I18n(I18n.systemDefault());
+    private StatusBarViewModel status;
+    private InactivityLock inactivityLock;
+    private java.time.Duration lockDelay = java.time.Duration.ofMinutes(2);
+    private StaffSession session;
+    private MainView.Section currentSection = MainView.Section.CUSTOMERS;
+
+    public AppWindow(Supplier<AppContext> contextFactory, TaskRunner runner) {
+        this.contextFactory = contextFactory;
+        this.runner = runner;
+        root.getStyleClass().add("app-root");
+        scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(AppWindow.class.getResource("comptoir.css").toExternalForm());
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    /** Opens the data in the background, then shows activation or goes on to sync and sign-in. */
+    public void start() {
+        showBusy(i18n.get("app.starting"));
+        runner.run(() -> {
+            AppContext ctx = contextFactory.get();
+            String lang = ctx.settings().get(LANGUAGE).orElse(null);
+            String minutes = ctx.settings().get(LOCK_MINUTES).orElse(null);
+            if (ctx.device().isPresent()) {
+                ctx.connect();
+            }
+            return new Object[]{ctx, lang, minutes};
+        }, r -> {
+            context = (AppContext) r[0];
+            if (r[1] != null) {
+                i18n = new I18n(Locale.forLanguageTag((String) r[1]));
+            }
+            if (r[2] != null) {
+                lockDelay = java.time.Duration.ofMinutes(Long.parseLong((String) r[2]));
+            }
+            if (context.device().isEmpty()) {
+                showActivation();
+            } else {
+                connected();
+            }
+        }, failure -> showBusy(i18n.get("app.startFailed", failure.getMessage())));
+    }
+
+    private void showBusy(String text) {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setMaxSize(64, 64);
+        VBox box = new VBox(24, p, Ui.label(text, "title-3"));
+        box.setAlignment(Pos.CENTER);
+        setContent(box);
+    }
+
+    private void showActivation() {
+        ActivationViewModel vm = new ActivationViewModel(new ActivationViewModel.Activator() {
+            @Override
+            public DeviceConfig activate(String url, String code) {
+                DeviceConfig d = context.activate(url, code);
+                context.connect();
+                return d;
+            }
+
+            @Override
+            public DeviceConfig activateDemo() {
+                DeviceConfig d = context.activateDemo();
+                context.connect();
+                return d;
+            }
+        }, runner, i18n, d -> connected());
+        setContent(new ActivationView(vm, i18n).root());
+    }
+
+    /** Activated and connected: start syncing; sign-in once the store's data is here. */
+    private void connected() {
+        status = new StatusBarViewModel(i18n, Platform::runLater);
+        context.sync().addListener(status::accept);
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(15), e -> status.tick(System.currentTimeMillis())));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        runner.run(() -> context.sync().status(), s -> {
+            status.accept(s);
+            if (s.initialSyncDone()) {
+                showSignIn(null);
+            } else {
+                showFirstSync();
+            }
+            context.sync().start();
+        }, failure -> showBusy(failure.getMessage()));
+    }
+
+    private void showFirstSync() {
+        setContent(new FirstSyncView(status, i18n).root());
+        ChangeListener<SyncStatus> whenDone = new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends SyncStatus> obs, SyncStatus old, SyncStatus s) {
+                if (s.initialSyncDone() && !s.running()) {
+                    status.statusProperty().removeListener(this);
+                    showSignIn(null);
+                }
+            }
+        };
+        status.statusProperty().addListener(whenDone);
+    }
+
+    /** @param locked the session whose screen locked, or null for a plain sign-in */
+    private void showSignIn(StaffSession locked) {
+        if (inactivityLock != null) {
+            inactivityLock.disarm();
+        }
+        DeviceConfig device = context.device().orElseThrow();
+        SignInViewModel vm = new SignInViewModel(() -> context.staffDirectory().activeStaff(device.storeId()),
+                (id, pin) -> context.signIn().signIn(id, pin), runner, i18n, s -> {
+            if (locked != null && !locked.staff().id().equals(s.staff().id())) {
+                runner.run(() -> {
+                    context.signIn().signOut(locked);
+                    return null;
+                }, x -> { }, x -> { });
+            }
+            session = s;
+            showMain();
+        });
+        SignInView view = new SignInView(vm, i18n, locked == null ? null : i18n.get("signIn.locked", locked.staff().displayName()), device.demo());
+        setContent(view.root());
+        vm.load(locked == null ? null : locked.staff().id());
+        view.root().requestFocus();
+    }
+
+    private void showMain() {
+        DeviceConfig device = context.device().orElseThrow();
+        Map<MainView.Section, Supplier<Node>> screens = new EnumMap<>(MainView.Section.class);
+        screens.put(MainView.Section.CUSTOMERS, () -> PlaceholderView.of(i18n.get("nav.customers")));
+        screens.put(MainView.Section.SELL, () -> PlaceholderView.of(i18n.get("nav.sell")));
+        screens.put(MainView.Section.PICKUPS, () -> PlaceholderView.of(i18n.get("nav.pickups")));
+        screens.put(MainView.Section.RETURNS, () -> PlaceholderView.of(i18n.get("nav.returns")));
+        screens.put(MainView.Section.SYNC, () -> {
+            SyncViewModel vm = new SyncViewModel(context.cache()::counts, context.cache()::states,
+                    () -> context.sync().requestSync(), runner, i18n);
+            return new SyncView(vm, status, i18n, device.demo() ? i18n.get("sync.demoPlatform") : device.platformUrl()).root();
+        });
+        screens.put(MainView.Section.SETTINGS, () -> new SettingsView(i18n, device, lockDelay, this::changeLanguage, this::changeLockDelay).root());
+        MainView main = new MainView(i18n, device.storeName(), session, status, screens, this::lock, this::signOut);
+        setContent(main.root());
+        main.show(currentSection);
+        main.setOnSectionShown(section -> currentSection = section);
+        inactivityLock = new InactivityLock(lockDelay, this::lock);
+        inactivityLock.arm(scene);
+    }
+
+    private void changeLanguage(Locale locale) {
+        i18n = new I18n(locale);
+        StatusBarViewModel old = status;
+        status = new StatusBarViewModel(i18n, Platform::runLater);
+        status.statusProperty().set(old.statusProperty().get());
+        context.sync().addListener(status::accept);
+        runner.run(() -> {
+            context.settings().put(LANGUAGE, locale.getLanguage());
+            return null;
+        }, x -> showMain(), x -> showMain());
+    }
+
+    private void changeLockDelay(java.time.Duration delay) {
+        lockDelay = delay;
+        runner.run(() -> {
+            context.settings().put(LOCK_MINUTES, Long.toString(delay.toMinutes()));
+            return null;
+        }, x -> {
+            inactivityLock.disarm();
+            inactivityLock = new InactivityLock(lockDelay, this::lock);
+            inactivityLock.arm(scene);
+        }, x -> { });
+    }
+
+    private void lock() {
+        StaffSession locked = session;
+        session = null;
+        if (locked == null) {
+            return;
+        }
+        runner.run(() -> {
+            context.signIn().locked(locked);
+            return null;
+        }, x -> { }, x -> { });
+        showSignIn(locked);
+    }
+
+    private void signOut() {
+        StaffSession s = session;
+        session = null;
+        currentSection = MainView.Section.CUSTOMERS;
+        runner.run(() -> {
+            context.signIn().signOut(s);
+            return null;
+        }, x -> { }, x -> { });
+        showSignIn(null);
+    }
+
+    private void setContent(Parent content) {
+        root.getChildren().setAll(content);
+    }
+}

@@ -1,0 +1,71 @@
+package fr.comptoir.shell;
+
+import atlantafx.base.theme.PrimerLight;
+import fr.comptoir.AppContext;
+import fr.comptoir.AppHome;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The JavaFX application: one window, sized for 1280×800 touch terminals and up. */
+public final class ComptoirApplication extends Application {
+
+    private final Supplier<AppContext> contextFactory;
+    private FxTaskRunner runner;
+    private AppWindow window;
+
+    /** The real app: data in the folder given by {@code --home}, {@code $COMPTOIR_HOME} or {@code ~/.comptoir}. */
+    public ComptoirApplication() {
+        this.contextFactory = null;
+    }
+
+    /** For tests: the context comes from {@code contextFactory}. */
+    public ComptoirApplication(Supplier<AppContext> contextFactory) {
+        this.contextFactory = contextFactory;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        runner = new FxTaskRunner();
+        Supplier<AppContext> factory = contextFactory != null ? contextFactory : defaultContext(getParameters().getRaw());
+        window = new AppWindow(factory, runner);
+        stage.setTitle("Comptoir");
+        stage.setScene(window.scene());
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        stage.show();
+        window.start();
+    }
+
+    private static Supplier<AppContext> defaultContext(List<String> args) {
+        java.nio.file.Path home = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--home=")) {
+                home = java.nio.file.Path.of(a.substring("--home=".length()));
+            } else if (a.equals("--home") && i + 1 < args.size()) {
+                home = java.nio.file.Path.of(args.get(i + 1));
+            }
+        }
+        java.nio.file.Path resolved = AppHome.resolve(home);
+        return () -> AppContext.open(resolved, Clock.systemUTC(), AppContext.Options.defaults());
+    }
+
+    public AppWindow window() {
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        if (window != null && window.context() != null) {
+            window.context().close();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package fr.comptoir.shell;
+
+import fr.comptoir.DeviceConfig;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** Terminal settings: language, screen lock delay, and what this terminal is. */
+public final class SettingsView {
+
+    private final VBox root = new VBox(20);
+
+    public SettingsView(I18n i18n, DeviceConfig device, Duration lockDelay, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay) {
+        root.getStyleClass().add("screen");
+        root.setPadding(new Insets(24));
+
+        HBox languages = new HBox(12);
+        ToggleGroup lang = new ToggleGroup();
+        for (Locale l : I18n.SUPPORTED) {
+            ToggleButton b = new ToggleButton(l.getDisplayLanguage(l).substring(0, 1).toUpperCase(l) + l.getDisplayLanguage(l).substring(1));
+            b.setMinSize(160, 56);
+            b.setToggleGroup(lang);
+            b.setSelected(l.getLanguage().equals(i18n.locale().getLanguage()));
+            b.setOnAction(e -> {
+                if (!l.getLanguage().equals(i18n.locale().getLanguage())) {
+                    onLanguage.accept(l);
+                }
+                b.setSelected(true);
+            });
+            languages.getChildren().add(b);
+        }
+
+        HBox delays = new HBox(12);
+        ToggleGroup delay = new ToggleGroup();
+        for (int minutes : List.of(1, 2, 5, 10)) {
+            ToggleButton b = new ToggleButton(i18n.get("settings.minutes", minutes));
+            b.setMinSize(104, 56);
+            b.setToggleGroup(delay);
+            b.setSelected(lockDelay.toMinutes() == minutes);
+            b.setOnAction(e -> {
+                onLockDelay.accept(Duration.ofMinutes(minutes));
+                b.setSelected(true);
+            });
+            delays.getChildren().add(b);
+        }
+
+        GridPane terminal = new GridPane();
+        terminal.setHgap(24);
+        terminal.setVgap(8);
+        terminal.add(muted(i18n.get("settings.store")), 0, 0);
+        terminal.add(new Label(device.storeName() + " (" + device.storeId() + ")"), 1, 0);
+        terminal.add(muted(i18n.get("settings.device")), 0, 1);
+        terminal.add(new Label(device.deviceId()), 1, 1);
+        terminal.add(muted(i18n.get("sync.platform")), 0, 2);
+        terminal.add(new Label(device.demo() ? i18n.get("sync.demoPlatform") : device.platformUrl()), 1, 2);
+
+        root.getChildren().addAll(Ui.label(i18n.get("settings.title"), "title-1"),
+                Ui.label(i18n.get("settings.language"), "title-4"), languages,
+                Ui.label(i18n.get("settings.autoLock"), "title-4"), delays,
+                Ui.label(i18n.get("settings.terminal"), "title-4"), terminal);
+    }
+
+    private static Label muted(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("text-muted");
+        return l;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,353 @@
+package fr.comptoir.storage;
+
+import fr.comptoir.catalog.Product;
+import fr.comptoir.catalog.StockLevel;
+import fr.comptoir.catalog.Variant;
+import fr.comptoir.centralapi.ChangeHandler;
+import fr.comptoir.centralapi.Feed;
+import fr.comptoir.centralapi.FeedPage;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.PhoneNumbers;
+import fr.comptoir.orders.Order;
+import fr.comptoir.orders.OrderLine;
+import fr.comptoir.staff.StaffMember;
+import fr.comptoir.stores.Store;
+import fr.comptoir.sync.FeedCache;
+import fr.comptoir.sync.FeedState;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The cache database's feed tables: pages of changes applied in one transaction with their cursor. */
+public final class SqliteFeedCache implements FeedCache {
+
+    private static final Map<String, String> COUNTED_TABLE = Map.of(
+            "stores", "stores", "staff", "staff", "products", "products",
+            "stock", "stock", "customers", "customers", "orders", "orders");
+
+    private final SqliteDatabase db;
+
+    public SqliteFeedCache(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public FeedState state(Feed<?> feed) {
+        return db.read(c -> readState(c, feed.name()));
+    }
+
+    @Override
+    public List<FeedState> states() {
+        return db.read(c -> {
+            List<FeedState> list = new ArrayList<>();
+            for (Feed<?> f : Feed.ALL) {
+                list.add(readState(c, f.name()));
+            }
+            return list;
+        });
+    }
+
+    private static FeedState readState(Connection c, String feed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT cursor, last_success_at, full_sync_done FROM sync_state WHERE feed = ?")) {
+            ps.setString(1, feed);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new FeedState(feed, null, 0, false);
+                }
+                return new FeedState(feed, rs.getString(1), rs.getLong(2), rs.getInt(3) == 1);
+            }
+        }
+    }
+
+    @Override
+    public <T> FeedPage applyPage(Feed<T> feed, PageFetch<T> fetch, long nowMillis) {
+        return db.inTransaction(c -> {
+            FeedState before = readState(c, feed.name());
+            try (FeedWriter<T> writer = writerFor(feed, c)) {
+                FeedPage page = fetch.fetch(before.cursor(), writer);
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO sync_state(feed, cursor, last_success_at, full_sync_done) VALUES (?, ?, ?, ?)
+                        ON CONFLICT(feed) DO UPDATE SET cursor = excluded.cursor, last_success_at = excluded.last_success_at,
+                            full_sync_done = MAX(full_sync_done, excluded.full_sync_done)""")) {
+                    ps.setString(1, feed.name());
+                    ps.setString(2, page.nextCursor());
+                    ps.setLong(3, nowMillis);
+                    ps.setInt(4, page.hasMore() ? 0 : 1);
+                    ps.executeUpdate();
+                }
+                return page;
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Long> counts() {
+        return db.read(c -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (Statement s = c.createStatement()) {
+                for (Feed<?> f : Feed.ALL) {
+                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + COUNTED_TABLE.get(f.name()))) {
+                        counts.put(f.name(), rs.getLong(1));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> FeedWriter<T> writerFor(Feed<T> feed, Connection c) throws SQLException {
+        FeedWriter<?> w = switch (feed.name()) {
+            case "stores" -> new StoreWriter(c);
+            case "staff" -> new StaffWriter(c);
+            case "products" -> new ProductWriter(c);
+            case "stock" -> new StockWriter(c);
+            case "customers" -> new CustomerWriter(c);
+            case "orders" -> new OrderWriter(c);
+            default -> throw new IllegalArgumentException("No cache table for feed " + feed);
+        };
+        return (FeedWriter<T>) w;
+    }
+
+    /** Writes one feed's changes with statements prepared once per page. */
+    private abstract static class FeedWriter<T> implements ChangeHandler<T>, AutoCloseable {
+        private final List<PreparedStatement> statements = new ArrayList<>();
+        private final PreparedStatement delete;
+
+        FeedWriter(Connection c, String table) throws SQLException {
+            delete = prepare(c, "DELETE FROM " + table + " WHERE id = ?");
+        }
+
+        final PreparedStatement prepare(Connection c, String sql) throws SQLException {
+            PreparedStatement ps = c.prepareStatement(sql);
+            statements.add(ps);
+            return ps;
+        }
+
+        abstract void write(T item) throws SQLException;
+
+        @Override
+        public final void upsert(T item) {
+            try {
+                write(item);
+            } catch (SQLException e) {
+                throw new StorageException("Cannot store " + item.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public final void delete(String id) {
+            try {
+                delete.setString(1, id);
+                delete.executeUpdate();
+            } catch (SQLException e) {
+                throw new StorageException("Cannot delete " + id + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : statements) {
+                ps.close();
+            }
+        }
+    }
+
+    private static final class StoreWriter extends FeedWriter<Store> {
+        private final PreparedStatement upsert;
+
+        StoreWriter(Connection c) throws SQLException {
+            super(c, "stores");
+            upsert = prepare(c, """
+                    INSERT INTO stores(id, code, name, city, type) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, type = excluded.type""");
+        }
+
+        @Override
+        void write(Store s) throws SQLException {
+            upsert.setString(1, s.id());
+            upsert.setString(2, s.code());
+            upsert.setString(3, s.name());
+            upsert.setString(4, s.city());
+            upsert.setString(5, s.type().name());
+            upsert.executeUpdate();
+        }
+    }
+
+    private static final class StaffWriter extends FeedWriter<StaffMember> {
+        private final PreparedStatement upsert;
+
+        StaffWriter(Connection c) throws SQLException {
+            super(c, "staff");
+            upsert = prepare(c, """
+                    INSERT INTO staff(id, store_id, display_name, role, pin_hash, active) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET store_id = excluded.store_id, display_name = excluded.display_name,
+                        role = excluded.role, pin_hash = excluded.pin_hash, active = excluded.active""");
+        }
+
+        @Override
+        void write(StaffMember s) throws SQLException {
+            upsert.setString(1, s.id());
+            upsert.setString(2, s.storeId());
+            upsert.setString(3, s.displayName());
+            upsert.setString(4, s.role().name());
+            upsert.setString(5, s.pinHash());
+            upsert.setInt(6, s.active() ? 1 : 0);
+            upsert.executeUpdate();
+        }
+    }
+
+    private static final class ProductWriter extends FeedWriter<Product> {
+        private final PreparedStatement upsert;
+        private final PreparedStatement clearVariants;
+        private final PreparedStatement insertVariant;
+
+        ProductWriter(Connection c) throws SQLException {
+            super(c, "products");
+            upsert = prepare(c, """
+                    INSERT INTO products(id, reference, name, brand, category, vat_bp) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET reference = excluded.reference, name = excluded.name, brand = excluded.brand,
+                        category = excluded.category, vat_bp = excluded.vat_bp""");
+            clearVariants = prepare(c, "DELETE FROM variants WHERE product_id = ?");
+            insertVariant = prepare(c, "INSERT INTO variants(id, product_id, sku, ean, size, colour, price_cents) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        @Override
+        void write(Product p) throws SQLException {
+            upsert.setString(1, p.id());
+            upsert.setString(2, p.reference());
+            upsert.setString(3, p.name());
+            upsert.setString(4, p.brand());
+            upsert.setString(5, p.category());
+            upsert.setInt(6, p.vatRateBasisPoints());
+            upsert.executeUpdate();
+            clearVariants.setString(1, p.id());
+            clearVariants.executeUpdate();
+            for (Variant v : p.variants()) {
+                insertVariant.setString(1, v.id());
+                insertVariant.setString(2, p.id());
+                insertVariant.setString(3, v.sku());
+                insertVariant.setString(4, v.ean());
+                insertVariant.setString(5, v.size());
+                insertVariant.setString(6, v.colour());
+                insertVariant.setLong(7, v.priceCents());
+                insertVariant.executeUpdate();
+            }
+        }
+    }
+
+    private static final class StockWriter extends FeedWriter<StockLevel> {
+        private final PreparedStatement upsert;
+
+        StockWriter(Connection c) throws SQLException {
+            super(c, "stock");
+            upsert = prepare(c, """
+                    INSERT INTO stock(id, variant_id, location_id, on_hand, reserved) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET variant_id = excluded.variant_id, location_id = excluded.location_id,
+                        on_hand = excluded.on_hand, reserved = excluded.reserved""");
+        }
+
+        @Override
+        void write(StockLevel s) throws SQLException {
+            upsert.setString(1, s.id());
+            upsert.setString(2, s.variantId());
+            upsert.setString(3, s.locationId());
+            upsert.setInt(4, s.onHand());
+            upsert.setInt(5, s.reserved());
+            upsert.executeUpdate();
+        }
+    }
+
+    private static final class CustomerWriter extends FeedWriter<Customer> {
+        private final PreparedStatement upsert;
+
+        CustomerWriter(Connection c) throws SQLException {
+            super(c, "customers");
+            upsert = prepare(c, """
+                    INSERT INTO customers(id, first_name, last_name, email, phone, phone_digits, loyalty_card, loyalty_tier,
+                        loyalty_points, email_consent, sms_consent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                        email = excluded.email, phone = excluded.phone, phone_digits = excluded.phone_digits,
+                        loyalty_card = excluded.loyalty_card, loyalty_tier = excluded.loyalty_tier,
+                        loyalty_points = excluded.loyalty_points, email_consent = excluded.email_consent,
+                        sms_consent = excluded.sms_consent, created_at = excluded.created_at""");
+        }
+
+        @Override
+        void write(Customer cu) throws SQLException {
+            upsert.setString(1, cu.id());
+            upsert.setString(2, nonNull(cu.firstName()));
+            upsert.setString(3, nonNull(cu.lastName()));
+            upsert.setString(4, cu.email());
+            upsert.setString(5, cu.phone());
+            upsert.setString(6, PhoneNumbers.canonical(cu.phone()));
+            upsert.setString(7, cu.loyaltyCard());
+            upsert.setString(8, (cu.loyaltyTier() == null ? Customer.LoyaltyTier.NONE : cu.loyaltyTier()).name());
+            upsert.setInt(9, cu.loyaltyPoints());
+            upsert.setInt(10, cu.emailConsent() ? 1 : 0);
+            upsert.setInt(11, cu.smsConsent() ? 1 : 0);
+            upsert.setString(12, cu.createdAt());
+            upsert.executeUpdate();
+        }
+
+        private static String nonNull(String s) {
+            return s == null ? "" : s;
+        }
+    }
+
+    private static final class OrderWriter extends FeedWriter<Order> {
+        private final PreparedStatement upsert;
+        private final PreparedStatement clearLines;
+        private final PreparedStatement insertLine;
+
+        OrderWriter(Connection c) throws SQLException {
+            super(c, "orders");
+            upsert = prepare(c, """
+                    INSERT INTO orders(id, number, customer_id, channel, store_id, status, placed_at, total_cents)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET number = excluded.number, customer_id = excluded.customer_id,
+                        channel = excluded.channel, store_id = excluded.store_id, status = excluded.status,
+                        placed_at = excluded.placed_at, total_cents = excluded.total_cents""");
+            clearLines = prepare(c, "DELETE FROM order_lines WHERE order_id = ?");
+            insertLine = prepare(c, """
+                    INSERT INTO order_lines(id, order_id, line_no, variant_id, sku, name, quantity, unit_price_cents, vat_bp,
+                        returned_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        }
+
+        @Override
+        void write(Order o) throws SQLException {
+            upsert.setString(1, o.id());
+            upsert.setString(2, o.number());
+            upsert.setString(3, o.customerId());
+            upsert.setString(4, o.channel().name());
+            upsert.setString(5, o.storeId());
+            upsert.setString(6, o.status().name());
+            upsert.setString(7, o.placedAt());
+            upsert.setLong(8, o.totalCents());
+            upsert.executeUpdate();
+            clearLines.setString(1, o.id());
+            clearLines.executeUpdate();
+            int lineNo = 0;
+            for (OrderLine l : o.lines()) {
+                insertLine.setString(1, l.id());
+                insertLine.setString(2, o.id());
+                insertLine.setInt(3, ++lineNo);
+                insertLine.setString(4, l.variantId());
+                insertLine.setString(5, l.sku());
+                insertLine.setString(6, l.name());
+                insertLine.setInt(7, l.quantity());
+                insertLine.setLong(8, l.unitPriceCents());
+                insertLine.setInt(9, l.vatRateBasisPoints());
+                insertLine.setInt(10, l.returnedQuantity());
+                insertLine.executeUpdate();
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package fr.comptoir.sync;
+
+import fr.comptoir.centralapi.ChangeHandler;
+import fr.comptoir.centralapi.Feed;
+import fr.comptoir.centralapi.FeedPage;
+
+import java.util.List;
+import java.util.Map;
+
+/** The re-fetchable cache as the sync engine sees it: where each feed stands, and pages applied atomically. */
+public interface FeedCache {
+
+    /** Fetches one page, feeding its changes into the cache as they arrive. */
+    @FunctionalInterface
+    interface PageFetch<T> {
+        FeedPage fetch(String cursor, ChangeHandler<T> handler);
+    }
+
+    FeedState state(Feed<?> feed);
+
+    List<FeedState> states();
+
+    /**
+     * Applies one page in one transaction together with its new cursor: if {@code fetch} fails midway,
+     * none of the page is kept and the cursor stays where it was.
+     */
+    <T> FeedPage applyPage(Feed<T> feed, PageFetch<T> fetch, long nowMillis);
+
+    /** How many records the cache holds per feed. */
+    Map<String, Long> counts();
+}
