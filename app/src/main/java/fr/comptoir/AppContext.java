@@ -90,14 +90,10 @@ public final class AppContext implements AutoCloseable {
         String note = null;
         try {
             cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache");
-            cacheDb.read(c -> {
-                try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA quick_check")) {
-                    if (!rs.next() || !"ok".equals(rs.getString(1))) {
-                        throw new StorageException("cache integrity check failed");
-                    }
-                }
-                return null;
-            });
+            if (!cacheDb.passesQuickCheck()) {
+                cacheDb.close();
+                throw new StorageException("cache integrity check failed");
+            }
         } catch (StorageException damaged) {
             note = setAsideDamagedCache(home, damaged);
             cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache");

@@ -60,6 +60,9 @@ public final class ActivationView {
         root.getChildren().addAll(title, intro, demo, demoHint, or,
                 Ui.label(i18n.get("activation.url"), "field-label"), url,
                 Ui.label(i18n.get("activation.code"), "field-label"), code, activate, busy, error);
+        // Labels fill the column so that their text lines up on the left with the fields.
+        root.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n).setMaxWidth(Double.MAX_VALUE));
+        title.setAlignment(Pos.CENTER);
     }
 
     public Parent root() {

@@ -233,7 +233,12 @@ public final class DemoDataGenerator {
         while (orderNo < size.orders) {
             int r = rnd.nextInt(100);
             Order.Channel channel = r < 45 ? Order.Channel.WEB : r < 65 ? Order.Channel.APP : Order.Channel.STORE;
-            String customerId = orderNo % 50 == 0 ? "cus-1" : "cus-" + (1 + rnd.nextInt(size.customers));
+            String customerId = "cus-" + (1 + rnd.nextInt(size.customers));
+            if (orderNo % 50 == 0) {
+                // Hélène Martin buys in every channel, so her history shows what clienteling is about.
+                customerId = "cus-1";
+                channel = Order.Channel.values()[(orderNo / 50) % Order.Channel.values().length];
+            }
             ZonedDateTime at = end.minusMinutes(rnd.nextInt(60 * 24 * 730));
             String storeId = channel == Order.Channel.STORE || rnd.nextInt(4) == 0 ? shops.get(rnd.nextInt(shops.size())).id() : null;
             Order.OrderStatus status = channel == Order.Channel.STORE ? Order.OrderStatus.COMPLETED

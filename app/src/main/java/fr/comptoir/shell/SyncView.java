@@ -38,6 +38,7 @@ public final class SyncView {
         ProgressBar progress = new ProgressBar();
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.visibleProperty().bind(Bindings.createBooleanBinding(() -> status.statusProperty().get().running(), status.statusProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.progressProperty().bind(Bindings.createDoubleBinding(() -> {
             SyncStatus s = status.statusProperty().get();
             return s.progress() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : s.progress();

@@ -101,6 +101,15 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /** SQLite's quick integrity check: false when the file is damaged. */
+    public boolean passesQuickCheck() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+                return rs.next() && "ok".equals(rs.getString(1));
+            }
+        });
+    }
+
     private void rollbackQuietly(Throwable cause) {
         try {
             connection.rollback();

@@ -211,26 +211,21 @@ public final class SyncEngine implements AutoCloseable {
         return Math.min(ms, settings.maxBackoff().toMillis());
     }
 
-    /** Delivers pending writes, or checks that the platform is still there when it has not been heard from. */
-    void heartbeat() {
-        if (outbox.pendingCount() > 0 && connectivity == Connectivity.ONLINE) {
-            drainOutbox();
+    /** Checks that the platform is still there (a cheap health call), then delivers pending writes. */
+    synchronized void heartbeat() {
+        try {
+            central.health();
+            goOnline();
+        } catch (CentralUnreachableException e) {
+            goOffline("Central platform unreachable: " + e.getMessage());
+            return;
+        } catch (CentralPlatformException e) {
+            lastError = e.getMessage();
+            publish();
             return;
         }
-        long silentFor = clock.millis() - lastContactAt;
-        if (connectivity != Connectivity.ONLINE || silentFor >= settings.heartbeatInterval().toMillis() * 2) {
-            try {
-                central.health();
-                goOnline();
-                if (outbox.pendingCount() > 0) {
-                    drainOutbox();
-                }
-            } catch (CentralUnreachableException e) {
-                goOffline("Central platform unreachable: " + e.getMessage());
-            } catch (CentralPlatformException e) {
-                lastError = e.getMessage();
-            }
-            publish();
+        if (outbox.pendingCount() > 0) {
+            drainOutbox();
         }
     }
 

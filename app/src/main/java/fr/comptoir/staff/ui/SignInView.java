@@ -70,9 +70,12 @@ public final class SignInView {
         }
         Button clear = Ui.button(i18n.get("signIn.clear"), "pin-key", "pin-key-secondary");
         clear.setPrefSize(104, 72);
+        clear.setFocusTraversable(false);
         clear.setOnAction(e -> vm.clear());
-        Button ok = Ui.button(i18n.get("signIn.ok"), "pin-key", "accent");
+        Button ok = Ui.button(i18n.get("signIn.ok"), "pin-key", "pin-key-secondary", "accent");
         ok.setPrefSize(104, 72);
+        ok.setFocusTraversable(false);
+        ok.setDefaultButton(true);
         ok.setOnAction(e -> vm.submit());
         ok.disableProperty().bind(vm.busyProperty());
         keys.add(clear, 0, 3);
@@ -81,6 +84,7 @@ public final class SignInView {
         Label message = Ui.label("", "error-text");
         message.textProperty().bind(vm.messageProperty());
         Button back = Ui.button(i18n.get("signIn.back"), "flat");
+        back.setFocusTraversable(false);
         back.setOnAction(e -> vm.back());
         pad.getChildren().addAll(who, mask, keys, message, back);
         if (demo) {
@@ -104,8 +108,6 @@ public final class SignInView {
                 vm.digit(e.getText().isEmpty() ? 0 : e.getText().charAt(0) - '0');
             } else if (e.getCode() == KeyCode.BACK_SPACE) {
                 vm.backspace();
-            } else if (e.getCode() == KeyCode.ENTER) {
-                vm.submit();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 vm.back();
             }

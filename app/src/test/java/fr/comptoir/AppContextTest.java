@@ -1,0 +1,70 @@
+package fr.comptoir;
+
+import fr.comptoir.centralapi.RetryPolicy;
+import fr.comptoir.demo.DemoSize;
+import fr.comptoir.staff.StaffEvent;
+import fr.comptoir.sync.SyncEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppContextTest {
+
+    @TempDir
+    Path home;
+
+    static AppContext.Options tiny() {
+        return new AppContext.Options(DemoSize.TINY, SyncEngine.Settings.DEFAULT, RetryPolicy.NONE);
+    }
+
+    @Test
+    void aDamagedCacheIsSetAsideAndRebuiltWithoutLosingUnsyncedWork() throws Exception {
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), tiny())) {
+            ctx.activateDemo();
+            ctx.connect();
+            assertThat(ctx.sync().syncOnce().ok()).isTrue();
+            ctx.journal().record(new StaffEvent("e1", StaffEvent.Type.SIGNED_IN, "s", "st", "d", "2026-11-20T09:00:00Z"));
+        }
+        Files.write(home.resolve("cache.db"), "this is not a database, it was damaged by a power cut".repeat(100).getBytes());
+        Files.deleteIfExists(home.resolve("cache.db-wal"));
+        Files.deleteIfExists(home.resolve("cache.db-shm"));
+
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), tiny())) {
+            assertThat(ctx.cacheRecoveryNote()).get().asString().contains("damaged");
+            assertThat(ctx.cache().counts().get("customers")).isZero();
+            assertThat(ctx.outbox().pendingCount()).isEqualTo(1);
+            assertThat(ctx.device()).isPresent();
+
+            ctx.connect();
+            SyncEngine.Report report = ctx.sync().syncOnce();
+
+            assertThat(report.ok()).as(report.error()).isTrue();
+            assertThat(report.delivered()).isEqualTo(1);
+            assertThat(ctx.cache().counts().get("customers")).isEqualTo(DemoSize.TINY.customers);
+        }
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("cache.db.damaged-"));
+        }
+    }
+
+    @Test
+    void aDeletedCacheIsRebuiltToo() {
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), tiny())) {
+            ctx.activateDemo();
+            ctx.connect();
+            ctx.sync().syncOnce();
+        }
+        home.resolve("cache.db").toFile().delete();
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), tiny())) {
+            assertThat(ctx.cacheRecoveryNote()).isEmpty();
+            ctx.connect();
+            ctx.sync().syncOnce();
+            assertThat(ctx.cache().counts().get("orders")).isEqualTo(DemoSize.TINY.orders);
+        }
+    }
+}

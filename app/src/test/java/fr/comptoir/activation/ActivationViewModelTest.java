@@ -1,0 +1,94 @@
+package fr.comptoir.activation;
+
+import fr.comptoir.DeviceConfig;
+import fr.comptoir.centralapi.CentralRejectedException;
+import fr.comptoir.centralapi.CentralUnreachableException;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.TaskRunner;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ActivationViewModelTest {
+
+    final List<String> calls = new ArrayList<>();
+    final List<DeviceConfig> activated = new ArrayList<>();
+    final DeviceConfig device = new DeviceConfig("http://x", false, "d1", "s1", "Store", "t");
+    RuntimeException failure;
+
+    final ActivationViewModel.Activator activator = new ActivationViewModel.Activator() {
+        @Override
+        public DeviceConfig activate(String url, String code) {
+            calls.add(url + "|" + code);
+            if (failure != null) {
+                throw failure;
+            }
+            return device;
+        }
+
+        @Override
+        public DeviceConfig activateDemo() {
+            calls.add("demo");
+            return device;
+        }
+    };
+
+    ActivationViewModel vm(Locale locale) {
+        return new ActivationViewModel(activator, TaskRunner.direct(), new I18n(locale), activated::add);
+    }
+
+    @Test
+    void theDemoStoreIsOneTouch() {
+        ActivationViewModel vm = vm(Locale.ENGLISH);
+        vm.useDemoStore();
+        assertThat(calls).containsExactly("demo");
+        assertThat(activated).containsExactly(device);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void badAddressesAndMissingCodesAreRefusedBeforeAnyNetworkCall() {
+        ActivationViewModel vm = vm(Locale.FRENCH);
+        vm.urlProperty().set("commerce.example.fr");
+        vm.codeProperty().set("ABC");
+        vm.activate();
+        assertThat(vm.errorProperty().get()).contains("http://");
+
+        vm.urlProperty().set("https://commerce.example.fr");
+        vm.codeProperty().set("   ");
+        vm.activate();
+        assertThat(vm.errorProperty().get()).contains("code d'activation");
+        assertThat(calls).isEmpty();
+        assertThat(activated).isEmpty();
+    }
+
+    @Test
+    void trimsInputAndActivates() {
+        ActivationViewModel vm = vm(Locale.ENGLISH);
+        vm.urlProperty().set("  https://commerce.example.fr/api ");
+        vm.codeProperty().set(" PAR-01 ");
+        vm.activate();
+        assertThat(calls).containsExactly("https://commerce.example.fr/api|PAR-01");
+        assertThat(activated).hasSize(1);
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void failuresSayWhatToDo() {
+        ActivationViewModel vm = vm(Locale.ENGLISH);
+        vm.urlProperty().set("http://127.0.0.1:9");
+        vm.codeProperty().set("X");
+        failure = new CentralUnreachableException("refused", null);
+        vm.activate();
+        assertThat(vm.errorProperty().get()).contains("cannot be reached");
+
+        failure = new CentralRejectedException(422, "t", "Unknown activation code", "The activation code 'X' is not valid.");
+        vm.activate();
+        assertThat(vm.errorProperty().get()).contains("'X' is not valid");
+        assertThat(activated).isEmpty();
+    }
+}

@@ -1,0 +1,54 @@
+package fr.comptoir.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layer rules of docs/architecture.md, made executable. */
+@AnalyzeClasses(packages = "fr.comptoir", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule sqlOnlyInStorage = noClasses()
+            .that().resideOutsideOfPackages("fr.comptoir.storage..", "fr.comptoir.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+            .because("SQLite access belongs to storage (the demo platform is a separate system with its own database)");
+
+    @ArchTest
+    static final ArchRule httpAndJsonOnlyInTheCentralApi = noClasses()
+            .that().resideOutsideOfPackages("fr.comptoir.centralapi..", "fr.comptoir.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.fasterxml.jackson..", "com.sun.net.httpserver..")
+            .because("the wire format is the central API adapter's business");
+
+    @ArchTest
+    static final ArchRule noJavaFxBelowTheUi = noClasses()
+            .that().resideInAnyPackage("fr.comptoir.sync..", "fr.comptoir.storage..", "fr.comptoir.centralapi..",
+                    "fr.comptoir.demo..", "fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
+                    "fr.comptoir.stores..", "fr.comptoir.common..", "fr.comptoir.cli..")
+            .and().resideOutsideOfPackage("..ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("logic must run and be tested without a toolkit");
+
+    @ArchTest
+    static final ArchRule staffLogicHasNoJavaFx = noClasses()
+            .that().resideInAPackage("fr.comptoir.staff")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("only staff.ui may use JavaFX");
+
+    @ArchTest
+    static final ArchRule syncDependsOnPortsNotOnStorage = noClasses()
+            .that().resideInAPackage("fr.comptoir.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.storage..", "fr.comptoir.shell..")
+            .because("the sync engine talks to the cache and outbox through its own ports");
+
+    @ArchTest
+    static final ArchRule domainDoesNotKnowTheAdapters = noClasses()
+            .that().resideInAnyPackage("fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
+                    "fr.comptoir.stores..", "fr.comptoir.staff")
+            .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.storage..", "fr.comptoir.centralapi..",
+                    "fr.comptoir.demo..", "fr.comptoir.shell..")
+            .because("the domain is the centre; adapters depend on it, not the reverse");
+}

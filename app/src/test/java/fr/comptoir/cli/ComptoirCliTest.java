@@ -1,0 +1,90 @@
+package fr.comptoir.cli;
+
+import fr.comptoir.demo.DemoCentralServer;
+import fr.comptoir.demo.DemoPlatformStore;
+import fr.comptoir.demo.DemoSize;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComptoirCliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ComptoirCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void activateSyncThenStatusPrintsTheDemoPlatformsCounts() throws Exception {
+        try (DemoPlatformStore store = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
+             DemoCentralServer server = DemoCentralServer.start(store, 0)) {
+            String home = dir.resolve("terminal").toString();
+            Run before = cli("status", "--home", home);
+            assertThat(before.out()).contains("not activated");
+
+            Run activate = cli("activate", "--home", home, "--url", server.baseUrl(), "--code", "DEMO");
+            assertThat(activate.code()).as(activate.err()).isZero();
+            assertThat(activate.out()).contains("Paris Rivoli");
+
+            Run sync = cli("sync", "--once", "--home", home);
+            assertThat(sync.code()).as(sync.err()).isZero();
+            assertThat(sync.out()).contains("Sync complete.");
+
+            Run status = cli("status", "--home", home);
+            Map<String, Long> expected = store.liveCounts();
+            for (var e : expected.entrySet()) {
+                Matcher m = Pattern.compile("(?m)^" + e.getKey() + "\\s+(\\d+)").matcher(status.out());
+                assertThat(m.find()).as(e.getKey() + " in\n" + status.out()).isTrue();
+                assertThat(Long.parseLong(m.group(1))).as(e.getKey()).isEqualTo(e.getValue());
+            }
+            assertThat(status.out()).contains("Pending writes:  0");
+        }
+    }
+
+    @Test
+    void badInputGetsAClearMessageAndAnErrorCode() {
+        String home = dir.resolve("t").toString();
+        Run noArgs = cli("activate", "--home", home);
+        assertThat(noArgs.code()).isEqualTo(2);
+        assertThat(noArgs.err()).contains("--url");
+
+        Run unreachable = cli("activate", "--home", home, "--url", "http://127.0.0.1:1/", "--code", "X");
+        assertThat(unreachable.code()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("Activation failed");
+
+        Run notActivated = cli("sync", "--once", "--home", home);
+        assertThat(notActivated.code()).isEqualTo(2);
+        assertThat(notActivated.err()).contains("not activated");
+
+        Run badSize = cli("demo-server", "--size", "huge");
+        assertThat(badSize.code()).isEqualTo(2);
+        assertThat(badSize.err()).contains("tiny, small, medium or large");
+    }
+
+    @Test
+    void aWrongActivationCodeIsRefusedByThePlatform() throws Exception {
+        try (DemoPlatformStore store = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
+             DemoCentralServer server = DemoCentralServer.start(store, 0)) {
+            Run run = cli("activate", "--home", dir.resolve("t").toString(), "--url", server.baseUrl(), "--code", "NOPE");
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err()).contains("not valid");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package fr.comptoir.demo;
+
+import fr.comptoir.catalog.Product;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.orders.Order;
+import fr.comptoir.stores.Store;
+import fr.comptoir.centralapi.WireJson;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoDataGeneratorTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
+    private static Map<String, List<Object>> generate(long seed) {
+        Map<String, List<Object>> byFeed = new HashMap<>();
+        new DemoDataGenerator(DemoSize.TINY, seed, TODAY).generate((feed, id, record) ->
+                byFeed.computeIfAbsent(feed, f -> new ArrayList<>()).add(record));
+        return byFeed;
+    }
+
+    @Test
+    void isDeterministicForASeed() {
+        assertThat(WireJson.encode(generate(7).get("orders"))).isEqualTo(WireJson.encode(generate(7).get("orders")));
+        assertThat(WireJson.encode(generate(7).get("customers"))).isNotEqualTo(WireJson.encode(generate(8).get("customers")));
+    }
+
+    @Test
+    void generatesAFrenchChainWithValidBarcodesAndVatRates() {
+        Map<String, List<Object>> data = generate(42);
+        List<Store> stores = data.get("stores").stream().map(Store.class::cast).toList();
+        assertThat(stores).hasSize(6).anyMatch(s -> s.type() == Store.StoreType.WAREHOUSE);
+        assertThat(data.get("products")).hasSize(DemoSize.TINY.products);
+        Set<String> eans = new HashSet<>();
+        Set<Integer> vat = new HashSet<>();
+        for (Object o : data.get("products")) {
+            Product p = (Product) o;
+            vat.add(p.vatRateBasisPoints());
+            p.variants().forEach(v -> {
+                assertThat(Ean13.isValid(v.ean())).as(v.ean()).isTrue();
+                assertThat(eans.add(v.ean())).as("unique EAN").isTrue();
+            });
+        }
+        assertThat(vat).contains(2000, 550);
+        List<Customer> customers = data.get("customers").stream().map(Customer.class::cast).toList();
+        assertThat(customers).hasSize(DemoSize.TINY.customers);
+        assertThat(customers.get(0).fullName()).isEqualTo("Hélène Martin");
+        assertThat(customers).anyMatch(c -> c.lastName().contains(" ") || c.lastName().contains("-") || c.lastName().contains("'"));
+        assertThat(customers).anyMatch(c -> c.phone() != null && c.phone().startsWith("+33"));
+        assertThat(customers).allMatch(c -> c.loyaltyCard() == null || Ean13.isValid(c.loyaltyCard()));
+    }
+
+    @Test
+    void everyStoreHasClickAndCollectOrdersInEveryStateAndThereArePastReturns() {
+        List<Order> orders = generate(42).get("orders").stream().map(Order.class::cast).toList();
+        assertThat(orders).hasSize(DemoSize.TINY.orders);
+        for (String[] s : DemoDataGenerator.STORES) {
+            String storeId = "st-" + s[0].toLowerCase();
+            Set<Order.OrderStatus> states = new HashSet<>();
+            orders.stream().filter(o -> storeId.equals(o.storeId()) && o.channel() != Order.Channel.STORE).forEach(o -> states.add(o.status()));
+            assertThat(states).as(storeId).contains(Order.OrderStatus.PLACED, Order.OrderStatus.READY_FOR_PICKUP,
+                    Order.OrderStatus.COLLECTED, Order.OrderStatus.PARTLY_COLLECTED, Order.OrderStatus.EXPIRED);
+        }
+        assertThat(orders).extracting(Order::channel).contains(Order.Channel.WEB, Order.Channel.APP, Order.Channel.STORE);
+        assertThat(orders).anyMatch(o -> o.lines().stream().anyMatch(l -> l.returnedQuantity() > 0));
+        assertThat(orders).allMatch(o -> o.totalCents() == o.lines().stream().mapToLong(l -> l.unitPriceCents() * l.quantity()).sum());
+        assertThat(orders).filteredOn(o -> "cus-1".equals(o.customerId())).extracting(Order::channel)
+                .contains(Order.Channel.WEB, Order.Channel.STORE);
+    }
+
+    @Test
+    void ean13CheckDigitMatchesAKnownCode() {
+        assertThat(Ean13.withCheckDigit("376123456789")).hasSize(13);
+        assertThat(Ean13.isValid("4006381333931")).isTrue();
+        assertThat(Ean13.isValid("4006381333932")).isFalse();
+    }
+}

@@ -1,0 +1,114 @@
+package fr.comptoir.shell;
+
+import fr.comptoir.AppContext;
+import fr.comptoir.centralapi.RetryPolicy;
+import fr.comptoir.demo.DemoSize;
+import fr.comptoir.sync.SyncEngine;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the real screens headless, the way a person would: by what is written on them. */
+class ComptoirUiTest {
+
+    @TempDir
+    Path home;
+    ComptoirApplication app;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void launch() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AppContext.Options options = new AppContext.Options(DemoSize.TINY,
+                new SyncEngine.Settings(500, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(5)), RetryPolicy.DEFAULT);
+        app = (ComptoirApplication) FxToolkit.setupApplication(() -> new ComptoirApplication(
+                () -> AppContext.open(home, Clock.systemUTC(), options)));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void activatesTheDemoStoreSignsInAndSeesSyncedData() throws Exception {
+        waitForText("Use the demo store");
+        robot.clickOn("Use the demo store");
+
+        Node leo = waitFor(() -> robot.lookup(".staff-tile").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().startsWith("Léo Martin")).findFirst().map(Node.class::cast));
+        robot.clickOn(leo);
+        for (String digit : new String[]{"1", "2", "3", "5"}) {
+            robot.clickOn(pinKey(digit));
+        }
+        robot.clickOn(pinKey("Sign in"));
+        waitForText("Wrong PIN. 4 attempts left.");
+
+        for (String digit : new String[]{"1", "2", "3", "4"}) {
+            robot.clickOn(pinKey(digit));
+        }
+        robot.clickOn(pinKey("Sign in"));
+
+        waitForText("Léo Martin · Associate");
+        assertThat(robot.lookup("Comptoir Paris Rivoli").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Online".equals(text("#status-connectivity"))
+                && "Pending writes: 0".equals(text("#status-pending")));
+        assertThat(text("#status-data-age")).isEqualTo("Data up to date");
+
+        robot.clickOn("Sync");
+        TableView<?> table = waitFor(() -> robot.lookup(".table-view").tryQueryAs(TableView.class)
+                .filter(t -> !t.getItems().isEmpty()).map(t -> (TableView<?>) t));
+        assertThat(table.getItems()).anySatisfy(row -> assertThat(row.toString())
+                .contains("label=Customers").contains("records=" + DemoSize.TINY.customers));
+
+        robot.clickOn("Settings");
+        robot.clickOn("Français");
+        waitForText("Réglages");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "En ligne".equals(text("#status-connectivity")));
+
+        robot.clickOn("Verrouiller");
+        waitForText("Saisissez votre code, Léo Martin");
+    }
+
+    private Node pinKey(String text) {
+        return robot.lookup(".pin-key").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals(text) && b.isVisible()).findFirst().orElseThrow();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).tryQueryAs(Labeled.class).map(Labeled::getText).orElse(null);
+    }
+
+    private void waitForText(String text) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(text).tryQuery().isPresent());
+    }
+
+    private <T> T waitFor(java.util.concurrent.Callable<Optional<T>> lookup) throws Exception {
+        Object[] found = new Object[1];
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            Optional<T> o = lookup.call();
+            o.ifPresent(v -> found[0] = v);
+            return o.isPresent();
+        });
+        @SuppressWarnings("unchecked")
+        T t = (T) found[0];
+        return t;
+    }
+}

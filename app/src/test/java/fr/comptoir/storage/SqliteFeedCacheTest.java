@@ -1,0 +1,132 @@
+package fr.comptoir.storage;
+
+import fr.comptoir.catalog.Product;
+import fr.comptoir.catalog.Variant;
+import fr.comptoir.centralapi.CentralProtocolException;
+import fr.comptoir.centralapi.Feed;
+import fr.comptoir.centralapi.FeedPage;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.orders.Order;
+import fr.comptoir.orders.OrderLine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqliteFeedCacheTest {
+
+    @TempDir
+    Path dir;
+    SqliteDatabase db;
+    SqliteFeedCache cache;
+
+    @BeforeEach
+    void open() {
+        db = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
+        cache = new SqliteFeedCache(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    static Customer customer(String id, String first, String last, String phone) {
+        return new Customer(id, first, last, first.toLowerCase() + "@example.fr", phone, null, Customer.LoyaltyTier.NONE, 0, true, false, "2025-01-01");
+    }
+
+    @Test
+    void storesAPageAndItsCursorTogether() {
+        FeedPage page = cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            assertThat(cursor).isNull();
+            h.upsert(customer("c1", "Hélène", "Martin", "06 12 34 56 78"));
+            h.upsert(customer("c2", "Marie", "Curie", null));
+            return new FeedPage("cur-1", false, 2, 0);
+        }, 1234);
+
+        assertThat(page.nextCursor()).isEqualTo("cur-1");
+        assertThat(cache.counts().get("customers")).isEqualTo(2);
+        assertThat(cache.state(Feed.CUSTOMERS).cursor()).isEqualTo("cur-1");
+        assertThat(cache.state(Feed.CUSTOMERS).lastSuccessAt()).isEqualTo(1234);
+        assertThat(cache.state(Feed.CUSTOMERS).fullSyncDone()).isTrue();
+        assertThat(phoneDigits("c1")).isEqualTo("33612345678");
+    }
+
+    @Test
+    void aPageThatBreaksOffLeavesNeitherItsRecordsNorANewCursor() {
+        cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            h.upsert(customer("c1", "Hélène", "Martin", null));
+            return new FeedPage("cur-1", true, 1, 5);
+        }, 1);
+
+        assertThatThrownBy(() -> cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            assertThat(cursor).isEqualTo("cur-1");
+            h.upsert(customer("c2", "Marie", "Curie", null));
+            h.delete("c1");
+            throw new CentralProtocolException("truncated", null);
+        }, 2)).isInstanceOf(CentralProtocolException.class);
+
+        assertThat(cache.counts().get("customers")).isEqualTo(1);
+        assertThat(cache.state(Feed.CUSTOMERS).cursor()).isEqualTo("cur-1");
+        assertThat(cache.state(Feed.CUSTOMERS).lastSuccessAt()).isEqualTo(1);
+        assertThat(cache.state(Feed.CUSTOMERS).fullSyncDone()).isFalse();
+    }
+
+    @Test
+    void updatesReplaceAndTombstonesDeleteWithTheirChildren() {
+        Variant v1 = new Variant("v1", "SKU1", "3760000000017", "M", "Noir", 2999);
+        Variant v2 = new Variant("v2", "SKU2", "3760000000024", "L", "Noir", 2999);
+        cache.applyPage(Feed.PRODUCTS, (c, h) -> {
+            h.upsert(new Product("p1", "REF1", "Chemise", "Atelier", "Homme", 2000, List.of(v1, v2)));
+            return new FeedPage("a", false, 1, 0);
+        }, 1);
+        cache.applyPage(Feed.PRODUCTS, (c, h) -> {
+            h.upsert(new Product("p1", "REF1", "Chemise en lin", "Atelier", "Homme", 2000, List.of(v1)));
+            return new FeedPage("b", false, 1, 0);
+        }, 2);
+        assertThat(count("SELECT COUNT(*) FROM variants")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM products_fts WHERE products_fts MATCH 'lin'")).isEqualTo(1);
+
+        cache.applyPage(Feed.ORDERS, (c, h) -> {
+            h.upsert(new Order("o1", "W1", "c1", Order.Channel.WEB, null, Order.OrderStatus.DELIVERED, "2026-01-01T10:00:00Z", 5998,
+                    List.of(new OrderLine("o1-1", "v1", "SKU1", "Chemise", 2, 2999, 2000, 0))));
+            return new FeedPage("o", false, 1, 0);
+        }, 3);
+        cache.applyPage(Feed.PRODUCTS, (c, h) -> {
+            h.delete("p1");
+            return new FeedPage("c", false, 1, 0);
+        }, 4);
+        cache.applyPage(Feed.ORDERS, (c, h) -> {
+            h.delete("o1");
+            return new FeedPage("o2", false, 1, 0);
+        }, 5);
+
+        assertThat(cache.counts()).containsEntry("products", 0L).containsEntry("orders", 0L);
+        assertThat(count("SELECT COUNT(*) FROM variants")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM order_lines")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM products_fts WHERE products_fts MATCH 'chemise'")).isZero();
+    }
+
+    private String phoneDigits(String id) {
+        return db.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT phone_digits FROM customers WHERE id = '" + id + "'")) {
+                return rs.getString(1);
+            }
+        });
+    }
+
+    private long count(String sql) {
+        return db.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                return rs.getLong(1);
+            }
+        });
+    }
+}

@@ -1,0 +1,183 @@
+package fr.comptoir.sync;
+
+import fr.comptoir.centralapi.CentralPlatform;
+import fr.comptoir.centralapi.DeviceActivation;
+import fr.comptoir.centralapi.HttpCentralPlatform;
+import fr.comptoir.centralapi.PendingWrite;
+import fr.comptoir.centralapi.RetryPolicy;
+import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.centralapi.CentralRejectedException;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.demo.DemoCentralServer;
+import fr.comptoir.demo.DemoDataGenerator;
+import fr.comptoir.demo.DemoPlatformStore;
+import fr.comptoir.demo.DemoSize;
+import fr.comptoir.staff.StaffEvent;
+import fr.comptoir.storage.SqliteDatabase;
+import fr.comptoir.storage.SqliteFeedCache;
+import fr.comptoir.storage.SqliteJournal;
+import fr.comptoir.storage.SqliteOutbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Sync between real SQLite files and the demo central platform over real HTTP on loopback. */
+class SyncAgainstDemoPlatformTest {
+
+    @TempDir
+    Path dir;
+    DemoPlatformStore platformStore;
+    DemoCentralServer server;
+    SqliteDatabase cacheDb;
+    SqliteDatabase journalDb;
+    SqliteFeedCache cache;
+    SqliteOutbox outbox;
+    SqliteJournal journal;
+    SyncEngine engine;
+    DeviceActivation device;
+    CentralPlatform central;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        platformStore = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
+        server = DemoCentralServer.start(platformStore, 0);
+        device = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
+                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test");
+        cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
+        journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
+        cache = new SqliteFeedCache(cacheDb);
+        outbox = new SqliteOutbox(journalDb);
+        journal = new SqliteJournal(journalDb, WireJson::encode, Clock.systemUTC());
+        engine = engineOn(server.port());
+    }
+
+    private SyncEngine engineOn(int port) {
+        central = new HttpCentralPlatform("http://127.0.0.1:" + port + "/",
+                () -> new HttpCentralPlatform.Credentials(device.storeId(), device.accessToken()),
+                HttpCentralPlatform.defaultClient(), new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100)));
+        return new SyncEngine(central, cache, outbox, Clock.systemUTC(),
+                new SyncEngine.Settings(37, Duration.ofMinutes(10), Duration.ofMillis(200), Duration.ofMillis(300)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.close();
+        server.close();
+        platformStore.close();
+        cacheDb.close();
+        journalDb.close();
+    }
+
+    @Test
+    void aFullSyncBringsExactlyThePlatformsDataSetInSmallPages() {
+        SyncEngine.Report report = engine.syncOnce();
+
+        assertThat(report.ok()).as(report.error()).isTrue();
+        Map<String, Long> expected = platformStore.liveCounts();
+        assertThat(cache.counts()).containsAllEntriesOf(expected);
+        assertThat(expected.get("customers")).isEqualTo(DemoSize.TINY.customers);
+        assertThat(engine.status().initialSyncDone()).isTrue();
+        assertThat(engine.status().connectivity()).isEqualTo(Connectivity.ONLINE);
+    }
+
+    @Test
+    void incrementalSyncAppliesOnlyNewChangesAndTombstones() {
+        engine.syncOnce();
+        platformStore.upsert("customers", "cus-2", new Customer("cus-2", "Marie", "Curie-Sklodowska", "marie@example.fr",
+                null, null, Customer.LoyaltyTier.GOLD, 10, true, true, "2020-01-01"));
+        platformStore.delete("customers", "cus-3");
+
+        SyncEngine.Report report = engine.syncOnce();
+
+        assertThat(report.changesByFeed()).containsEntry("customers", 2).containsEntry("orders", 0);
+        assertThat(cache.counts().get("customers")).isEqualTo(DemoSize.TINY.customers - 1);
+    }
+
+    @Test
+    void writesReachThePlatformExactlyOnceEvenWhenDeliveredTwice() {
+        StaffEvent event = new StaffEvent(UUID.randomUUID().toString(), StaffEvent.Type.SIGNED_IN, "stf-par01-1",
+                device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z");
+        journal.record(event);
+        PendingWrite write = outbox.nextDue(System.currentTimeMillis()).orElseThrow();
+
+        // A first delivery whose answer was lost, as if the network broke after the platform applied it.
+        assertThat(central.deliver(write).replayed()).isFalse();
+        assertThat(engine.drainOutbox()).isEqualTo(1);
+
+        assertThat(platformStore.staffEventCount()).isEqualTo(1);
+        assertThat(outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefusedAndSetAsideForAPerson() {
+        journal.appendWithOutbox("x", null, "staff-event", "dup-key", new StaffEvent("e1", StaffEvent.Type.SIGNED_IN,
+                "s", device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z"));
+        engine.drainOutbox();
+        PendingWrite tampered = new PendingWrite(99, "staff-event", "dup-key", "{\"eventId\":\"e2\"}", 0);
+        assertThatThrownBy(() -> central.deliver(tampered)).isInstanceOf(CentralRejectedException.class);
+
+        journal.appendWithOutbox("x", null, "staff-event", "bad-body", java.util.Map.of("nonsense", true));
+        engine.drainOutbox();
+        assertThat(outbox.needsAttentionCount()).isEqualTo(1);
+        assertThat(outbox.needsAttention().get(0).lastError()).contains("422");
+        assertThat(platformStore.staffEventCount()).isEqualTo(1);
+    }
+
+    @Test
+    void goesOfflineWhenThePlatformStopsAndDrainsPendingWritesWhenItComesBack() throws Exception {
+        engine.syncOnce();
+        int port = server.port();
+        server.close();
+
+        engine.heartbeat();
+        assertThat(engine.status().connectivity()).isEqualTo(Connectivity.OFFLINE);
+        for (int i = 0; i < 3; i++) {
+            journal.record(new StaffEvent(UUID.randomUUID().toString(), StaffEvent.Type.SIGNED_IN, "stf-par01-1",
+                    device.storeId(), device.deviceId(), "2026-11-20T09:00:0" + i + "Z"));
+        }
+        engine.drainOutbox();
+        assertThat(engine.status().pendingWrites()).isEqualTo(3);
+        assertThat(engine.status().lastError()).contains("unreachable");
+
+        server = DemoCentralServer.start(platformStore, port);
+        engine.heartbeat();
+
+        SyncStatus s = engine.status();
+        assertThat(s.connectivity()).isEqualTo(Connectivity.ONLINE);
+        assertThat(s.pendingWrites()).isZero();
+        assertThat(platformStore.staffEventCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theScheduleNoticesAnOutageWithinSecondsAndReportsToListeners() throws Exception {
+        java.util.List<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addListener(seen::add);
+        engine.start();
+        waitFor(() -> engine.status().initialSyncDone() && engine.status().connectivity() == Connectivity.ONLINE);
+        server.close();
+        waitFor(() -> seen.stream().anyMatch(s -> s.connectivity() == Connectivity.OFFLINE));
+        assertThat(engine.status().lastError()).contains("unreachable");
+        assertThat(seen).anyMatch(s -> s.running() && s.progress() > 0);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 20 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}

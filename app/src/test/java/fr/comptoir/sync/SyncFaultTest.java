@@ -1,0 +1,147 @@
+package fr.comptoir.sync;
+
+import fr.comptoir.centralapi.HttpCentralPlatform;
+import fr.comptoir.centralapi.RetryPolicy;
+import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.staff.StaffEvent;
+import fr.comptoir.storage.SqliteDatabase;
+import fr.comptoir.storage.SqliteFeedCache;
+import fr.comptoir.storage.SqliteJournal;
+import fr.comptoir.storage.SqliteOutbox;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sync engine facing a misbehaving platform: nothing is lost, nothing applied twice. */
+class SyncFaultTest {
+
+    @TempDir
+    Path dir;
+    MockWebServer server;
+    SqliteDatabase cacheDb;
+    SqliteDatabase journalDb;
+    SqliteFeedCache cache;
+    SqliteOutbox outbox;
+    SqliteJournal journal;
+    SyncEngine engine;
+
+    static String page(String cursor, boolean more, String... customerIds) {
+        StringBuilder b = new StringBuilder("{\"changes\":[");
+        for (int i = 0; i < customerIds.length; i++) {
+            String id = customerIds[i];
+            b.append(i == 0 ? "" : ",").append("{\"op\":\"upsert\",\"id\":\"").append(id).append("\",\"data\":{\"id\":\"").append(id)
+                    .append("\",\"firstName\":\"A\",\"lastName\":\"B\",\"loyaltyTier\":\"NONE\",\"loyaltyPoints\":0,")
+                    .append("\"emailConsent\":false,\"smsConsent\":false}}");
+        }
+        return b.append("],\"nextCursor\":\"").append(cursor).append("\",\"hasMore\":").append(more).append("}").toString();
+    }
+
+    static final String EMPTY = "{\"changes\":[],\"nextCursor\":\"end\",\"hasMore\":false}";
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
+        journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
+        cache = new SqliteFeedCache(cacheDb);
+        outbox = new SqliteOutbox(journalDb);
+        journal = new SqliteJournal(journalDb, WireJson::encode, Clock.systemUTC());
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).retryOnConnectionFailure(false).build();
+        HttpCentralPlatform central = new HttpCentralPlatform(server.url("/").toString(),
+                () -> new HttpCentralPlatform.Credentials("st-1", "tok"), http, new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20)));
+        engine = new SyncEngine(central, cache, outbox, Clock.systemUTC(),
+                new SyncEngine.Settings(2, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMillis(1)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        engine.close();
+        server.shutdown();
+        cacheDb.close();
+        journalDb.close();
+    }
+
+    @Test
+    void aTruncatedPageIsNotKeptAndTheNextSyncResumesFromTheLastGoodCursor() throws Exception {
+        // stores, staff, products, stock: empty; customers: one good page, then a page cut off mid-body.
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse().setBody(EMPTY));
+        }
+        server.enqueue(new MockResponse().setBody(page("p1", true, "c1", "c2")));
+        String second = page("p2", false, "c3", "c4");
+        server.enqueue(new MockResponse().setBody(second.substring(0, second.length() / 2)));
+
+        SyncEngine.Report failed = engine.syncOnce();
+
+        assertThat(failed.ok()).isFalse();
+        assertThat(failed.error()).contains("Unexpected answer");
+        assertThat(cache.counts().get("customers")).isEqualTo(2);
+
+        // Second run: customers resume at p1, and the retried page is applied once.
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse().setBody(EMPTY));
+        }
+        server.enqueue(new MockResponse().setBody(second));
+        server.enqueue(new MockResponse().setBody(EMPTY));
+        SyncEngine.Report ok = engine.syncOnce();
+
+        assertThat(ok.ok()).as(ok.error()).isTrue();
+        assertThat(cache.counts().get("customers")).isEqualTo(4);
+        boolean resumed = false;
+        while (server.getRequestCount() > 0) {
+            var r = server.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (r == null) {
+                break;
+            }
+            resumed |= r.getPath().startsWith("/v1/feeds/customers") && r.getPath().contains("cursor=p1");
+        }
+        assertThat(resumed).isTrue();
+    }
+
+    @Test
+    void outboxSurvivesDropsTimeoutsAndServerErrorsWithOneKeyPerWriteAndInOrder() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            journal.record(new StaffEvent("e" + i, StaffEvent.Type.SIGNED_IN, "s1", "st-1", "d1", "2026-11-20T09:00:00Z"));
+        }
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+        // Attempt budget spent: the write stays pending with its backoff, delivery stops to keep the order.
+        assertThat(engine.drainOutbox()).isZero();
+        assertThat(outbox.pendingCount()).isEqualTo(3);
+        assertThat(engine.status().connectivity()).isEqualTo(Connectivity.OFFLINE);
+
+        Thread.sleep(5);
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        server.enqueue(new MockResponse().setResponseCode(201).setBody("{}"));
+        server.enqueue(new MockResponse().setResponseCode(201).setBody("{}"));
+        server.enqueue(new MockResponse().setResponseCode(201).setHeader("Idempotent-Replayed", "true").setBody("{}"));
+        assertThat(engine.drainOutbox()).isEqualTo(3);
+        assertThat(outbox.pendingCount()).isZero();
+        assertThat(outbox.sentCount()).isEqualTo(3);
+
+        Set<String> keys = new HashSet<>();
+        String[] order = new String[server.getRequestCount()];
+        for (int i = 0; i < order.length; i++) {
+            var r = server.takeRequest();
+            order[i] = r.getBody().readUtf8();
+            keys.add(r.getHeader("Idempotency-Key"));
+        }
+        assertThat(keys).containsExactlyInAnyOrder("e0", "e1", "e2");
+        assertThat(order[0]).contains("\"e0\"");
+        assertThat(order[order.length - 1]).contains("\"e2\"");
+    }
+}
