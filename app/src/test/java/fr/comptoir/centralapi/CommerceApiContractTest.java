@@ -1,0 +1,81 @@
+package fr.comptoir.centralapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.comptoir.catalog.Product;
+import fr.comptoir.catalog.StockLevel;
+import fr.comptoir.catalog.Variant;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.orders.Order;
+import fr.comptoir.orders.OrderLine;
+import fr.comptoir.staff.StaffEvent;
+import fr.comptoir.staff.StaffMember;
+import fr.comptoir.stores.Store;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Keeps docs/commerce-api.yaml and the code that speaks it in step. */
+class CommerceApiContractTest {
+
+    static JsonNode api;
+
+    @BeforeAll
+    static void load() throws IOException {
+        api = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "docs", "commerce-api.yaml").toFile());
+    }
+
+    @Test
+    void everyFeedTheAppReadsIsInTheContract() {
+        Set<String> feeds = new HashSet<>();
+        api.at("/paths/~1v1~1feeds~1{feed}/get/parameters/0/schema/enum").forEach(n -> feeds.add(n.asText()));
+        for (Feed<?> f : Feed.ALL) {
+            assertThat(feeds).contains(f.name());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/health", "/v1/devices/activate", "/v1/feeds/{feed}", "/v1/stores/{storeId}/events"})
+    void everyOperationTheClientCallsIsInTheContract(String path) {
+        assertThat(api.path("paths").has(path)).as(path).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {Store.class, StaffMember.class, Product.class, Variant.class, StockLevel.class, Customer.class,
+            Order.class, OrderLine.class, StaffEvent.class, DeviceActivation.class, PlatformHealth.class})
+    void recordsAndSchemasHaveTheSameFields(Class<? extends Record> type) {
+        JsonNode schema = api.at("/components/schemas/" + type.getSimpleName());
+        assertThat(schema.isMissingNode()).as("schema " + type.getSimpleName()).isFalse();
+        Set<String> properties = new HashSet<>();
+        schema.path("properties").fieldNames().forEachRemaining(properties::add);
+        Set<String> components = new HashSet<>();
+        Arrays.stream(type.getRecordComponents()).forEach(c -> components.add(c.getName()));
+        assertThat(properties).as("schema %s documents every field", type.getSimpleName()).containsAll(components);
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(n -> required.add(n.asText()));
+        assertThat(components).as("record %s holds every required field", type.getSimpleName()).containsAll(required);
+    }
+
+    @Test
+    void writesDeclareTheIdempotencyKey() {
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!op.getKey().equals("get")) {
+                boolean hasKey = false;
+                for (JsonNode p : op.getValue().path("parameters")) {
+                    hasKey |= p.path("$ref").asText().endsWith("/IdempotencyKey");
+                }
+                assertThat(hasKey).as(op.getKey() + " " + path.getKey()).isTrue();
+            }
+        }));
+    }
+}
