@@ -178,10 +178,14 @@ public final class DemoCentralServer implements AutoCloseable {
                 replay(ex, previous.get(), hash);
                 return;
             }
-            DemoPlatformStore.Answer answer = write.apply();
-            if (answer.status() < 500) {
-                store.storeAnswer(scoped, hash, answer);
-            }
+            // The effect and its stored answer commit together: a crash in between cannot apply it twice.
+            DemoPlatformStore.Answer answer = store.atomically(() -> {
+                DemoPlatformStore.Answer a = write.apply();
+                if (a.status() < 500) {
+                    store.storeAnswer(scoped, hash, a);
+                }
+                return a;
+            });
             sendRaw(ex, answer.status(), answer.body(), answer.status() >= 400 ? "application/problem+json" : "application/json", false);
         }
     }

@@ -306,6 +306,11 @@ public final class DemoPlatformStore implements AutoCloseable {
         });
     }
 
+    /** Runs {@code work} in one transaction of the platform's database (writes inside it join it). */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return db.inTransaction(c -> work.get());
+    }
+
     public void storeAnswer(String key, String requestHash, Answer answer) {
         db.inTransaction(c -> {
             storeAnswer(c, key, requestHash, answer);

@@ -27,6 +27,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private int transactionDepth;
 
     private SqliteDatabase(Path file, Connection connection) {
         this.file = file;
@@ -64,9 +65,24 @@ public final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     * Called again from inside {@code work} (same thread), it joins the outer transaction.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
         lock.lock();
+        if (transactionDepth > 0) {
+            transactionDepth++;
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StorageException(e.getMessage(), e);
+            } finally {
+                transactionDepth--;
+                lock.unlock();
+            }
+        }
+        transactionDepth = 1;
         try {
             connection.setAutoCommit(false);
             try {
@@ -85,6 +101,7 @@ public final class SqliteDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new StorageException(e.getMessage(), e);
         } finally {
+            transactionDepth = 0;
             lock.unlock();
         }
     }
