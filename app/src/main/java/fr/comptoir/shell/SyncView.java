@@ -61,8 +61,14 @@ public final class SyncView {
         Label error = new Label();
         error.setWrapText(true);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
-            String e = status.statusProperty().get().lastError();
-            return e == null ? i18n.get("sync.none") : e;
+            SyncStatus s = status.statusProperty().get();
+            if (s.lastError() == null) {
+                return i18n.get("sync.none");
+            }
+            // Offline is expected in a store: say what it means in the terminal's language, then the technical cause.
+            return s.connectivity() == fr.comptoir.sync.Connectivity.OFFLINE
+                    ? i18n.get("sync.offlineExplained") + "\n" + s.lastError()
+                    : s.lastError();
         }, status.statusProperty()));
         addFact(facts, 4, i18n.get("sync.lastError"), error);
 
@@ -90,6 +96,7 @@ public final class SyncView {
 
     private static void addFact(GridPane grid, int row, String name, Label value) {
         Label n = new Label(name);
+        n.setMinWidth(Region.USE_PREF_SIZE);
         n.getStyleClass().add("text-muted");
         grid.add(n, 0, row);
         grid.add(value, 1, row);

@@ -123,7 +123,7 @@ public final class SyncEngine implements AutoCloseable {
             }
             lastError = null;
         } catch (CentralUnreachableException e) {
-            error = "Central platform unreachable: " + e.getMessage();
+            error = e.getMessage();
             goOffline(error);
         } catch (CentralProtocolException e) {
             error = "Unexpected answer from the central platform: " + e.getMessage();
@@ -194,7 +194,7 @@ public final class SyncEngine implements AutoCloseable {
             } catch (CentralUnreachableException | CentralProtocolException e) {
                 outbox.markRetry(w.id(), e.getMessage(), clock.millis() + backoff(w.attempts()));
                 if (e instanceof CentralUnreachableException) {
-                    goOffline("Central platform unreachable: " + e.getMessage());
+                    goOffline(e.getMessage());
                 } else {
                     lastError = "Unexpected answer from the central platform: " + e.getMessage();
                 }
@@ -217,7 +217,7 @@ public final class SyncEngine implements AutoCloseable {
             central.health();
             goOnline();
         } catch (CentralUnreachableException e) {
-            goOffline("Central platform unreachable: " + e.getMessage());
+            goOffline(e.getMessage());
             return;
         } catch (CentralPlatformException e) {
             lastError = e.getMessage();

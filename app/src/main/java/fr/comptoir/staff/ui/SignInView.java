@@ -100,6 +100,8 @@ public final class SignInView {
         pad.visibleProperty().bind(vm.selectedProperty().isNotNull());
         root.getChildren().addAll(chooser, pad);
 
+        // Keys typed on a physical keyboard go to the pad as soon as someone is chosen.
+        vm.selectedProperty().addListener((obs, before, now) -> root.requestFocus());
         root.setOnKeyPressed(e -> {
             if (vm.selectedProperty().get() == null) {
                 return;
