@@ -3,6 +3,7 @@ package fr.comptoir.demo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,29 +36,37 @@ public final class DemoCentralServer implements AutoCloseable {
 
     public static final String NAME = "Comptoir demo central platform";
     public static final String VERSION = "1.0";
-    private static final Set<String> FEEDS = Set.of("stores", "staff", "products", "stock", "customers", "orders");
+    private static final Set<String> FEEDS = Set.of("stores", "staff", "products", "stock", "customers", "orders",
+            "carts", "pickups", "returns");
     private static final int MAX_PAGE = 5000;
 
     private final DemoPlatformStore store;
     private final HttpServer server;
     private final ExecutorService executor;
     private final ObjectMapper mapper = WireJson.mapper();
+    private final DemoRules rules;
 
-    private DemoCentralServer(DemoPlatformStore store, HttpServer server, ExecutorService executor) {
+    private DemoCentralServer(DemoPlatformStore store, HttpServer server, ExecutorService executor, Clock clock) {
         this.store = store;
         this.server = server;
         this.executor = executor;
+        this.rules = new DemoRules(store, clock);
     }
 
     /** Starts serving {@code store} on 127.0.0.1:{@code port} (0: any free port). */
     public static DemoCentralServer start(DemoPlatformStore store, int port) throws IOException {
+        return start(store, port, Clock.systemUTC());
+    }
+
+    /** As {@link #start(DemoPlatformStore, int)}, with the clock its rules (pickup expiry, return window) use. */
+    public static DemoCentralServer start(DemoPlatformStore store, int port, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "demo-central-http");
             t.setDaemon(true);
             return t;
         });
-        DemoCentralServer demo = new DemoCentralServer(store, server, executor);
+        DemoCentralServer demo = new DemoCentralServer(store, server, executor, clock);
         server.createContext("/v1/", demo::handle);
         server.setExecutor(executor);
         server.start();
@@ -100,15 +110,94 @@ public final class DemoCentralServer implements AutoCloseable {
                 if (device.isEmpty()) {
                     problem(ex, 401, "unauthorized", "Not authorised", "A valid bearer token is required.");
                 } else if (method.equals("GET") && parts.length == 3 && parts[1].equals("feeds")) {
-                    feed(ex, parts[2]);
+                    feed(ex, device.get(), parts[2]);
                 } else if (method.equals("POST") && parts.length == 4 && parts[1].equals("stores") && parts[3].equals("events")) {
                     staffEvent(ex, device.get(), parts[2]);
-                } else {
+                } else if (!routeBusiness(ex, device.get(), method, parts)) {
                     problem(ex, 404, "not-found", "Not found", method + " " + path + " is not part of this platform's API.");
                 }
             }
         } catch (RuntimeException e) {
             problem(ex, 500, "internal", "Internal error", e.getMessage());
+        }
+    }
+
+    /** Customers' carts, click-and-collect and returns; false when no route matches. */
+    private boolean routeBusiness(HttpExchange ex, DemoPlatformStore.Device device, String method, String[] parts) throws IOException {
+        String route = method + " " + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length)).replaceAll("^(customers|stores|pickups|orders)/[^/]+", "$1/{id}");
+        switch (route) {
+            case "GET customers/{id}/carts" -> {
+                ArrayNode carts = mapper.createArrayNode();
+                for (String body : store.bodiesWhere("carts", "customerId", parts[2])) {
+                    JsonNode cart = parseObject(body);
+                    if (cart != null && "OPEN".equals(cart.path("status").asText())) {
+                        carts.add(cart);
+                    }
+                }
+                sendJson(ex, 200, carts.toString(), false);
+            }
+            case "GET stores/{id}/pickups" -> {
+                if (!parts[2].equals(device.storeId())) {
+                    problem(ex, 403, "forbidden", "Wrong store", "This terminal belongs to another store.");
+                    return true;
+                }
+                ArrayNode pickups = mapper.createArrayNode();
+                store.bodiesWhere("pickups", "storeId", parts[2]).forEach(b -> pickups.add(parseObject(b)));
+                sendJson(ex, 200, pickups.toString(), false);
+            }
+            case "GET orders/{id}" -> {
+                Optional<String> order = store.body("orders", parts[2]);
+                if (order.isPresent()) {
+                    sendJson(ex, 200, order.get(), false);
+                } else {
+                    problem(ex, 404, "not-found", "Unknown order", "No order " + parts[2] + ".");
+                }
+            }
+            case "GET orders/{id}/returnable" -> answer(ex, () -> new DemoPlatformStore.Answer(200, rules.returnable(parts[2]).toString()));
+            case "POST pickups/{id}/ready" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200, rules.markReady(device.storeId(), parts[2]).toString()));
+            }
+            case "POST pickups/{id}/handover" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200,
+                        rules.handOver(device.storeId(), device.id(), parts[2], requireObject(raw)).toString()));
+            }
+            case "POST returns" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201,
+                        rules.createReturn(device.storeId(), device.id(), requireObject(raw)).toString()));
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String body(HttpExchange ex) throws IOException {
+        return new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private JsonNode requireObject(String raw) {
+        JsonNode n = parseObject(raw);
+        if (n == null) {
+            throw new DemoRules.Refusal(400, "invalid-body", "Invalid body", "The request body must be a JSON object.");
+        }
+        return n;
+    }
+
+    private void answer(HttpExchange ex, Write read) throws IOException {
+        DemoPlatformStore.Answer a = applyRules(read);
+        sendRaw(ex, a.status(), a.body(), a.status() >= 400 ? "application/problem+json" : "application/json", false);
+    }
+
+    /** Runs a rule, turning its refusal into a problem answer. */
+    private DemoPlatformStore.Answer applyRules(Write write) {
+        try {
+            return write.apply();
+        } catch (DemoRules.Refusal r) {
+            return problemAnswer(r.status, r.type, r.title, r.getMessage());
         }
     }
 
@@ -180,7 +269,7 @@ public final class DemoCentralServer implements AutoCloseable {
             }
             // The effect and its stored answer commit together: a crash in between cannot apply it twice.
             DemoPlatformStore.Answer answer = store.atomically(() -> {
-                DemoPlatformStore.Answer a = write.apply();
+                DemoPlatformStore.Answer a = applyRules(write);
                 if (a.status() < 500) {
                     store.storeAnswer(scoped, hash, a);
                 }
@@ -200,7 +289,7 @@ public final class DemoCentralServer implements AutoCloseable {
                 previous.status() >= 400 ? "application/problem+json" : "application/json", true);
     }
 
-    private void feed(HttpExchange ex, String feed) throws IOException {
+    private void feed(HttpExchange ex, DemoPlatformStore.Device device, String feed) throws IOException {
         if (!FEEDS.contains(feed)) {
             problem(ex, 404, "unknown-feed", "Unknown feed", "There is no feed named '" + feed + "'.");
             return;
@@ -229,7 +318,7 @@ public final class DemoCentralServer implements AutoCloseable {
             int[] count = {0};
             // One more than asked tells whether there is more, without a second query.
             boolean[] more = {false};
-            store.readFeed(feed, after, limit + 1, doc -> {
+            store.readFeed(feed, device.storeId(), after, limit + 1, doc -> {
                 if (count[0] == limit) {
                     more[0] = true;
                     return;
@@ -253,7 +342,7 @@ public final class DemoCentralServer implements AutoCloseable {
             g.writeStringField("nextCursor", encodeCursor(last[0]));
             g.writeBooleanField("hasMore", more[0]);
             if (withRemaining) {
-                g.writeNumberField("remaining", store.countAfter(feed, last[0]));
+                g.writeNumberField("remaining", store.countAfter(feed, device.storeId(), last[0]));
             }
             g.writeEndObject();
         }

@@ -4,6 +4,7 @@ import fr.comptoir.catalog.Product;
 import fr.comptoir.catalog.StockLevel;
 import fr.comptoir.catalog.Variant;
 import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.OnlineCart;
 import fr.comptoir.orders.Order;
 import fr.comptoir.orders.OrderLine;
 import fr.comptoir.staff.PinHasher;
@@ -16,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -86,7 +89,8 @@ public final class DemoDataGenerator {
 
     /** Where generated records go, feed by feed. */
     public interface Sink {
-        void put(String feed, String id, Object record);
+        /** @param scope the store a record is private to (staff, pickups), or null when the whole chain sees it */
+        void put(String feed, String id, String scope, Object record);
     }
 
     /** Generates the whole chain into {@code sink}, feed by feed, references before referrers. */
@@ -97,12 +101,13 @@ public final class DemoDataGenerator {
             stores.add(new Store("st-" + s[0].toLowerCase(Locale.ROOT), s[0], "Comptoir " + s[1], s[2], Store.StoreType.STORE));
         }
         stores.add(new Store(WAREHOUSE_ID, "WH01", "Entrepôt Orléans", "Orléans", Store.StoreType.WAREHOUSE));
-        stores.forEach(s -> sink.put("stores", s.id(), s));
+        stores.forEach(s -> sink.put("stores", s.id(), null, s));
 
         generateStaff(sink, stores);
         List<VariantRef> variants = generateProducts(sink, rnd, stores);
         generateCustomers(sink, rnd);
         generateOrders(sink, rnd, variants, stores);
+        generateCarts(sink, rnd, variants);
     }
 
     private void generateStaff(Sink sink, List<Store> stores) {
@@ -119,7 +124,7 @@ public final class DemoDataGenerator {
             for (String[] p : people) {
                 Role role = Role.valueOf(p[1]);
                 String id = "stf-" + store.code().toLowerCase(Locale.ROOT) + "-" + (++n);
-                sink.put("staff", id, new StaffMember(id, store.id(), p[0], role,
+                sink.put("staff", id, store.id(), new StaffMember(id, store.id(), p[0], role,
                         role == Role.MANAGER ? managerHash : associateHash, true));
             }
         }
@@ -153,13 +158,13 @@ public final class DemoDataGenerator {
                 }
             }
             String name = baseName + " " + brand.split(" ")[brand.split(" ").length - 1];
-            sink.put("products", productId, new Product(productId, reference, name, brand, f.category(), f.vatBp(), vs));
+            sink.put("products", productId, null, new Product(productId, reference, name, brand, f.category(), f.vatBp(), vs));
             for (Variant v : vs) {
                 for (Store s : stores) {
                     int onHand = s.type() == Store.StoreType.WAREHOUSE ? rnd.nextInt(200) : Math.max(0, rnd.nextInt(12) - 3);
                     int reserved = onHand == 0 ? 0 : rnd.nextInt(Math.min(onHand, 2) + 1);
                     String sid = s.id() + ":" + v.id();
-                    sink.put("stock", sid, new StockLevel(sid, v.id(), s.id(), onHand, reserved));
+                    sink.put("stock", sid, null, new StockLevel(sid, v.id(), s.id(), onHand, reserved));
                 }
             }
         }
@@ -192,7 +197,7 @@ public final class DemoDataGenerator {
                     : Customer.LoyaltyTier.values()[1 + Math.min(2, rnd.nextInt(6) / 2)];
             int points = card == null ? 0 : rnd.nextInt(5000);
             String created = today.minusDays(30 + rnd.nextInt(2000)).toString();
-            sink.put("customers", id, new Customer(id, first, last, email, phone, card, tier, points,
+            sink.put("customers", id, null, new Customer(id, first, last, email, phone, card, tier, points,
                     email != null && rnd.nextInt(3) > 0, phone != null && rnd.nextInt(2) == 0, created));
         }
     }
@@ -226,8 +231,9 @@ public final class DemoDataGenerator {
                 Order.OrderStatus st = pickupStates[k % pickupStates.length];
                 String customerId = "cus-" + (1 + (k == 0 ? 0 : rnd.nextInt(size.customers)));
                 ZonedDateTime at = end.minusHours(2 + rnd.nextInt(24 * (st == Order.OrderStatus.EXPIRED ? 20 : 5)));
-                putOrder(sink, rnd, variants, ++orderNo, customerId, rnd.nextBoolean() ? Order.Channel.WEB : Order.Channel.APP,
+                Order order = putOrder(sink, rnd, variants, ++orderNo, customerId, rnd.nextBoolean() ? Order.Channel.WEB : Order.Channel.APP,
                         shop.id(), st, at, false);
+                sink.put("pickups", order.id(), shop.id(), pickup(order, at, k));
             }
         }
         while (orderNo < size.orders) {
@@ -247,7 +253,69 @@ public final class DemoDataGenerator {
         }
     }
 
-    private void putOrder(Sink sink, SplittableRandom rnd, List<VariantRef> variants, int n, String customerId,
+    /** The pickup code a demo customer received: the last six digits of the order number. */
+    public static String demoPickupCode(String orderNumber) {
+        return orderNumber.substring(orderNumber.length() - 6);
+    }
+
+    private static Map<String, Object> pickup(Order order, ZonedDateTime placedAt, int k) {
+        String status = switch (order.status()) {
+            case PLACED -> "TO_PREPARE";
+            case READY_FOR_PICKUP -> "READY";
+            case COLLECTED -> "COLLECTED";
+            case PARTLY_COLLECTED -> "PARTLY_COLLECTED";
+            default -> "EXPIRED";
+        };
+        boolean ready = !status.equals("TO_PREPARE");
+        ZonedDateTime readyAt = placedAt.plusHours(3);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine l = order.lines().get(i);
+            int collected = status.equals("COLLECTED") ? l.quantity() : status.equals("PARTLY_COLLECTED") && i == 0 ? l.quantity() : 0;
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("lineId", l.id());
+            line.put("quantity", l.quantity());
+            line.put("collected", collected);
+            line.put("refused", 0);
+            lines.add(line);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("orderId", order.id());
+        p.put("orderNumber", order.number());
+        p.put("storeId", order.storeId());
+        p.put("status", status);
+        p.put("customerId", order.customerId());
+        p.put("pickupCodeHash", PinHasher.hash(demoPickupCode(order.number()), 5_000));
+        p.put("proxies", k % 3 == 0 ? List.of("Paul Martin") : List.of());
+        p.put("readyAt", ready ? readyAt.toInstant().toString() : null);
+        p.put("expiresAt", ready ? readyAt.plusDays(7).toInstant().toString() : null);
+        p.put("handedOverAt", status.contains("COLLECTED") ? readyAt.plusHours(20).toInstant().toString() : null);
+        p.put("handedOverByDeviceId", null);
+        p.put("lines", lines);
+        return p;
+    }
+
+    private void generateCarts(Sink sink, SplittableRandom rnd, List<VariantRef> variants) {
+        ZonedDateTime end = today.atTime(12, 0).atZone(ZoneOffset.UTC);
+        int carts = Math.max(1, size.customers / 10);
+        for (int i = 0; i < carts; i++) {
+            // Hélène Martin (cus-1) always has one open cart, for the demo.
+            String customerId = i == 0 ? "cus-1" : "cus-" + (1 + rnd.nextInt(size.customers));
+            List<OnlineCart.CartLine> lines = new ArrayList<>();
+            int n = 1 + rnd.nextInt(4);
+            for (int l = 0; l < n; l++) {
+                VariantRef v = variants.get(rnd.nextInt(variants.size()));
+                // Some prices moved since the customer added the item.
+                long then = rnd.nextInt(5) == 0 ? v.price() + 1000 : v.price();
+                lines.add(new OnlineCart.CartLine(v.id(), v.sku(), v.name(), null, null, 1 + (rnd.nextInt(5) == 0 ? 1 : 0), then));
+            }
+            String id = "cart-" + (i + 1);
+            sink.put("carts", id, null, new OnlineCart(id, customerId, rnd.nextBoolean() ? OnlineCart.Channel.WEB : OnlineCart.Channel.APP,
+                    OnlineCart.Status.OPEN, end.minusMinutes(rnd.nextInt(60 * 24 * 10)).toInstant().toString(), lines));
+        }
+    }
+
+    private Order putOrder(Sink sink, SplittableRandom rnd, List<VariantRef> variants, int n, String customerId,
                           Order.Channel channel, String storeId, Order.OrderStatus status, ZonedDateTime at, boolean mayHaveReturns) {
         String id = "ord-" + n;
         String prefix = switch (channel) {
@@ -265,7 +333,9 @@ public final class DemoDataGenerator {
             lines.add(new OrderLine(id + "-" + (l + 1), v.id(), v.sku(), v.name(), qty, v.price(), v.vatBp(), returned));
             total += v.price() * qty;
         }
-        sink.put("orders", id, new Order(id, prefix + String.format("%08d", n), customerId, channel, storeId, status,
-                at.toInstant().toString(), total, lines));
+        Order order = new Order(id, prefix + String.format("%08d", n), customerId, channel, storeId, status,
+                at.toInstant().toString(), total, lines);
+        sink.put("orders", id, null, order);
+        return order;
     }
 }

@@ -27,6 +27,8 @@ import java.util.Optional;
 public final class DemoPlatformStore implements AutoCloseable {
 
     private static final int BATCH = 5_000;
+    /** Bumped when the generator changes what it makes, so that older demo databases are generated again. */
+    private static final int GENERATOR_VERSION = 2;
 
     private final SqliteDatabase db;
     private final ObjectMapper mapper = WireJson.mapper();
@@ -43,7 +45,7 @@ public final class DemoPlatformStore implements AutoCloseable {
         Path file = dir.resolve("demo-platform-" + size.name().toLowerCase() + ".db");
         SqliteDatabase db = SqliteDatabase.open(file, "demo");
         DemoPlatformStore store = new DemoPlatformStore(db);
-        String wanted = size.name() + ":" + seed;
+        String wanted = size.name() + ":" + seed + ":" + GENERATOR_VERSION;
         if (!wanted.equals(store.meta("generated").orElse(null))) {
             store.generate(new DemoDataGenerator(size, seed, today), wanted);
         }
@@ -62,13 +64,14 @@ public final class DemoPlatformStore implements AutoCloseable {
         int[] pending = {0};
         db.read(c -> {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO docs(feed, id, seq, body) VALUES (?, ?, ?, ?)")) {
-                generator.generate((feed, id, record) -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO docs(feed, id, seq, body, scope) VALUES (?, ?, ?, ?, ?)")) {
+                generator.generate((feed, id, scope, record) -> {
                     try {
                         ps.setString(1, feed);
                         ps.setString(2, id);
                         ps.setLong(3, ++seq[0]);
                         ps.setString(4, mapper.writeValueAsString(record));
+                        ps.setString(5, scope);
                         ps.addBatch();
                         if (++pending[0] % BATCH == 0) {
                             ps.executeBatch();
@@ -129,14 +132,18 @@ public final class DemoPlatformStore implements AutoCloseable {
     public record Doc(String id, long seq, String body) {
     }
 
-    /** Reads up to {@code limit} changes of {@code feed} after {@code afterSeq}, in order. */
-    public void readFeed(String feed, long afterSeq, int limit, java.util.function.Consumer<Doc> consumer) {
+    /**
+     * Reads up to {@code limit} changes of {@code feed} after {@code afterSeq}, in order, that a device of
+     * {@code storeId} may see (chain-wide records and its own store's).
+     */
+    public void readFeed(String feed, String storeId, long afterSeq, int limit, java.util.function.Consumer<Doc> consumer) {
         db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, seq, body FROM docs WHERE feed = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                    "SELECT id, seq, body FROM docs WHERE feed = ? AND seq > ? AND (scope IS NULL OR scope = ?) ORDER BY seq LIMIT ?")) {
                 ps.setString(1, feed);
                 ps.setLong(2, afterSeq);
-                ps.setInt(3, limit);
+                ps.setString(3, storeId);
+                ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         consumer.accept(new Doc(rs.getString(1), rs.getLong(2), rs.getString(3)));
@@ -147,11 +154,13 @@ public final class DemoPlatformStore implements AutoCloseable {
         });
     }
 
-    public long countAfter(String feed, long afterSeq) {
+    public long countAfter(String feed, String storeId, long afterSeq) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM docs WHERE feed = ? AND seq > ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM docs WHERE feed = ? AND seq > ? AND (scope IS NULL OR scope = ?)")) {
                 ps.setString(1, feed);
                 ps.setLong(2, afterSeq);
+                ps.setString(3, storeId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.getLong(1);
                 }
@@ -159,7 +168,7 @@ public final class DemoPlatformStore implements AutoCloseable {
         });
     }
 
-    /** Live (not deleted) records per feed: what a fully synced terminal must hold. */
+    /** Live (not deleted) records per feed in the whole chain. */
     public Map<String, Long> liveCounts() {
         return db.read(c -> {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -171,6 +180,43 @@ public final class DemoPlatformStore implements AutoCloseable {
                 }
             }
             return counts;
+        });
+    }
+
+    /** Live (not deleted) records per feed that a terminal of {@code storeId} sees: what it must hold once synced. */
+    public Map<String, Long> liveCounts(String storeId) {
+        return db.read(c -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT feed, COUNT(*) FROM docs WHERE body IS NOT NULL AND (scope IS NULL OR scope = ?)
+                    GROUP BY feed ORDER BY feed""")) {
+                ps.setString(1, storeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** Bodies of the live records of {@code feed} whose JSON field {@code field} equals {@code value}. */
+    public java.util.List<String> bodiesWhere(String feed, String field, String value) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT body FROM docs WHERE feed = ? AND body IS NOT NULL AND json_extract(body, ?) = ? ORDER BY seq")) {
+                ps.setString(1, feed);
+                ps.setString(2, "$." + field);
+                ps.setString(3, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    java.util.List<String> list = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        list.add(rs.getString(1));
+                    }
+                    return list;
+                }
+            }
         });
     }
 
@@ -186,11 +232,16 @@ public final class DemoPlatformStore implements AutoCloseable {
         });
     }
 
-    /** Creates or replaces a record; it appears in its feed after every earlier change. */
+    /** Creates or replaces a chain-wide record; it appears in its feed after every earlier change. */
     public void upsert(String feed, String id, Object record) {
+        upsert(feed, id, null, record);
+    }
+
+    /** Creates or replaces a record visible to {@code scope}'s devices only (null: the whole chain). */
+    public void upsert(String feed, String id, String scope, Object record) {
         String json = encode(record);
         db.inTransaction(c -> {
-            writeDoc(c, feed, id, json);
+            writeDoc(c, feed, id, scope, json);
             return null;
         });
     }
@@ -198,21 +249,23 @@ public final class DemoPlatformStore implements AutoCloseable {
     /** Deletes a record, leaving a tombstone in its feed. */
     public void delete(String feed, String id) {
         db.inTransaction(c -> {
-            writeDoc(c, feed, id, null);
+            writeDoc(c, feed, id, null, null);
             return null;
         });
     }
 
-    private static void writeDoc(Connection c, String feed, String id, String json) throws SQLException {
+    private static void writeDoc(Connection c, String feed, String id, String scope, String json) throws SQLException {
         long seq = Long.parseLong(readMeta(c, "seq").orElse("0")) + 1;
         putMeta(c, "seq", Long.toString(seq));
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO docs(feed, id, seq, body) VALUES (?, ?, ?, ?)
-                ON CONFLICT(feed, id) DO UPDATE SET seq = excluded.seq, body = excluded.body""")) {
+                INSERT INTO docs(feed, id, seq, body, scope) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(feed, id) DO UPDATE SET seq = excluded.seq, body = excluded.body,
+                    scope = COALESCE(excluded.scope, docs.scope)""")) {
             ps.setString(1, feed);
             ps.setString(2, id);
             ps.setLong(3, seq);
             ps.setString(4, json);
+            ps.setString(5, scope);
             ps.executeUpdate();
         }
     }

@@ -23,7 +23,7 @@ class DemoDataGeneratorTest {
 
     private static Map<String, List<Object>> generate(long seed) {
         Map<String, List<Object>> byFeed = new HashMap<>();
-        new DemoDataGenerator(DemoSize.TINY, seed, TODAY).generate((feed, id, record) ->
+        new DemoDataGenerator(DemoSize.TINY, seed, TODAY).generate((feed, id, scope, record) ->
                 byFeed.computeIfAbsent(feed, f -> new ArrayList<>()).add(record));
         return byFeed;
     }

@@ -84,7 +84,10 @@ class SyncAgainstDemoPlatformTest {
         SyncEngine.Report report = engine.syncOnce();
 
         assertThat(report.ok()).as(report.error()).isTrue();
-        Map<String, Long> expected = platformStore.liveCounts();
+        Map<String, Long> expected = new java.util.HashMap<>(platformStore.liveCounts(device.storeId()));
+        expected.keySet().retainAll(fr.comptoir.centralapi.Feed.ALL.stream().map(fr.comptoir.centralapi.Feed::name).toList());
+        assertThat(expected).hasSize(fr.comptoir.centralapi.Feed.ALL.size());
+        assertThat(expected.get("staff")).as("only this store's staff").isEqualTo(5);
         assertThat(cache.counts()).containsAllEntriesOf(expected);
         assertThat(expected.get("customers")).isEqualTo(DemoSize.TINY.customers);
         assertThat(engine.status().initialSyncDone()).isTrue();

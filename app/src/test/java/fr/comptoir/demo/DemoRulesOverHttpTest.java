@@ -1,0 +1,241 @@
+package fr.comptoir.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.comptoir.centralapi.DeviceActivation;
+import fr.comptoir.centralapi.HttpCentralPlatform;
+import fr.comptoir.centralapi.RetryPolicy;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The business rules of the demo platform, exercised over real HTTP as terminals would. */
+class DemoRulesOverHttpTest {
+
+    @TempDir
+    Path dir;
+    DemoPlatformStore store;
+    DemoCentralServer server;
+    DeviceActivation paris;
+    final OkHttpClient http = new OkHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    record Reply(int status, JsonNode body, boolean replayed) {
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        store = DemoPlatformStore.openOrGenerate(dir, DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
+        server = DemoCentralServer.start(store, 0, Clock.fixed(Instant.parse("2026-11-20T20:00:00Z"), ZoneOffset.UTC));
+        paris = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
+                .activate("DEMO", "t1");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    Reply get(String path) throws IOException {
+        return call(new Request.Builder().url(server.baseUrl() + path).get(), null);
+    }
+
+    Reply post(String path, String key, Object body) throws IOException {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return call(new Request.Builder().url(server.baseUrl() + path).header("Idempotency-Key", key)
+                .post(RequestBody.create(text, MediaType.get("application/json"))), null);
+    }
+
+    private Reply call(Request.Builder b, String ignored) throws IOException {
+        try (Response r = http.newCall(b.header("Authorization", "Bearer " + paris.accessToken()).build()).execute()) {
+            String text = r.body().string();
+            return new Reply(r.code(), text.isEmpty() ? null : json.readTree(text), "true".equals(r.header("Idempotent-Replayed")));
+        }
+    }
+
+    JsonNode pickupIn(String status) throws IOException {
+        for (JsonNode p : get("v1/stores/" + paris.storeId() + "/pickups").body()) {
+            if (p.path("status").asText().equals(status)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pickup " + status);
+    }
+
+    ObjectNode handover(JsonNode pickup, String code) {
+        ObjectNode h = json.createObjectNode().put("deviceId", paris.deviceId()).put("staffId", "stf").put("at", "2026-11-20T19:00:00Z");
+        h.putObject("verification").put("method", "PICKUP_CODE").put("pickupCode", code);
+        var lines = h.putArray("lines");
+        pickup.path("lines").forEach(l -> lines.addObject().put("lineId", l.path("lineId").asText())
+                .put("collected", l.path("quantity").asInt()).put("refused", 0));
+        return h;
+    }
+
+    static String code(JsonNode pickup) {
+        return DemoDataGenerator.demoPickupCode(pickup.path("orderNumber").asText());
+    }
+
+    @Test
+    void theQueueHoldsEveryStateAndIsPrivateToItsStore() throws IOException {
+        List<String> states = new ArrayList<>();
+        get("v1/stores/" + paris.storeId() + "/pickups").body().forEach(p -> states.add(p.path("status").asText()));
+        assertThat(states).contains("TO_PREPARE", "READY", "COLLECTED", "PARTLY_COLLECTED", "EXPIRED");
+        assertThat(get("v1/stores/st-lyo01/pickups").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anOrderIsHandedOverOnceEvenFromTwoTerminals() throws Exception {
+        JsonNode pickup = pickupIn("READY");
+        String orderId = pickup.path("orderId").asText();
+
+        // Two terminals press "Hand over" at the same moment, each with its own key.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Callable<Reply>> both = List.of(
+                () -> post("v1/pickups/" + orderId + "/handover", "t1-" + UUID.randomUUID(), handover(pickup, code(pickup))),
+                () -> post("v1/pickups/" + orderId + "/handover", "t2-" + UUID.randomUUID(), handover(pickup, code(pickup))));
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Reply> f : pool.invokeAll(both)) {
+            statuses.add(f.get().status());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+
+        Reply again = post("v1/pickups/" + orderId + "/handover", "t3", handover(pickup, code(pickup)));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("type").asText()).endsWith("already-handed-over");
+        assertThat(json.readTree(store.body("orders", orderId).orElseThrow()).path("status").asText()).isEqualTo("COLLECTED");
+    }
+
+    @Test
+    void aRetryWithTheSameKeyGetsTheOriginalAnswerNotARefusal() throws IOException {
+        JsonNode pickup = pickupIn("READY");
+        String path = "v1/pickups/" + pickup.path("orderId").asText() + "/handover";
+        Reply first = post(path, "same-key", handover(pickup, code(pickup)));
+        Reply retry = post(path, "same-key", handover(pickup, code(pickup)));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void wrongCodesExpiredAndUnpreparedOrdersAreRefused() throws IOException {
+        JsonNode ready = pickupIn("READY");
+        Reply wrong = post("v1/pickups/" + ready.path("orderId").asText() + "/handover", "k1", handover(ready, "000000"));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body().path("type").asText()).endsWith("wrong-pickup-code");
+
+        JsonNode expired = pickupIn("EXPIRED");
+        assertThat(post("v1/pickups/" + expired.path("orderId").asText() + "/handover", "k2", handover(expired, code(expired))).status())
+                .isEqualTo(422);
+
+        JsonNode toPrepare = pickupIn("TO_PREPARE");
+        assertThat(post("v1/pickups/" + toPrepare.path("orderId").asText() + "/handover", "k3", handover(toPrepare, code(toPrepare))).status())
+                .isEqualTo(409);
+        Reply readied = post("v1/pickups/" + toPrepare.path("orderId").asText() + "/ready", "k4", "{}");
+        assertThat(readied.status()).isEqualTo(200);
+        assertThat(readied.body().path("status").asText()).isEqualTo("READY");
+        assertThat(post("v1/pickups/" + toPrepare.path("orderId").asText() + "/handover", "k5", handover(toPrepare, code(toPrepare))).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void partialPickupWithRefusedItemsThenTheRest() throws IOException {
+        JsonNode ready = null;
+        for (JsonNode p : get("v1/stores/" + paris.storeId() + "/pickups").body()) {
+            if (p.path("status").asText().equals("READY") && p.path("lines").size() > 1) {
+                ready = p;
+            }
+        }
+        assertThat(ready).as("a READY pickup with several lines").isNotNull();
+        String orderId = ready.path("orderId").asText();
+        ObjectNode first = handover(ready, code(ready));
+        ObjectNode line0 = (ObjectNode) first.path("lines").get(0);
+        first.withArray("lines").removeAll();
+        first.withArray("lines").add(line0.put("collected", 0).put("refused", ready.path("lines").get(0).path("quantity").asInt()));
+        Reply partial = post("v1/pickups/" + orderId + "/handover", "p1", first);
+        assertThat(partial.body().path("status").asText()).isEqualTo("PARTLY_COLLECTED");
+
+        Reply tooMuch = post("v1/pickups/" + orderId + "/handover", "p2", handover(ready, code(ready)));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.body().path("type").asText()).endsWith("more-than-ordered");
+
+        ObjectNode rest = handover(ready, code(ready));
+        rest.withArray("lines").remove(0);
+        assertThat(post("v1/pickups/" + orderId + "/handover", "p3", rest).body().path("status").asText()).isEqualTo("COLLECTED");
+    }
+
+    @Test
+    void nothingIsReturnedTwiceAcrossTerminals() throws Exception {
+        JsonNode collected = pickupIn("COLLECTED");
+        String orderId = collected.path("orderId").asText();
+        JsonNode returnable = get("v1/orders/" + orderId + "/returnable").body();
+        JsonNode line = null;
+        for (JsonNode l : returnable.path("lines")) {
+            if (l.path("nonReturnableReason").isNull() && l.path("returnable").asInt() > 0) {
+                line = l;
+            }
+        }
+        if (line == null) {
+            throw new AssertionError("demo data should hold a returnable line in " + returnable);
+        }
+        int qty = line.path("returnable").asInt();
+        String lineId = line.path("lineId").asText();
+        ObjectNode ret = json.createObjectNode().put("orderId", orderId).put("storeId", paris.storeId())
+                .put("deviceId", paris.deviceId()).put("staffId", "stf");
+        ret.putArray("lines").addObject().put("lineId", lineId).put("quantity", qty).put("reason", "TOO_SMALL").put("restock", "SELLABLE");
+        ret.putObject("refund").put("method", "ORIGINAL_TENDER");
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Callable<Reply>> both = List.of(() -> post("v1/returns", "r1", ret), () -> post("v1/returns", "r2", ret));
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Reply> f : pool.invokeAll(both)) {
+            statuses.add(f.get().status());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+        JsonNode after = get("v1/orders/" + orderId + "/returnable").body();
+        for (JsonNode l : after.path("lines")) {
+            if (l.path("lineId").asText().equals(lineId)) {
+                assertThat(l.path("returnable").asInt()).isZero();
+                assertThat(l.path("returned").asInt()).isEqualTo(qty);
+            }
+        }
+        ObjectNode empty = json.createObjectNode().put("orderId", orderId);
+        empty.putArray("lines");
+        assertThat(post("v1/returns", "r3", empty).status()).isEqualTo(422);
+        assertThat(post("v1/returns", "r4", "[]").status()).isEqualTo(400);
+    }
+
+    @Test
+    void heleneHasAnOpenOnlineCart() throws IOException {
+        JsonNode carts = get("v1/customers/cus-1/carts").body();
+        assertThat(carts.size()).isPositive();
+        assertThat(carts.get(0).path("status").asText()).isEqualTo("OPEN");
+        assertThat(carts.get(0).path("lines").size()).isPositive();
+    }
+}
