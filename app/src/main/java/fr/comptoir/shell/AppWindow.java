@@ -34,8 +34,10 @@ import java.util.function.Supplier;
  */
 public final class AppWindow {
 
-    private static final String LANGUAGE = "ui.language";
-    private static final String LOCK_MINUTES = "ui.lockMinutes";
+    /** Setting keys (journal database): the language tag, and the inactivity delay as an ISO-8601 duration. */
+    public static final String LANGUAGE = "ui.language";
+    public static final String LOCK_DELAY = "ui.lockDelay";
+    private static final java.time.Duration DEFAULT_LOCK_DELAY = java.time.Duration.ofMinutes(2);
 
     private final StackPane root = new StackPane();
     private final Scene scene;
@@ -45,8 +47,9 @@ public final class AppWindow {
     private I18n i18n = new I18n(I18n.systemDefault());
     private StatusBarViewModel status;
     private InactivityLock inactivityLock;
-    private java.time.Duration lockDelay = java.time.Duration.ofMinutes(2);
+    private java.time.Duration lockDelay = DEFAULT_LOCK_DELAY;
     private StaffSession session;
+    private Timeline ageClock;
     private MainView.Section currentSection = MainView.Section.CUSTOMERS;
 
     public AppWindow(Supplier<AppContext> contextFactory, TaskRunner runner) {
@@ -68,28 +71,39 @@ public final class AppWindow {
     /** Opens the data in the background, then shows activation or goes on to sync and sign-in. */
     public void start() {
         showBusy(i18n.get("app.starting"));
+        record Started(AppContext context, String language, String lockDelay) {
+        }
         runner.run(() -> {
             AppContext ctx = contextFactory.get();
-            String lang = ctx.settings().get(LANGUAGE).orElse(null);
-            String minutes = ctx.settings().get(LOCK_MINUTES).orElse(null);
             if (ctx.device().isPresent()) {
                 ctx.connect();
             }
-            return new Object[]{ctx, lang, minutes};
-        }, r -> {
-            context = (AppContext) r[0];
-            if (r[1] != null) {
-                i18n = new I18n(Locale.forLanguageTag((String) r[1]));
+            return new Started(ctx, ctx.settings().get(LANGUAGE).orElse(null), ctx.settings().get(LOCK_DELAY).orElse(null));
+        }, started -> {
+            context = started.context();
+            if (started.language() != null) {
+                i18n = new I18n(Locale.forLanguageTag(started.language()));
             }
-            if (r[2] != null) {
-                lockDelay = java.time.Duration.ofMinutes(Long.parseLong((String) r[2]));
-            }
+            lockDelay = parseDelay(started.lockDelay());
             if (context.device().isEmpty()) {
                 showActivation();
             } else {
                 connected();
             }
         }, failure -> showBusy(i18n.get("app.startFailed", failure.getMessage())));
+    }
+
+    /** A stored delay that cannot be read, or is shorter than a second, falls back to the default. */
+    static java.time.Duration parseDelay(String stored) {
+        if (stored == null) {
+            return DEFAULT_LOCK_DELAY;
+        }
+        try {
+            java.time.Duration d = java.time.Duration.parse(stored);
+            return d.getSeconds() >= 1 ? d : DEFAULT_LOCK_DELAY;
+        } catch (java.time.format.DateTimeParseException e) {
+            return DEFAULT_LOCK_DELAY;
+        }
     }
 
     private void showBusy(String text) {
@@ -123,9 +137,9 @@ public final class AppWindow {
     private void connected() {
         status = new StatusBarViewModel(i18n, Platform::runLater);
         context.sync().addListener(status::accept);
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(15), e -> status.tick(System.currentTimeMillis())));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        clock.play();
+        ageClock = new Timeline(new KeyFrame(Duration.seconds(15), e -> status.tick(System.currentTimeMillis())));
+        ageClock.setCycleCount(Timeline.INDEFINITE);
+        ageClock.play();
         runner.run(() -> context.sync().status(), s -> {
             status.accept(s);
             if (s.initialSyncDone()) {
@@ -183,7 +197,7 @@ public final class AppWindow {
         screens.put(MainView.Section.RETURNS, () -> PlaceholderView.of(i18n.get("nav.returns")));
         screens.put(MainView.Section.SYNC, () -> {
             SyncViewModel vm = new SyncViewModel(context.cache()::counts, context.cache()::states,
-                    () -> context.sync().requestSync(), runner, i18n);
+                    context.outbox()::needsAttention, () -> context.sync().requestSync(), runner, i18n);
             return new SyncView(vm, status, i18n, device.demo() ? i18n.get("sync.demoPlatform") : device.platformUrl()).root();
         });
         screens.put(MainView.Section.SETTINGS, () -> new SettingsView(i18n, device, lockDelay, this::changeLanguage, this::changeLockDelay).root());
@@ -210,7 +224,7 @@ public final class AppWindow {
     private void changeLockDelay(java.time.Duration delay) {
         lockDelay = delay;
         runner.run(() -> {
-            context.settings().put(LOCK_MINUTES, Long.toString(delay.toMinutes()));
+            context.settings().put(LOCK_DELAY, delay.toString());
             return null;
         }, x -> {
             inactivityLock.disarm();
@@ -241,6 +255,16 @@ public final class AppWindow {
             return null;
         }, x -> { }, x -> { });
         showSignIn(null);
+    }
+
+    /** Stops the timers (inactivity lock, data-age clock) when the app closes. JavaFX thread. */
+    public void close() {
+        if (inactivityLock != null) {
+            inactivityLock.disarm();
+        }
+        if (ageClock != null) {
+            ageClock.stop();
+        }
     }
 
     private void setContent(Parent content) {

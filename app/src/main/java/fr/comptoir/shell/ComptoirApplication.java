@@ -61,6 +61,9 @@ public final class ComptoirApplication extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.close();
+        }
         if (window != null && window.context() != null) {
             window.context().close();
         }

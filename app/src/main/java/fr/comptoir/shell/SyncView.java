@@ -85,7 +85,22 @@ public final class SyncView {
         table.setPrefHeight(44 * 7 + 8);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        root.getChildren().addAll(header, progress, facts, table);
+        javafx.scene.control.ListView<SyncViewModel.AttentionRow> attentionList = new javafx.scene.control.ListView<>(vm.attentionRows());
+        attentionList.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(SyncViewModel.AttentionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.what() + " · " + row.when() + "\n" + row.problem());
+                setWrapText(true);
+            }
+        });
+        attentionList.setPrefHeight(140);
+        Label attentionTitle = Ui.label(i18n.get("sync.attentionList"), "title-4");
+        VBox attentionBox = new VBox(8, attentionTitle, attentionList);
+        attentionBox.visibleProperty().bind(Bindings.isNotEmpty(vm.attentionRows()));
+        attentionBox.managedProperty().bind(attentionBox.visibleProperty());
+
+        root.getChildren().addAll(header, progress, facts, attentionBox, table);
         vm.refresh();
         status.statusProperty().addListener((obs, old, s) -> {
             if (old != null && old.running() && !s.running()) {

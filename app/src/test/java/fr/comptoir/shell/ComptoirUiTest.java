@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -32,13 +31,15 @@ class ComptoirUiTest {
     ComptoirApplication app;
     final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void launch() throws Exception {
+    void launch(String lockDelay) throws Exception {
         FxToolkit.registerPrimaryStage();
         AppContext.Options options = new AppContext.Options(DemoSize.TINY,
                 new SyncEngine.Settings(500, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(5)), RetryPolicy.DEFAULT);
-        app = (ComptoirApplication) FxToolkit.setupApplication(() -> new ComptoirApplication(
-                () -> AppContext.open(home, Clock.systemUTC(), options)));
+        app = (ComptoirApplication) FxToolkit.setupApplication(() -> new ComptoirApplication(() -> {
+            AppContext ctx = AppContext.open(home, Clock.systemUTC(), options);
+            ctx.settings().put(AppWindow.LOCK_DELAY, lockDelay);
+            return ctx;
+        }));
     }
 
     @AfterEach
@@ -49,6 +50,7 @@ class ComptoirUiTest {
 
     @Test
     void activatesTheDemoStoreSignsInAndSeesSyncedData() throws Exception {
+        launch("PT10M");
         waitForText("Use the demo store");
         robot.clickOn("Use the demo store");
 
@@ -85,6 +87,34 @@ class ComptoirUiTest {
 
         robot.clickOn("Verrouiller");
         waitForText("Saisissez votre code, Léo Martin");
+    }
+
+    @Test
+    void theScreenLocksAfterInactivityAndTheSamePersonSignsBackIn() throws Exception {
+        launch("PT2S");
+        waitForText("Use the demo store");
+        robot.clickOn("Use the demo store");
+        signIn("Sarah Benali", "1234");
+        waitForText("Sarah Benali · Associate");
+
+        // No touch for two seconds: the PIN pad comes back, for Sarah, and the lock is journaled.
+        waitForText("Enter your PIN, Sarah Benali");
+        for (String digit : new String[]{"1", "2", "3", "4"}) {
+            robot.clickOn(pinKey(digit));
+        }
+        robot.clickOn(pinKey("Sign in"));
+        waitForText("Sarah Benali · Associate");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().context().journal().size() >= 3);
+    }
+
+    private void signIn(String name, String pin) throws Exception {
+        Node tile = waitFor(() -> robot.lookup(".staff-tile").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().startsWith(name)).findFirst().map(Node.class::cast));
+        robot.clickOn(tile);
+        for (char c : pin.toCharArray()) {
+            robot.clickOn(pinKey(String.valueOf(c)));
+        }
+        robot.clickOn(pinKey("Sign in"));
     }
 
     private Node pinKey(String text) {
