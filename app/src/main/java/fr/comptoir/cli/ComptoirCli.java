@@ -26,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
 /** The headless command line for head-office IT, in the same jar as the app. */
 @Command(name = "comptoir", mixinStandardHelpOptions = true, version = "Comptoir 0.1",
         description = "Comptoir terminal tools. Without a command, the app starts.",
-        subcommands = {ComptoirCli.Status.class, ComptoirCli.Sync.class, ComptoirCli.Activate.class, ComptoirCli.DemoServer.class})
+        subcommands = {ComptoirCli.Status.class, ComptoirCli.Sync.class, ComptoirCli.Activate.class, ComptoirCli.DemoServer.class,
+                ComptoirCli.Bench.class})
 public final class ComptoirCli {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -171,6 +172,36 @@ public final class ComptoirCli {
             } finally {
                 store.close();
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class})
+    static final class Bench {
+    }
+
+    @Command(name = "customer-search", description = "Type-ahead latency of customer search (p50/p99) over generated customers.")
+    static final class SearchBench implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "large", description = "tiny, small, medium or large: 1,000,000 customers (default ${DEFAULT-VALUE}).")
+        String size;
+        @Option(names = "--rounds", defaultValue = "2000", description = "Customers looked up (default ${DEFAULT-VALUE}); each is typed key by key.")
+        int rounds;
+        @Option(names = "--data", description = "Folder for the benchmark's cache file (default: <home>/bench).")
+        Path data;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DemoSize s;
+            try {
+                s = DemoSize.parse(size);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+            Path dir = data != null ? data : AppHome.resolve(null).resolve("bench");
+            new fr.comptoir.bench.CustomerSearchBenchmark(dir, s, rounds, spec.commandLine().getOut()).run();
             return 0;
         }
     }

@@ -176,6 +176,11 @@ public final class DemoDataGenerator {
         return cents / 100 * 100 + 99;
     }
 
+    /** Only the customers of this size, e.g. to fill a cache for the search benchmark. */
+    public void generateCustomers(Sink sink) {
+        generateCustomers(sink, new SplittableRandom(seed));
+    }
+
     private void generateCustomers(Sink sink, SplittableRandom rnd) {
         for (int i = 0; i < size.customers; i++) {
             String first = FIRST[rnd.nextInt(FIRST.length)];

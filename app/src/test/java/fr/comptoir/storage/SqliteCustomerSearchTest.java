@@ -1,0 +1,129 @@
+package fr.comptoir.storage;
+
+import fr.comptoir.centralapi.Feed;
+import fr.comptoir.centralapi.FeedPage;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.CustomerMatch;
+import fr.comptoir.customers.CustomerQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SqliteCustomerSearchTest {
+
+    @TempDir
+    Path dir;
+    SqliteDatabase db;
+    SqliteCustomerSearch search;
+
+    static Customer c(String id, String first, String last, String email, String phone, String card) {
+        return new Customer(id, first, last, email, phone, card, Customer.LoyaltyTier.NONE, 0, false, false, null);
+    }
+
+    @BeforeEach
+    void fill() {
+        db = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
+        new SqliteFeedCache(db).applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            h.upsert(c("1", "Hélène", "Martin", "helene.martin@orange.fr", "06 12 34 56 78", "2900000000018"));
+            h.upsert(c("2", "Marie", "Curie", "marie.curie@free.fr", "+33 7 11 22 33 44", null));
+            h.upsert(c("3", "Jean", "de La Fontaine", "jdlf@laposte.net", "0698765432", null));
+            h.upsert(c("4", "Martine", "Hélenec", "martine@gmail.com", null, "2900000000025"));
+            h.upsert(c("5", "Zoé", "N'Diaye", null, "0033 6 00 00 00 01", null));
+            h.upsert(c("6", "Jean-Baptiste", "Dubois-Martin", "jb@sfr.fr", null, null));
+            return new FeedPage("x", false, 6, 0);
+        }, 1);
+        search = new SqliteCustomerSearch(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    List<String> ids(String q) {
+        return search.search(CustomerQuery.parse(q), 20).stream().map(m -> m.customer().id()).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"helene", "HÉLÈNE", "Hélène", "hélène mar", "martin hel"})
+    void namesAreAccentAndCaseInsensitiveAndMatchAnyWordsPrefix(String q) {
+        assertThat(ids(q)).first().isEqualTo("1");
+    }
+
+    @Test
+    void aPrefixFindsEveryNameStartingWithIt() {
+        assertThat(ids("hel")).containsExactlyInAnyOrder("1", "4");
+        assertThat(ids("HEL")).isEqualTo(ids("hél"));
+    }
+
+    @Test
+    void exactWordsComeBeforePrefixes() {
+        List<CustomerMatch> matches = search.search(CustomerQuery.parse("martin"), 20);
+        assertThat(matches).extracting(m -> m.customer().id()).startsWith("6", "1").contains("4");
+        assertThat(matches.get(0).strength()).isEqualTo(CustomerMatch.Strength.EXACT);
+        assertThat(matches).filteredOn(m -> m.customer().id().equals("4")).singleElement()
+                .extracting(CustomerMatch::strength).isEqualTo(CustomerMatch.Strength.PREFIX);
+    }
+
+    @Test
+    void particlesHyphensAndApostrophes() {
+        assertThat(ids("mar cur")).containsExactly("2");
+        assertThat(ids("de la")).containsExactly("3");
+        assertThat(ids("la fontaine")).containsExactly("3");
+        assertThat(ids("jean-baptiste")).containsExactly("6");
+        assertThat(ids("dubois")).containsExactly("6");
+        assertThat(ids("diaye")).containsExactly("5");
+        assertThat(ids("jean")).containsExactlyInAnyOrder("3", "6");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"06 12 34 56 78", "0612345678", "+33 6 12 34 56 78", "+33612345678", "06.12.34.56.78", "0612"})
+    void phonesInAnyFormat(String q) {
+        assertThat(ids(q)).contains("1").doesNotContain("2");
+    }
+
+    @Test
+    void phonesStoredInInternationalFormatAreFoundFromTheNationalOne() {
+        assertThat(ids("07 11 22 33 44")).containsExactly("2");
+        assertThat(ids("06 00 00 00 01")).containsExactly("5");
+    }
+
+    @Test
+    void emailsByTheirStart() {
+        assertThat(ids("helene.martin@orange.fr")).containsExactly("1");
+        assertThat(ids("MARIE.CURIE@")).containsExactly("2");
+        assertThat(ids("jb@")).containsExactly("6");
+    }
+
+    @Test
+    void loyaltyCardsTypedOrScanned() {
+        assertThat(ids("2900000000025")).containsExactly("4");
+        assertThat(search.search(CustomerQuery.parse("2900000000025"), 20).get(0).strength()).isEqualTo(CustomerMatch.Strength.EXACT);
+        assertThat(ids("29000000000")).containsExactlyInAnyOrder("1", "4");
+    }
+
+    @Test
+    void tooShortOrNothingFound() {
+        assertThat(CustomerQuery.parse("h")).isInstanceOf(CustomerQuery.TooShort.class);
+        assertThat(CustomerQuery.parse("061")).isInstanceOf(CustomerQuery.TooShort.class);
+        assertThat(CustomerQuery.parse("  ")).isInstanceOf(CustomerQuery.TooShort.class);
+        assertThat(ids("h")).isEmpty();
+        assertThat(ids("xyzzy")).isEmpty();
+        assertThat(ids("\"; DROP TABLE customers; --")).isEmpty();
+        assertThat(ids("helene")).isNotEmpty();
+    }
+
+    @Test
+    void findsById() {
+        assertThat(search.byId("2")).get().extracting(Customer::fullName).isEqualTo("Marie Curie");
+        assertThat(search.byId("nope")).isEmpty();
+    }
+}
