@@ -75,7 +75,7 @@ public final class AppContext implements AutoCloseable {
         this.settings = new SqliteSettings(journalDb);
         this.journal = new SqliteJournal(journalDb, WireJson::encode, clock);
         this.outbox = new SqliteOutbox(journalDb);
-        this.cache = new SqliteFeedCache(cacheDb);
+        this.cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         this.staffDirectory = new SqliteStaffDirectory(cacheDb);
         this.device = readDevice().orElse(null);
     }

@@ -43,7 +43,7 @@ public final class CustomerSearchBenchmark {
     public void run() {
         Path file = dir.resolve("bench-customers-" + size.name().toLowerCase(Locale.ROOT) + ".db");
         try (SqliteDatabase db = SqliteDatabase.open(file, "cache")) {
-            SqliteFeedCache cache = new SqliteFeedCache(db);
+            SqliteFeedCache cache = new SqliteFeedCache(db, fr.comptoir.centralapi.WireJson.codec());
             List<Customer> sample = new ArrayList<>();
             if (cache.counts().get("customers") < size.customers) {
                 out.printf("Filling %s with %,d generated customers...%n", file, size.customers);
@@ -52,7 +52,11 @@ public final class CustomerSearchBenchmark {
                 fill(cache, sample);
                 out.printf("Filled in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             } else {
-                new DemoDataGenerator(size, 42, LocalDate.of(2026, 11, 1)).generateCustomers((f, id, s, r) -> keep(sample, (Customer) r));
+                new DemoDataGenerator(size, 42, LocalDate.of(2026, 11, 1)).generateCustomers((f, id, s, r) -> {
+                    if (r instanceof Customer c) {
+                        keep(sample, c);
+                    }
+                });
             }
             measure(new SqliteCustomerSearch(db), sample);
         }
@@ -78,7 +82,9 @@ public final class CustomerSearchBenchmark {
             }, System.currentTimeMillis());
         };
         new DemoDataGenerator(size, 42, LocalDate.of(2026, 11, 1)).generateCustomers((f, id, s, r) -> {
-            Customer c = (Customer) r;
+            if (!(r instanceof Customer c)) {
+                return;
+            }
             keep(sample, c);
             batch.add(c);
             if (batch.size() == 10_000) {

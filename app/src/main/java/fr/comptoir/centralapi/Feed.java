@@ -3,6 +3,7 @@ package fr.comptoir.centralapi;
 import fr.comptoir.catalog.Product;
 import fr.comptoir.catalog.StockLevel;
 import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.CustomerNote;
 import fr.comptoir.orders.Order;
 import fr.comptoir.staff.StaffMember;
 import fr.comptoir.stores.Store;
@@ -20,9 +21,10 @@ public final class Feed<T> {
     public static final Feed<Product> PRODUCTS = new Feed<>("products", Product.class);
     public static final Feed<StockLevel> STOCK = new Feed<>("stock", StockLevel.class);
     public static final Feed<Customer> CUSTOMERS = new Feed<>("customers", Customer.class);
+    public static final Feed<CustomerNote> CUSTOMER_NOTES = new Feed<>("customer-notes", CustomerNote.class);
     public static final Feed<Order> ORDERS = new Feed<>("orders", Order.class);
 
-    public static final List<Feed<?>> ALL = List.of(STORES, STAFF, PRODUCTS, STOCK, CUSTOMERS, ORDERS);
+    public static final List<Feed<?>> ALL = List.of(STORES, STAFF, PRODUCTS, STOCK, CUSTOMERS, CUSTOMER_NOTES, ORDERS);
 
     private final String name;
     private final Class<T> type;

@@ -4,6 +4,7 @@ import fr.comptoir.catalog.Product;
 import fr.comptoir.catalog.StockLevel;
 import fr.comptoir.catalog.Variant;
 import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.CustomerNote;
 import fr.comptoir.customers.OnlineCart;
 import fr.comptoir.orders.Order;
 import fr.comptoir.orders.OrderLine;
@@ -53,6 +54,10 @@ public final class DemoDataGenerator {
             "Robin", "Clément", "Morin", "Nicolas", "Henry", "Roussel", "Mathieu", "Gautier", "Masson", "Marchand",
             "de La Fontaine", "Le Gall", "Le Goff", "d'Almeida", "N'Diaye", "Dubois-Martin", "de Saint-Exupéry",
             "Curie", "Hébert", "Lemaître", "Benoît", "Caron", "Pécresse", "Thévenin", "Da Silva", "Le Bihan"};
+    private static final String[] NOTES = {
+            "Préfère les coupes droites, tissus naturels. Prévenir à l'arrivée de la nouvelle collection lin.",
+            "A offert une bougie parfumée à sa mère ; anniversaire de celle-ci en mars.",
+            "Taille M en hauts mais L en maille. Chausse du 38."};
     private static final String[] EMAIL_DOMAINS = {"orange.fr", "free.fr", "gmail.com", "laposte.net", "sfr.fr", "wanadoo.fr", "yahoo.fr"};
 
     private record Family(String category, String[] names, String[] sizes, int vatBp, int minPrice, int maxPrice) {
@@ -202,8 +207,23 @@ public final class DemoDataGenerator {
                     : Customer.LoyaltyTier.values()[1 + Math.min(2, rnd.nextInt(6) / 2)];
             int points = card == null ? 0 : rnd.nextInt(5000);
             String created = today.minusDays(30 + rnd.nextInt(2000)).toString();
-            sink.put("customers", id, null, new Customer(id, first, last, email, phone, card, tier, points,
-                    email != null && rnd.nextInt(3) > 0, phone != null && rnd.nextInt(2) == 0, created));
+            Customer customer = new Customer(id, first, last, email, phone, card, tier, points,
+                    email != null && rnd.nextInt(3) > 0, phone != null && rnd.nextInt(2) == 0, created);
+            if (i == 0 || rnd.nextInt(10) == 0) {
+                customer = customer.withClienteling(new Customer.Preferences(
+                        List.of(CLOTHING[rnd.nextInt(CLOTHING.length)], SHOES[rnd.nextInt(SHOES.length)]),
+                        List.of(FAMILIES[rnd.nextInt(FAMILIES.length)].category()), List.of(BRANDS[rnd.nextInt(BRANDS.length)])),
+                        i == 0 ? List.of("prd-1-1", "prd-2-1") : List.of());
+            }
+            sink.put("customers", id, null, customer);
+            if (i == 0 || rnd.nextInt(20) == 0) {
+                int notes = i == 0 ? NOTES.length : 1;
+                for (int n = 0; n < notes; n++) {
+                    String noteId = id + "-note-" + (n + 1);
+                    sink.put("customer-notes", noteId, null, new CustomerNote(noteId, id, NOTES[i == 0 ? n : rnd.nextInt(NOTES.length)],
+                            "stf-par01-1", "Camille Laurent", "st-par01", today.minusDays(5 + 40L * n).atTime(15, 30).toInstant(ZoneOffset.UTC).toString()));
+                }
+            }
         }
     }
 

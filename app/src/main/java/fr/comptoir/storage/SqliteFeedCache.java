@@ -6,7 +6,9 @@ import fr.comptoir.catalog.Variant;
 import fr.comptoir.centralapi.ChangeHandler;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.centralapi.FeedPage;
+import fr.comptoir.common.JsonCodec;
 import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.CustomerNote;
 import fr.comptoir.customers.PhoneNumbers;
 import fr.comptoir.orders.Order;
 import fr.comptoir.orders.OrderLine;
@@ -30,12 +32,14 @@ public final class SqliteFeedCache implements FeedCache {
 
     private static final Map<String, String> COUNTED_TABLE = Map.of(
             "stores", "stores", "staff", "staff", "products", "products",
-            "stock", "stock", "customers", "customers", "orders", "orders");
+            "stock", "stock", "customers", "customers", "customer-notes", "customer_notes", "orders", "orders");
 
     private final SqliteDatabase db;
+    private final JsonCodec json;
 
-    public SqliteFeedCache(SqliteDatabase db) {
+    public SqliteFeedCache(SqliteDatabase db, JsonCodec json) {
         this.db = db;
+        this.json = json;
     }
 
     @Override
@@ -70,7 +74,7 @@ public final class SqliteFeedCache implements FeedCache {
     public <T> FeedPage applyPage(Feed<T> feed, PageFetch<T> fetch, long nowMillis) {
         return db.inTransaction(c -> {
             FeedState before = readState(c, feed.name());
-            try (FeedWriter<T> writer = writerFor(feed, c)) {
+            try (FeedWriter<T> writer = writerFor(feed, c, json)) {
                 FeedPage page = fetch.fetch(before.cursor(), writer);
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO sync_state(feed, cursor, last_success_at, full_sync_done) VALUES (?, ?, ?, ?)
@@ -103,13 +107,14 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> FeedWriter<T> writerFor(Feed<T> feed, Connection c) throws SQLException {
+    private static <T> FeedWriter<T> writerFor(Feed<T> feed, Connection c, JsonCodec json) throws SQLException {
         FeedWriter<?> w = switch (feed.name()) {
             case "stores" -> new StoreWriter(c);
             case "staff" -> new StaffWriter(c);
             case "products" -> new ProductWriter(c);
             case "stock" -> new StockWriter(c);
-            case "customers" -> new CustomerWriter(c);
+            case "customers" -> new CustomerWriter(c, json);
+            case "customer-notes" -> new NoteWriter(c);
             case "orders" -> new OrderWriter(c);
             default -> throw new IllegalArgumentException("No cache table for feed " + feed);
         };
@@ -267,17 +272,25 @@ public final class SqliteFeedCache implements FeedCache {
 
     private static final class CustomerWriter extends FeedWriter<Customer> {
         private final PreparedStatement upsert;
+        private final PreparedStatement dropLocal;
+        private final JsonCodec json;
 
-        CustomerWriter(Connection c) throws SQLException {
+        CustomerWriter(Connection c, JsonCodec json) throws SQLException {
             super(c, "customers");
+            this.json = json;
             upsert = prepare(c, """
                     INSERT INTO customers(id, first_name, last_name, email, phone, phone_digits, loyalty_card, loyalty_tier,
-                        loyalty_points, email_consent, sms_consent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        loyalty_points, email_consent, sms_consent, created_at, preferences_json, wishlist_json, local_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
                         email = excluded.email, phone = excluded.phone, phone_digits = excluded.phone_digits,
                         loyalty_card = excluded.loyalty_card, loyalty_tier = excluded.loyalty_tier,
                         loyalty_points = excluded.loyalty_points, email_consent = excluded.email_consent,
-                        sms_consent = excluded.sms_consent, created_at = excluded.created_at""");
+                        sms_consent = excluded.sms_consent, created_at = excluded.created_at,
+                        preferences_json = excluded.preferences_json, wishlist_json = excluded.wishlist_json,
+                        local_id = excluded.local_id""");
+            // A customer created offline here is replaced by the platform's record once it arrives.
+            dropLocal = prepare(c, "DELETE FROM customers WHERE id = ? AND id <> ?");
         }
 
         @Override
@@ -289,16 +302,49 @@ public final class SqliteFeedCache implements FeedCache {
             upsert.setString(5, cu.phone());
             upsert.setString(6, PhoneNumbers.canonical(cu.phone()));
             upsert.setString(7, cu.loyaltyCard());
-            upsert.setString(8, (cu.loyaltyTier() == null ? Customer.LoyaltyTier.NONE : cu.loyaltyTier()).name());
+            upsert.setString(8, cu.loyaltyTier().name());
             upsert.setInt(9, cu.loyaltyPoints());
             upsert.setInt(10, cu.emailConsent() ? 1 : 0);
             upsert.setInt(11, cu.smsConsent() ? 1 : 0);
             upsert.setString(12, cu.createdAt());
+            upsert.setString(13, json.encode(cu.preferences()));
+            upsert.setString(14, json.encode(cu.wishlist()));
+            upsert.setString(15, cu.localId());
             upsert.executeUpdate();
+            if (cu.localId() != null) {
+                dropLocal.setString(1, cu.localId());
+                dropLocal.setString(2, cu.id());
+                dropLocal.executeUpdate();
+            }
         }
 
         private static String nonNull(String s) {
             return s == null ? "" : s;
+        }
+    }
+
+    private static final class NoteWriter extends FeedWriter<CustomerNote> {
+        private final PreparedStatement upsert;
+
+        NoteWriter(Connection c) throws SQLException {
+            super(c, "customer_notes");
+            upsert = prepare(c, """
+                    INSERT INTO customer_notes(id, customer_id, text, author_staff_id, author_name, store_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id,
+                        text = excluded.text, author_staff_id = excluded.author_staff_id, author_name = excluded.author_name,
+                        store_id = excluded.store_id, created_at = excluded.created_at""");
+        }
+
+        @Override
+        void write(CustomerNote n) throws SQLException {
+            upsert.setString(1, n.id());
+            upsert.setString(2, n.customerId());
+            upsert.setString(3, n.text());
+            upsert.setString(4, n.authorStaffId());
+            upsert.setString(5, n.authorName());
+            upsert.setString(6, n.storeId());
+            upsert.setString(7, n.createdAt());
+            upsert.executeUpdate();
         }
     }
 

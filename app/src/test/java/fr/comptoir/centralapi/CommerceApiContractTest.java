@@ -53,7 +53,8 @@ class CommerceApiContractTest {
     @ParameterizedTest
     @ValueSource(classes = {Store.class, StaffMember.class, Product.class, Variant.class, StockLevel.class, Customer.class,
             Order.class, OrderLine.class, StaffEvent.class, DeviceActivation.class, PlatformHealth.class,
-            fr.comptoir.customers.OnlineCart.class, fr.comptoir.customers.OnlineCart.CartLine.class})
+            fr.comptoir.customers.OnlineCart.class, fr.comptoir.customers.OnlineCart.CartLine.class,
+            fr.comptoir.customers.CustomerNote.class})
     void recordsAndSchemasHaveTheSameFields(Class<? extends Record> type) {
         JsonNode schema = api.at("/components/schemas/" + type.getSimpleName());
         assertThat(schema.isMissingNode()).as("schema " + type.getSimpleName()).isFalse();

@@ -38,7 +38,7 @@ class SignInServiceTest {
     void setUp() {
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-        new SqliteFeedCache(cacheDb).applyPage(Feed.STAFF, (cursor, h) -> {
+        new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec()).applyPage(Feed.STAFF, (cursor, h) -> {
             h.upsert(new StaffMember("s1", "store-a", "Léo Martin", Role.ASSOCIATE, PinHasher.hash("1234", 1000), true));
             h.upsert(new StaffMember("s2", "store-b", "Elsewhere", Role.ASSOCIATE, PinHasher.hash("1234", 1000), true));
             h.upsert(new StaffMember("s3", "store-a", "Gone", Role.ASSOCIATE, PinHasher.hash("1234", 1000), false));

@@ -56,7 +56,7 @@ class SyncAgainstDemoPlatformTest {
                 .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test");
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-        cache = new SqliteFeedCache(cacheDb);
+        cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         outbox = new SqliteOutbox(journalDb);
         journal = new SqliteJournal(journalDb, WireJson::encode, Clock.systemUTC());
         engine = engineOn(server.port());

@@ -57,7 +57,7 @@ class SyncFaultTest {
         server.start();
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-        cache = new SqliteFeedCache(cacheDb);
+        cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         outbox = new SqliteOutbox(journalDb);
         journal = new SqliteJournal(journalDb, WireJson::encode, Clock.systemUTC());
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).retryOnConnectionFailure(false).build();
@@ -96,6 +96,7 @@ class SyncFaultTest {
             server.enqueue(new MockResponse().setBody(EMPTY));
         }
         server.enqueue(new MockResponse().setBody(second));
+        server.enqueue(new MockResponse().setBody(EMPTY));
         server.enqueue(new MockResponse().setBody(EMPTY));
         SyncEngine.Report ok = engine.syncOnce();
 

@@ -1,0 +1,58 @@
+package fr.comptoir.customers;
+
+import fr.comptoir.orders.Order;
+import fr.comptoir.orders.OrderLine;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CustomerInsightsTest {
+
+    static Order order(String id, String at, Order.OrderStatus status, OrderLine... lines) {
+        long total = 0;
+        for (OrderLine l : lines) {
+            total += l.quantity() * l.unitPriceCents();
+        }
+        return new Order(id, id, "c", Order.Channel.WEB, null, status, at, total, List.of(lines));
+    }
+
+    static OrderLine line(String variant, int qty, long price, int returned) {
+        return new OrderLine(variant + "-l", variant, variant, variant, qty, price, 2000, returned);
+    }
+
+    @Test
+    void spendIsNetOfReturnsAndCancelledOrdersCountForNothing() {
+        List<Order> orders = List.of(
+                order("o1", "2026-11-02T10:00:00Z", Order.OrderStatus.DELIVERED, line("v1", 2, 2999, 1), line("v2", 1, 5000, 0)),
+                order("o2", "2026-05-10T10:00:00Z", Order.OrderStatus.COMPLETED, line("v3", 1, 1000, 0)),
+                order("o3", "2026-06-10T10:00:00Z", Order.OrderStatus.CANCELLED, line("v3", 9, 1000, 0)),
+                order("o4", "2020-01-01T10:00:00Z", Order.OrderStatus.COMPLETED, line("v3", 1, 700, 0)));
+        Map<String, PurchasedItem> items = Map.of(
+                "v1", new PurchasedItem("v1", "Femme > Robes", "M"),
+                "v2", new PurchasedItem("v2", "Chaussures", "38"),
+                "v3", new PurchasedItem("v3", "Femme > Robes", "M"));
+
+        CustomerInsights i = CustomerInsights.of(orders, items, LocalDate.of(2026, 11, 20), ZoneOffset.UTC, 8);
+
+        assertThat(i.lifetimeSpendCents()).isEqualTo(2999 + 5000 + 1000 + 700);
+        assertThat(i.orderCount()).isEqualTo(3);
+        assertThat(i.spendByQuarter()).hasSize(8).containsEntry("2026-T4", 7999L).containsEntry("2026-T2", 1000L)
+                .containsEntry("2025-T1", 0L).doesNotContainKey("2020-T1");
+        assertThat(i.spendByQuarter().keySet()).first().isEqualTo("2025-T1");
+        assertThat(i.favouriteCategories()).containsExactly("Femme > Robes", "Chaussures");
+        assertThat(i.favouriteSizes()).containsExactly("M", "38");
+    }
+
+    @Test
+    void aCustomerWithNoOrders() {
+        CustomerInsights i = CustomerInsights.of(List.of(), Map.of(), LocalDate.of(2026, 1, 5), ZoneOffset.UTC, 4);
+        assertThat(i.lifetimeSpendCents()).isZero();
+        assertThat(i.spendByQuarter()).containsOnlyKeys("2025-T2", "2025-T3", "2025-T4", "2026-T1");
+        assertThat(i.favouriteCategories()).isEmpty();
+    }
+}
