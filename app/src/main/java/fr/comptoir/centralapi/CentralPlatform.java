@@ -27,6 +27,12 @@ public interface CentralPlatform {
      */
     <T> FeedPage pull(Feed<T> feed, String cursor, int limit, boolean withRemaining, ChangeHandler<T> handler);
 
+    /** Customers matching {@code query} (name, email, phone, loyalty card) on the platform, best first. */
+    java.util.List<fr.comptoir.customers.Customer> searchCustomers(String query, int limit);
+
+    /** The customer's open online carts, live. */
+    java.util.List<fr.comptoir.customers.OnlineCart> cartsOf(String customerId);
+
     /**
      * Delivers one write from the outbox. The idempotency key makes retries safe: a platform that has
      * already applied it answers with the original result instead of applying it again.

@@ -94,10 +94,47 @@ public final class HttpCentralPlatform implements CentralPlatform {
     }
 
     @Override
+    public java.util.List<fr.comptoir.customers.Customer> searchCustomers(String query, int limit) {
+        HttpUrl u = url("v1/customers").newBuilder().addQueryParameter("q", query).addQueryParameter("limit", Integer.toString(limit)).build();
+        return execute(authorized(new Request.Builder().url(u).get()).build(), body -> readList(body, fr.comptoir.customers.Customer.class));
+    }
+
+    @Override
+    public java.util.List<fr.comptoir.customers.OnlineCart> cartsOf(String customerId) {
+        HttpUrl u = url("v1/customers").newBuilder().addPathSegment(customerId).addPathSegment("carts").build();
+        return execute(authorized(new Request.Builder().url(u).get()).build(), body -> readList(body, fr.comptoir.customers.OnlineCart.class));
+    }
+
+    private <T> java.util.List<T> readList(InputStream body, Class<T> type) throws IOException {
+        try {
+            return mapper.readValue(body, mapper.getTypeFactory().constructCollectionType(java.util.List.class, type));
+        } catch (JsonProcessingException e) {
+            throw new CentralProtocolException("Unexpected list of " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
     public DeliveryReceipt deliver(PendingWrite write) {
-        Request.Builder b = new Request.Builder().url(writeUrl(write.kind()))
-                .header("Idempotency-Key", write.idempotencyKey())
-                .post(RequestBody.create(write.payloadJson(), JSON));
+        JsonNode payload;
+        try {
+            payload = mapper.readTree(write.payloadJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Outbox payload " + write.id() + " is not JSON", e);
+        }
+        RequestBody body = RequestBody.create(write.payloadJson(), JSON);
+        Request.Builder b = new Request.Builder().header("Idempotency-Key", write.idempotencyKey());
+        switch (write.kind()) {
+            case WriteKinds.STAFF_EVENT -> b.url(url("v1/stores/" + requireCredentials().storeId() + "/events")).post(body);
+            case WriteKinds.CUSTOMER_CREATED -> b.url(url("v1/customers")).post(body);
+            case WriteKinds.CUSTOMER_NOTE -> b.url(segments("v1", "customers", field(payload, "customerId"), "notes")).post(body);
+            case WriteKinds.CUSTOMER_PREFERENCES -> b.url(segments("v1", "customers", field(payload, "customerId"))).patch(body);
+            case WriteKinds.WISHLIST_ADD -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
+                    field(payload, "variantId"))).put(body);
+            case WriteKinds.WISHLIST_REMOVE -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
+                    field(payload, "variantId"))).delete(body);
+            case WriteKinds.CART_CONTINUED -> b.url(segments("v1", "carts", field(payload, "cartId"), "continued-in-store")).post(body);
+            default -> throw new IllegalArgumentException("No Commerce API operation for write kind " + write.kind());
+        }
         Request request = authorized(b).build();
         return executeRaw(request, response -> {
             String text = response.body() == null ? "" : response.body().string();
@@ -105,11 +142,20 @@ public final class HttpCentralPlatform implements CentralPlatform {
         });
     }
 
-    private HttpUrl writeUrl(String kind) {
-        return switch (kind) {
-            case WriteKinds.STAFF_EVENT -> url("v1/stores/" + requireCredentials().storeId() + "/events");
-            default -> throw new IllegalArgumentException("No Commerce API operation for write kind " + kind);
-        };
+    private static String field(JsonNode payload, String name) {
+        String v = payload.path(name).asText("");
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("Outbox payload without " + name);
+        }
+        return v;
+    }
+
+    private HttpUrl segments(String... parts) {
+        HttpUrl.Builder u = baseUrl.newBuilder();
+        for (String p : parts) {
+            u.addPathSegment(p);
+        }
+        return u.build();
     }
 
     private <T> FeedPage parseFeed(Feed<T> feed, InputStream body, ChangeHandler<T> handler) throws IOException {

@@ -6,6 +6,18 @@ public final class WriteKinds {
     /** A staff event of the store (sign-in, sign-out, lock): {@code POST /v1/stores/{storeId}/events}. */
     public static final String STAFF_EVENT = "staff-event";
 
+    /** A new customer created in store: {@code POST /v1/customers}. */
+    public static final String CUSTOMER_CREATED = "customer-created";
+    /** An associate's note: {@code POST /v1/customers/{customerId}/notes}. */
+    public static final String CUSTOMER_NOTE = "customer-note";
+    /** Changed preferences: {@code PATCH /v1/customers/{customerId}} with field-level times. */
+    public static final String CUSTOMER_PREFERENCES = "customer-preferences";
+    /** Wishlist add or remove: {@code PUT} / {@code DELETE /v1/customers/{customerId}/wishlist/{variantId}}. */
+    public static final String WISHLIST_ADD = "wishlist-add";
+    public static final String WISHLIST_REMOVE = "wishlist-remove";
+    /** An online cart taken over in store: {@code POST /v1/carts/{cartId}/continued-in-store}. */
+    public static final String CART_CONTINUED = "cart-continued";
+
     private WriteKinds() {
     }
 }

@@ -124,7 +124,7 @@ public final class DemoCentralServer implements AutoCloseable {
 
     /** Customers' carts, click-and-collect and returns; false when no route matches. */
     private boolean routeBusiness(HttpExchange ex, DemoPlatformStore.Device device, String method, String[] parts) throws IOException {
-        String route = method + " " + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length)).replaceAll("^(customers|stores|pickups|orders)/[^/]+", "$1/{id}");
+        String route = method + " " + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length)).replaceAll("^(customers|stores|pickups|orders|carts)/[^/]+", "$1/{id}").replaceAll("/wishlist/[^/]+$", "/wishlist/{v}");
         switch (route) {
             case "GET customers/{id}/carts" -> {
                 ArrayNode carts = mapper.createArrayNode();
@@ -144,6 +144,40 @@ public final class DemoCentralServer implements AutoCloseable {
                 ArrayNode pickups = mapper.createArrayNode();
                 store.bodiesWhere("pickups", "storeId", parts[2]).forEach(b -> pickups.add(parseObject(b)));
                 sendJson(ex, 200, pickups.toString(), false);
+            }
+            case "GET customers" -> {
+                Map<String, String> q = query(ex.getRequestURI());
+                String text = q.getOrDefault("q", "").strip();
+                if (text.length() < 2) {
+                    problem(ex, 400, "invalid-query", "Query too short", "q needs at least 2 characters.");
+                    return true;
+                }
+                int limit = parseLimit(q.get("limit"));
+                sendJson(ex, 200, rules.searchCustomers(text, limit).toString(), false);
+            }
+            case "POST customers" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201, rules.createCustomer(requireObject(raw)).toString()));
+            }
+            case "POST customers/{id}/notes" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201, rules.addNote(parts[2], requireObject(raw)).toString()));
+            }
+            case "PATCH customers/{id}" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200, rules.patchCustomer(parts[2], requireObject(raw)).toString()));
+            }
+            case "PUT customers/{id}/wishlist/{v}", "DELETE customers/{id}/wishlist/{v}" -> {
+                String raw = body(ex);
+                boolean add = method.equals("PUT");
+                idempotent(ex, device.id(), raw, () -> {
+                    rules.wishlist(parts[2], parts[4], add);
+                    return new DemoPlatformStore.Answer(204, "");
+                });
+            }
+            case "POST carts/{id}/continued-in-store" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200, rules.continueCart(parts[2], requireObject(raw)).toString()));
             }
             case "GET orders/{id}" -> {
                 Optional<String> order = store.body("orders", parts[2]);
@@ -173,6 +207,14 @@ public final class DemoCentralServer implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private static int parseLimit(String s) {
+        try {
+            return s == null ? 20 : Math.max(1, Math.min(100, Integer.parseInt(s)));
+        } catch (NumberFormatException e) {
+            return 20;
+        }
     }
 
     private static String body(HttpExchange ex) throws IOException {
@@ -416,7 +458,8 @@ public final class DemoCentralServer implements AutoCloseable {
         if (replayed) {
             ex.getResponseHeaders().set("Idempotent-Replayed", "true");
         }
-        ex.sendResponseHeaders(status, bytes.length);
+        // -1: no body at all (204), as opposed to 0: a body of unknown length.
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }

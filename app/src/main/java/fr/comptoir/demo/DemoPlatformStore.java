@@ -220,6 +220,65 @@ public final class DemoPlatformStore implements AutoCloseable {
         });
     }
 
+    /** The demo's central customer search: names, email start or loyalty card (simple, not accent-aware). */
+    public java.util.List<String> searchCustomerBodies(String q, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT body FROM docs WHERE feed = 'customers' AND body IS NOT NULL AND (
+                        lower(json_extract(body, '$.lastName')) LIKE ?1 OR lower(json_extract(body, '$.firstName')) LIKE ?1
+                        OR lower(json_extract(body, '$.email')) LIKE ?1 OR json_extract(body, '$.loyaltyCard') = ?2)
+                    ORDER BY seq DESC LIMIT ?3""")) {
+                ps.setString(1, q.replace("%", "").replace("_", "") + "%");
+                ps.setString(2, q);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    java.util.List<String> list = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        list.add(rs.getString(1));
+                    }
+                    return list;
+                }
+            }
+        });
+    }
+
+    /** Id of a customer with this email (any case) or this phone (any format), or null. */
+    public String findCustomerByContact(String email, String phoneDigits) {
+        boolean byEmail = email != null && !email.isBlank();
+        boolean byPhone = phoneDigits != null;
+        if (!byEmail && !byPhone) {
+            return null;
+        }
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, json_extract(body, '$.email'), json_extract(body, '$.phone') FROM docs
+                    WHERE feed = 'customers' AND body IS NOT NULL""");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (byEmail && email.strip().equalsIgnoreCase(rs.getString(2))) {
+                        return rs.getString(1);
+                    }
+                    if (byPhone && phoneDigits.equals(fr.comptoir.customers.PhoneNumbers.canonical(rs.getString(3)))) {
+                        return rs.getString(1);
+                    }
+                }
+                return null;
+            }
+        });
+    }
+
+    public String customerIdForLocalId(String localId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM docs WHERE feed = 'customers' AND json_extract(body, '$.localId') = ?")) {
+                ps.setString(1, localId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
     public Optional<String> body(String feed, String id) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT body FROM docs WHERE feed = ? AND id = ?")) {

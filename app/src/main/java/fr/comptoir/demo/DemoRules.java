@@ -163,6 +163,157 @@ final class DemoRules {
         }
     }
 
+    // ---- customers and clienteling
+
+    ArrayNode searchCustomers(String q, int limit) {
+        ArrayNode out = mapper.createArrayNode();
+        for (String body : store.searchCustomerBodies(q.strip().toLowerCase(java.util.Locale.ROOT), Math.min(limit, 100))) {
+            out.add(parse(body));
+        }
+        return out;
+    }
+
+    ObjectNode createCustomer(JsonNode request) {
+        String localId = request.path("id").asText("");
+        String first = request.path("firstName").asText("").strip();
+        String last = request.path("lastName").asText("").strip();
+        if (first.isEmpty() || last.isEmpty() || localId.isEmpty() || !request.has("emailConsent") || !request.has("smsConsent")) {
+            throw new Refusal(422, "invalid-customer", "Invalid customer", "id, firstName, lastName, emailConsent and smsConsent are required.");
+        }
+        String email = request.path("email").asText("").strip();
+        String phone = request.path("phone").asText("").strip();
+        String existing = store.findCustomerByContact(email, fr.comptoir.customers.PhoneNumbers.canonical(phone));
+        if (existing != null) {
+            Refusal r = new Refusal(409, "duplicate-customer", "Customer already exists",
+                    "A customer with this email or phone already exists: " + existing + ".");
+            throw r;
+        }
+        String id = "cus-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode c = mapper.createObjectNode().put("id", id).put("firstName", first).put("lastName", last)
+                .put("email", email.isEmpty() ? null : email).put("phone", phone.isEmpty() ? null : phone)
+                .putNull("loyaltyCard").put("loyaltyTier", "NONE").put("loyaltyPoints", 0)
+                .put("emailConsent", request.path("emailConsent").asBoolean()).put("smsConsent", request.path("smsConsent").asBoolean())
+                .put("createdAt", clock.instant().toString()).put("localId", localId);
+        c.putObject("preferences").putArray("sizes");
+        c.putArray("wishlist");
+        store.upsert("customers", id, c);
+        return c;
+    }
+
+    ObjectNode addNote(String customerId, JsonNode request) {
+        requireCustomer(customerId);
+        String text = request.path("text").asText("").strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw new Refusal(422, "invalid-note", "Invalid note", "A note holds 1 to 2000 characters.");
+        }
+        ObjectNode note = ((ObjectNode) request.deepCopy()).put("customerId", resolveCustomerId(customerId));
+        String id = note.path("id").asText("");
+        if (id.isEmpty()) {
+            note.put("id", "note-" + UUID.randomUUID());
+        }
+        store.upsert("customer-notes", note.path("id").asText(), note);
+        return note;
+    }
+
+    /** Field-level last-writer-wins: each change carries when it was made; the most recent wins per field. */
+    ObjectNode patchCustomer(String customerId, JsonNode request) {
+        String id = resolveCustomerId(customerId);
+        ObjectNode customer = requireCustomer(id);
+        ObjectNode times = orEmpty(read("_field-times", id));
+        for (JsonNode change : request.path("changes")) {
+            String field = change.path("field").asText("");
+            String at = change.path("changedAt").asText("");
+            if (!Set.of("email", "phone", "emailConsent", "smsConsent", "preferences.sizes", "preferences.categories",
+                    "preferences.brands").contains(field) || at.isEmpty()) {
+                throw new Refusal(422, "invalid-change", "Invalid change", "Unknown field or missing changedAt: " + change);
+            }
+            if (times.has(field) && times.path(field).asText().compareTo(at) > 0) {
+                continue;
+            }
+            times.put(field, at);
+            if (field.startsWith("preferences.")) {
+                customer.with("preferences").set(field.substring("preferences.".length()), change.path("value"));
+            } else {
+                customer.set(field, change.path("value"));
+            }
+        }
+        store.upsert("_field-times", id, times);
+        store.upsert("customers", id, customer);
+        return customer;
+    }
+
+    ObjectNode wishlist(String customerId, String variantId, boolean add) {
+        String id = resolveCustomerId(customerId);
+        ObjectNode customer = requireCustomer(id);
+        ArrayNode list = customer.withArray("wishlist");
+        boolean present = false;
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).asText().equals(variantId)) {
+                present = true;
+                if (!add) {
+                    list.remove(i);
+                }
+            }
+        }
+        if (add && !present) {
+            list.add(variantId);
+        }
+        store.upsert("customers", id, customer);
+        return customer;
+    }
+
+    /** A cart is continued in store once; the same basket asking again gets the same answer. */
+    ObjectNode continueCart(String cartId, JsonNode request) {
+        ObjectNode cart = read("carts", cartId);
+        if (cart == null) {
+            throw new Refusal(404, "not-found", "Unknown cart", "No cart " + cartId + ".");
+        }
+        String basket = request.path("basketId").asText("");
+        if (basket.isEmpty()) {
+            throw new Refusal(422, "invalid-body", "Basket required", "basketId is required.");
+        }
+        String status = cart.path("status").asText();
+        if (status.equals("CONTINUED_IN_STORE") && basket.equals(cart.path("continuedInBasketId").asText())) {
+            return cart;
+        }
+        if (!status.equals("OPEN")) {
+            throw new Refusal(409, "cart-not-open", "Cart no longer open", "Cart " + cartId + " is " + status + ".");
+        }
+        cart.put("status", "CONTINUED_IN_STORE").put("continuedInBasketId", basket)
+                .put("continuedAt", request.path("at").asText(clock.instant().toString()));
+        store.upsert("carts", cartId, cart);
+        return cart;
+    }
+
+    /** A customer created offline may still be named by its local id in later writes. */
+    private String resolveCustomerId(String id) {
+        if (read("customers", id) != null) {
+            return id;
+        }
+        String byLocal = store.customerIdForLocalId(id);
+        return byLocal != null ? byLocal : id;
+    }
+
+    private ObjectNode requireCustomer(String customerId) {
+        ObjectNode c = read("customers", resolveCustomerId(customerId));
+        if (c == null) {
+            throw new Refusal(404, "not-found", "Unknown customer", "No customer " + customerId + ".");
+        }
+        return c;
+    }
+
+    private ObjectNode orEmpty(ObjectNode n) {
+        return n != null ? n : mapper.createObjectNode();
+    }
+
+    private ObjectNode parse(String body) {
+        try {
+            return (ObjectNode) mapper.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // ---- returns
 
     ObjectNode returnable(String orderId) {

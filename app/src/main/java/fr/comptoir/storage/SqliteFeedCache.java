@@ -91,6 +91,19 @@ public final class SqliteFeedCache implements FeedCache {
         });
     }
 
+    /**
+     * Writes a customer created at this terminal into the cache, outside any feed page (the cursor does
+     * not move). The platform's record replaces it when it arrives with {@code localId} set.
+     */
+    public void applyLocal(Customer customer) {
+        db.inTransaction(c -> {
+            try (CustomerWriter w = new CustomerWriter(c, json)) {
+                w.upsert(customer);
+            }
+            return null;
+        });
+    }
+
     @Override
     public Map<String, Long> counts() {
         return db.read(c -> {

@@ -1,6 +1,7 @@
 package fr.comptoir.storage;
 
 import fr.comptoir.centralapi.WriteKinds;
+import fr.comptoir.common.StoreJournal;
 import fr.comptoir.staff.StaffEvent;
 import fr.comptoir.staff.StaffJournal;
 
@@ -16,7 +17,7 @@ import java.util.function.Function;
  * The store's journal in the journal database. Every record that the central platform must learn
  * about is written together with its outbox entry in one transaction: both are kept, or neither.
  */
-public final class SqliteJournal implements StaffJournal {
+public final class SqliteJournal implements StaffJournal, StoreJournal {
 
     private final SqliteDatabase db;
     private final Function<Object, String> encoder;
@@ -35,7 +36,7 @@ public final class SqliteJournal implements StaffJournal {
                 event.eventId(), event);
     }
 
-    /** Appends a journal record and its outbox entry atomically; returns the journal sequence number. */
+    @Override
     public long appendWithOutbox(String journalKind, String staffId, String writeKind, String idempotencyKey, Object payload) {
         String json = encoder.apply(payload);
         long now = clock.millis();
@@ -67,6 +68,22 @@ public final class SqliteJournal implements StaffJournal {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
             return rs.getLong(1);
         }
+    }
+
+    @Override
+    public java.util.List<String> pendingPayloads(String writeKind) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM outbox WHERE state = 'PENDING' AND kind = ? ORDER BY id")) {
+                ps.setString(1, writeKind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    java.util.List<String> list = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        list.add(rs.getString(1));
+                    }
+                    return list;
+                }
+            }
+        });
     }
 
     public long size() {

@@ -191,6 +191,9 @@ public final class SyncEngine implements AutoCloseable {
                     break;
                 }
                 outbox.markNeedsAttention(w.id(), e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // The write itself is malformed (a bug or a damaged row): set it aside instead of blocking the queue.
+                outbox.markNeedsAttention(w.id(), e.getMessage());
             } catch (CentralUnreachableException | CentralProtocolException e) {
                 outbox.markRetry(w.id(), e.getMessage(), clock.millis() + backoff(w.attempts()));
                 if (e instanceof CentralUnreachableException) {

@@ -1,0 +1,237 @@
+package fr.comptoir.customers.ui;
+
+import fr.comptoir.customers.CustomerNote;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.Ui;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+
+/** The customer view (360°), built for a finger: large tabs, one thing per card. */
+public final class CustomerProfileView {
+
+    private final VBox root = new VBox(12);
+
+    public CustomerProfileView(CustomerProfileViewModel vm, I18n i18n) {
+        root.setPadding(new Insets(16, 20, 16, 20));
+        root.getStyleClass().addAll("screen", "customer-profile");
+
+        Label name = Ui.label("", "title-1");
+        name.textProperty().bind(vm.headingProperty());
+        Label loyalty = Ui.label("", "text-muted");
+        loyalty.textProperty().bind(vm.loyaltyProperty());
+        Label age = Ui.label("", "text-muted", "text-small");
+        age.setId("customer-data-age");
+        age.textProperty().bind(vm.dataAgeProperty());
+        Button attach = Ui.button(i18n.get("customer.attach"), "accent");
+        attach.setOnAction(e -> vm.attachToBasket());
+        attach.disableProperty().bind(vm.customerProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(16, new VBox(4, name, loyalty, age), spacer, attach);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = Ui.label("", "info-text");
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        HBox cards = new HBox(12, card(i18n.get("customer.contact"), vm.contactProperty()),
+                card(i18n.get("customer.consentTitle"), vm.consentProperty()),
+                card(i18n.get("customer.spendTitle"), Bindings.concat(vm.spendProperty(), "\n", vm.favouritesProperty())));
+        cards.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+
+        TabPane tabs = new TabPane(
+                tab(i18n.get("customer.tab.orders"), orders(vm)),
+                tab(i18n.get("customer.tab.carts"), carts(vm, i18n)),
+                tab(i18n.get("customer.tab.notes"), notes(vm, i18n)),
+                tab(i18n.get("customer.tab.preferences"), preferences(vm, i18n)),
+                tab(i18n.get("customer.tab.spend"), spendChart(vm, i18n)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().addAll(header, message, cards, tabs);
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private static Node card(String title, javafx.beans.value.ObservableValue<String> text) {
+        Label body = Ui.label("", "card-body");
+        body.textProperty().bind(text);
+        VBox box = new VBox(6, Ui.label(title, "card-title"), body);
+        box.getStyleClass().add("info-card");
+        box.setPadding(new Insets(12));
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static Node orders(CustomerProfileViewModel vm) {
+        ListView<CustomerProfileViewModel.OrderRow> list = new ListView<>(vm.orders());
+        list.setId("customer-orders");
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(CustomerProfileViewModel.OrderRow o, boolean empty) {
+                super.updateItem(o, empty);
+                setMinHeight(52);
+                setText(empty || o == null ? null
+                        : o.date() + "  ·  " + o.channel() + "  ·  " + o.where() + "  ·  " + o.number() + "  ·  " + o.status() + "  ·  " + o.total());
+            }
+        });
+        Label lines = Ui.label("", "order-lines");
+        lines.setId("order-lines");
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, o) ->
+                lines.setText(o == null ? "" : String.join("\n", o.lines())));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(8, list, lines);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private static Node carts(CustomerProfileViewModel vm, I18n i18n) {
+        Label status = Ui.label("", "text-muted");
+        status.setId("carts-status");
+        status.textProperty().bind(vm.cartsStatusProperty());
+        VBox list = new VBox(12);
+        Runnable fill = () -> {
+            list.getChildren().clear();
+            for (CustomerProfileViewModel.CartRow row : vm.carts()) {
+                GridPane lines = new GridPane();
+                lines.setHgap(16);
+                lines.setVgap(6);
+                int r = 0;
+                for (CustomerProfileViewModel.CartLineRow l : row.lines()) {
+                    lines.add(new Label(l.quantity() + " × " + l.label()), 0, r);
+                    Label price = new Label(l.priceChanged() ? i18n.get("carts.priceChanged", l.priceThen(), l.priceNow()) : l.priceNow());
+                    if (l.priceChanged()) {
+                        price.getStyleClass().add("text-warning");
+                    }
+                    lines.add(price, 1, r);
+                    lines.add(Ui.label(l.availability(), "text-muted"), 2, r);
+                    r++;
+                }
+                Button go = Ui.button(row.continued() ? i18n.get("carts.inBasket") : i18n.get("carts.continue"), "accent");
+                go.setDisable(row.continued());
+                go.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(row::continued)));
+                go.setOnAction(e -> vm.continueInStore(row));
+                VBox card = new VBox(8, Ui.label(row.title(), "card-title"), lines, go);
+                card.getStyleClass().add("info-card");
+                card.setPadding(new Insets(12));
+                list.getChildren().add(card);
+            }
+        };
+        vm.carts().addListener((ListChangeListener<CustomerProfileViewModel.CartRow>) c -> fill.run());
+        fill.run();
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(8, status, scroll);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private static Node notes(CustomerProfileViewModel vm, I18n i18n) {
+        TextArea draft = new TextArea();
+        draft.setPromptText(i18n.get("notes.prompt"));
+        draft.setPrefRowCount(2);
+        draft.setWrapText(true);
+        draft.textProperty().bindBidirectional(vm.noteDraftProperty());
+        Button add = Ui.button(i18n.get("notes.add"));
+        add.setOnAction(e -> vm.addNote());
+        HBox.setHgrow(draft, Priority.ALWAYS);
+        HBox entry = new HBox(12, draft, add);
+        entry.setAlignment(Pos.CENTER_LEFT);
+        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        ListView<CustomerNote> list = new ListView<>(vm.notes());
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(CustomerNote n, boolean empty) {
+                super.updateItem(n, empty);
+                setWrapText(true);
+                setPrefWidth(0);
+                setText(empty || n == null ? null : (n.authorName() == null ? "" : n.authorName() + " · ")
+                        + f.format(Instant.parse(n.createdAt())) + "\n" + n.text());
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(8, entry, list);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private static Node preferences(CustomerProfileViewModel vm, I18n i18n) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        String[] keys = {"preferences.sizes", "preferences.categories", "preferences.brands"};
+        javafx.beans.property.StringProperty[] props = {vm.sizesProperty(), vm.categoriesProperty(), vm.brandsProperty()};
+        for (int i = 0; i < keys.length; i++) {
+            TextField field = new TextField();
+            field.getStyleClass().add("touch-field");
+            field.textProperty().bindBidirectional(props[i]);
+            GridPane.setHgrow(field, Priority.ALWAYS);
+            grid.add(Ui.label(i18n.get(keys[i]), "field-label"), 0, i);
+            grid.add(field, 1, i);
+        }
+        Button save = Ui.button(i18n.get("preferences.save"));
+        save.setOnAction(e -> vm.savePreferences());
+        ListView<String> wishlist = new ListView<>(vm.wishlist());
+        wishlist.setPrefHeight(140);
+        VBox box = new VBox(10, grid, save, Ui.label(i18n.get("wishlist.title"), "title-4"), wishlist);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private static Node spendChart(CustomerProfileViewModel vm, I18n i18n) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setLabel("€");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setTitle(i18n.get("customer.spendChart"));
+        Runnable fill = () -> {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            for (Map.Entry<String, Long> e : vm.spendByQuarterProperty().get().entrySet()) {
+                series.getData().add(new XYChart.Data<>(e.getKey(), e.getValue() / 100.0));
+            }
+            chart.getData().setAll(java.util.List.of(series));
+        };
+        vm.spendByQuarterProperty().addListener((obs, o, n) -> fill.run());
+        fill.run();
+        return chart;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,116 @@
+package fr.comptoir.customers.ui;
+
+import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.CustomerMatch;
+import fr.comptoir.customers.CustomerQuery;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.TaskRunner;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * Search as you type: every change of the query searches the cache (offline-proof) and, when the
+ * terminal is online, the central platform for customers the cache does not hold. Answers that come
+ * back after a newer keystroke are dropped. JavaFX thread only.
+ */
+public final class CustomerSearchViewModel {
+
+    public static final int LIMIT = 30;
+
+    private final StringProperty query = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<CustomerMatch> results = FXCollections.observableArrayList();
+    private final Function<CustomerQuery, List<CustomerMatch>> local;
+    private final Function<String, List<Customer>> central;
+    private final BooleanSupplier online;
+    private final TaskRunner runner;
+    private final I18n i18n;
+    private long generation;
+
+    public CustomerSearchViewModel(Function<CustomerQuery, List<CustomerMatch>> local, Function<String, List<Customer>> central,
+                                   BooleanSupplier online, TaskRunner runner, I18n i18n) {
+        this.local = local;
+        this.central = central;
+        this.online = online;
+        this.runner = runner;
+        this.i18n = i18n;
+        query.addListener((obs, old, now) -> search(now));
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<CustomerMatch> results() {
+        return results;
+    }
+
+    private void search(String text) {
+        long mine = ++generation;
+        String typed = text == null ? "" : text.strip();
+        CustomerQuery q = CustomerQuery.parse(typed);
+        if (q instanceof CustomerQuery.TooShort shortQuery) {
+            results.clear();
+            message.set(typed.isEmpty() ? i18n.get("customers.hint") : i18n.get("customers.tooShort", shortQuery.minimum()));
+            return;
+        }
+        boolean askCentral = online.getAsBoolean();
+        runner.run(() -> local.apply(q), found -> {
+            if (mine != generation) {
+                return;
+            }
+            results.setAll(found);
+            if (askCentral) {
+                message.set(found.isEmpty() ? i18n.get("customers.searchingCentral") : "");
+                searchCentral(mine, typed);
+            } else {
+                message.set(found.isEmpty() ? i18n.get("customers.none", typed) : "");
+            }
+        }, failure -> {
+            if (mine == generation) {
+                message.set(failure.getMessage());
+            }
+        });
+    }
+
+    private void searchCentral(long mine, String typed) {
+        runner.run(() -> central.apply(typed), remote -> {
+            if (mine != generation) {
+                return;
+            }
+            Set<String> known = new HashSet<>();
+            results.forEach(m -> {
+                known.add(m.customer().id());
+                if (m.customer().localId() != null) {
+                    known.add(m.customer().localId());
+                }
+            });
+            List<CustomerMatch> extra = new ArrayList<>();
+            for (Customer c : remote) {
+                if (!known.contains(c.id()) && (c.localId() == null || !known.contains(c.localId()))) {
+                    extra.add(new CustomerMatch(c, CustomerMatch.Strength.PREFIX, CustomerMatch.Source.CENTRAL));
+                }
+            }
+            results.addAll(extra);
+            message.set(results.isEmpty() ? i18n.get("customers.none", typed) : "");
+        }, failure -> {
+            // Offline or refused: the cache's answer stands.
+            if (mine == generation && results.isEmpty()) {
+                message.set(i18n.get("customers.none", typed));
+            }
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package fr.comptoir.customers.ui;
+
+import fr.comptoir.customers.CustomerMatch;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.Ui;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+
+import java.util.function.Function;
+
+/**
+ * The Customers screen: search as you type on the left, the chosen customer's view on the right.
+ */
+public final class CustomersView {
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane detail = new StackPane();
+
+    /**
+     * @param openProfile builds the customer view for a customer id
+     * @param onCreate    opens the "new customer" form
+     */
+    public CustomersView(CustomerSearchViewModel search, I18n i18n, Function<String, Node> openProfile, Runnable onCreate) {
+        root.getStyleClass().add("screen");
+        TextField box = new TextField();
+        box.setId("customer-search");
+        box.setPromptText(i18n.get("customers.prompt"));
+        box.getStyleClass().add("touch-field");
+        box.textProperty().bindBidirectional(search.queryProperty());
+        Label message = Ui.label("", "text-muted");
+        message.textProperty().bind(search.messageProperty());
+        message.visibleProperty().bind(search.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        ListView<CustomerMatch> list = new ListView<>(search.results());
+        list.setCellFactory(lv -> new ResultCell(i18n));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, m) -> {
+            if (m != null) {
+                detail.getChildren().setAll(openProfile.apply(m.customer().id()));
+            }
+        });
+        Button create = Ui.button(i18n.get("customers.create"));
+        create.setMaxWidth(Double.MAX_VALUE);
+        create.setOnAction(e -> onCreate.run());
+
+        VBox left = new VBox(12, Ui.label(i18n.get("nav.customers"), "title-2"), box, message, list, create);
+        left.setPadding(new Insets(16));
+        left.setPrefWidth(400);
+        left.setMinWidth(340);
+        left.getStyleClass().add("master-pane");
+        detail.getChildren().setAll(placeholder(i18n));
+        root.setLeft(left);
+        root.setCenter(detail);
+        box.sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null) {
+                box.requestFocus();
+            }
+        });
+    }
+
+    /** Shows a customer right away (after creating one, for instance). */
+    public void show(Node profile) {
+        detail.getChildren().setAll(profile);
+    }
+
+    private static Node placeholder(I18n i18n) {
+        VBox box = new VBox(Ui.label(i18n.get("customers.choose"), "text-muted"));
+        box.setPadding(new Insets(24));
+        return box;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static final class ResultCell extends ListCell<CustomerMatch> {
+        private final I18n i18n;
+
+        ResultCell(I18n i18n) {
+            this.i18n = i18n;
+            setMinHeight(64);
+        }
+
+        @Override
+        protected void updateItem(CustomerMatch m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty || m == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label name = new Label(m.customer().fullName());
+            name.getStyleClass().add("title-4");
+            String detail = String.join(" · ", java.util.stream.Stream.of(m.customer().email(), m.customer().phone(), m.customer().loyaltyCard())
+                    .filter(s -> s != null && !s.isBlank()).toList());
+            Label sub = new Label(detail);
+            sub.getStyleClass().add("text-muted");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox top = new HBox(8, name, spacer);
+            if (m.source() == CustomerMatch.Source.CENTRAL) {
+                Label badge = new Label(i18n.get("customers.fromCentral"));
+                badge.getStyleClass().add("badge");
+                top.getChildren().add(badge);
+            }
+            setGraphic(new VBox(2, top, sub));
+            setText(null);
+        }
+    }
+
+}

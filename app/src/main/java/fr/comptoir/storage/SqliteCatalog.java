@@ -1,0 +1,50 @@
+package fr.comptoir.storage;
+
+import fr.comptoir.catalog.CatalogReader;
+import fr.comptoir.catalog.VariantInfo;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@link CatalogReader} on the cache database. */
+public final class SqliteCatalog implements CatalogReader {
+
+    private final SqliteDatabase db;
+
+    public SqliteCatalog(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Map<String, VariantInfo> variants(Collection<String> variantIds, String storeId) {
+        List<String> all = List.copyOf(variantIds);
+        return db.read(c -> {
+            Map<String, VariantInfo> out = new HashMap<>();
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> ids = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = ids.stream().map(x -> "?").collect(Collectors.joining(","));
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT v.id, v.sku, v.ean, p.name, v.size, v.colour, v.price_cents, p.vat_bp,
+                               COALESCE((SELECT MAX(0, s.on_hand - s.reserved) FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?), 0)
+                        FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id IN (""" + marks + ")")) {
+                    ps.setString(1, storeId);
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setString(i + 2, ids.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getString(1), new VariantInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}
