@@ -59,6 +59,13 @@ public final class AppContext implements AutoCloseable {
     private final SqliteStaffDirectory staffDirectory;
     private final String cacheRecoveryNote;
 
+    private final fr.comptoir.storage.SqliteCustomerSearch customerSearch;
+    private final fr.comptoir.storage.SqliteClienteling clientelingStore;
+    private final fr.comptoir.storage.SqliteCustomerHistory customerHistory;
+    private final fr.comptoir.storage.SqliteCatalog catalog;
+    private final fr.comptoir.customers.ClientelingService clienteling;
+    private final fr.comptoir.sale.CartTakeover cartTakeover;
+
     private DemoCentralServer demoServer;
     private CentralPlatform central;
     private SyncEngine sync;
@@ -77,6 +84,12 @@ public final class AppContext implements AutoCloseable {
         this.outbox = new SqliteOutbox(journalDb);
         this.cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         this.staffDirectory = new SqliteStaffDirectory(cacheDb);
+        this.customerSearch = new fr.comptoir.storage.SqliteCustomerSearch(cacheDb);
+        this.clientelingStore = new fr.comptoir.storage.SqliteClienteling(cacheDb, WireJson.codec());
+        this.customerHistory = new fr.comptoir.storage.SqliteCustomerHistory(cacheDb);
+        this.catalog = new fr.comptoir.storage.SqliteCatalog(cacheDb);
+        this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, WireJson.codec(), clock);
+        this.cartTakeover = new fr.comptoir.sale.CartTakeover(journal, clock);
         this.device = readDevice().orElse(null);
     }
 
@@ -231,6 +244,25 @@ public final class AppContext implements AutoCloseable {
             throw new IllegalStateException("Not connected: call connect() after activation");
         }
         return t;
+    }
+
+    public fr.comptoir.storage.SqliteCustomerSearch customerSearch() {
+        return customerSearch;
+    }
+
+    public fr.comptoir.customers.ClientelingService clienteling() {
+        return clienteling;
+    }
+
+    public fr.comptoir.sale.CartTakeover cartTakeover() {
+        return cartTakeover;
+    }
+
+    /** The customer view's reader, for this terminal's store. */
+    public fr.comptoir.customers.CustomerFileReader customerFiles() {
+        String storeId = device().map(DeviceConfig::storeId).orElseThrow();
+        return new fr.comptoir.customers.CustomerFileReader(clienteling, customerHistory, clientelingStore, catalog,
+                () -> cache.state(fr.comptoir.centralapi.Feed.CUSTOMERS).lastSuccessAt(), storeId, clock);
     }
 
     public SqliteFeedCache cache() {

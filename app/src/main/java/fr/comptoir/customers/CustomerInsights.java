@@ -58,7 +58,7 @@ public record CustomerInsights(long lifetimeSpendCents, int orderCount, Map<Stri
                 byQuarter.merge(q, net, Long::sum);
             }
         }
-        return new CustomerInsights(lifetime, count, byQuarter, top(categories, 3), top(sizes, 3));
+        return new CustomerInsights(lifetime, count, byQuarter, top(categories, 2), top(sizes, 3));
     }
 
     private static String quarter(LocalDate d) {

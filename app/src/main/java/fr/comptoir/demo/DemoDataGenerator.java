@@ -207,6 +207,14 @@ public final class DemoDataGenerator {
                     : Customer.LoyaltyTier.values()[1 + Math.min(2, rnd.nextInt(6) / 2)];
             int points = card == null ? 0 : rnd.nextInt(5000);
             String created = today.minusDays(30 + rnd.nextInt(2000)).toString();
+            if (i == 0) {
+                // The demo's regular customer: a full profile, whatever the draw gave.
+                email = "helene.martin@orange.fr";
+                phone = "06 12 34 56 78";
+                card = Ean13.withCheckDigit(String.format("290%09d", 1));
+                tier = Customer.LoyaltyTier.GOLD;
+                points = 1_250;
+            }
             Customer customer = new Customer(id, first, last, email, phone, card, tier, points,
                     email != null && rnd.nextInt(3) > 0, phone != null && rnd.nextInt(2) == 0, created);
             if (i == 0 || rnd.nextInt(10) == 0) {
@@ -265,10 +273,10 @@ public final class DemoDataGenerator {
             int r = rnd.nextInt(100);
             Order.Channel channel = r < 45 ? Order.Channel.WEB : r < 65 ? Order.Channel.APP : Order.Channel.STORE;
             String customerId = "cus-" + (1 + rnd.nextInt(size.customers));
-            if (orderNo % 50 == 0) {
+            if (orderNo % Math.max(50, size.orders / 25) == 0) {
                 // Hélène Martin buys in every channel, so her history shows what clienteling is about.
                 customerId = "cus-1";
-                channel = Order.Channel.values()[(orderNo / 50) % Order.Channel.values().length];
+                channel = Order.Channel.values()[(orderNo / Math.max(50, size.orders / 25)) % Order.Channel.values().length];
             }
             ZonedDateTime at = end.minusMinutes(rnd.nextInt(60 * 24 * 730));
             String storeId = channel == Order.Channel.STORE || rnd.nextInt(4) == 0 ? shops.get(rnd.nextInt(shops.size())).id() : null;

@@ -49,6 +49,7 @@ public final class AppWindow {
     private InactivityLock inactivityLock;
     private java.time.Duration lockDelay = DEFAULT_LOCK_DELAY;
     private StaffSession session;
+    private final fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
     private Timeline ageClock;
     private MainView.Section currentSection = MainView.Section.CUSTOMERS;
 
@@ -191,8 +192,8 @@ public final class AppWindow {
     private void showMain() {
         DeviceConfig device = context.device().orElseThrow();
         Map<MainView.Section, Supplier<Node>> screens = new EnumMap<>(MainView.Section.class);
-        screens.put(MainView.Section.CUSTOMERS, () -> PlaceholderView.of(i18n.get("nav.customers")));
-        screens.put(MainView.Section.SELL, () -> PlaceholderView.of(i18n.get("nav.sell")));
+        screens.put(MainView.Section.CUSTOMERS, this::customersScreen);
+        screens.put(MainView.Section.SELL, this::sellScreen);
         screens.put(MainView.Section.PICKUPS, () -> PlaceholderView.of(i18n.get("nav.pickups")));
         screens.put(MainView.Section.RETURNS, () -> PlaceholderView.of(i18n.get("nav.returns")));
         screens.put(MainView.Section.SYNC, () -> {
@@ -207,6 +208,117 @@ public final class AppWindow {
         main.setOnSectionShown(section -> currentSection = section);
         inactivityLock = new InactivityLock(lockDelay, this::lock);
         inactivityLock.arm(scene);
+    }
+
+    private boolean online() {
+        return status.statusProperty().get().connectivity() == fr.comptoir.sync.Connectivity.ONLINE;
+    }
+
+    private fr.comptoir.customers.ui.CustomerSearchViewModel customerSearch() {
+        return new fr.comptoir.customers.ui.CustomerSearchViewModel(
+                q -> context.customerSearch().search(q, fr.comptoir.customers.ui.CustomerSearchViewModel.LIMIT),
+                q -> context.central().searchCustomers(q, 10), this::online, runner, i18n);
+    }
+
+    private fr.comptoir.customers.ClientelingService.Author author() {
+        DeviceConfig d = context.device().orElseThrow();
+        return new fr.comptoir.customers.ClientelingService.Author(session.staff().id(), session.staff().displayName(), d.storeId());
+    }
+
+    private Node customersScreen() {
+        fr.comptoir.customers.ui.CustomersView[] view = new fr.comptoir.customers.ui.CustomersView[1];
+        view[0] = new fr.comptoir.customers.ui.CustomersView(customerSearch(), i18n, this::customerProfile,
+                () -> view[0].show(newCustomerForm(view[0])));
+        return view[0].root();
+    }
+
+    private Node newCustomerForm(fr.comptoir.customers.ui.CustomersView view) {
+        fr.comptoir.customers.ClientelingService svc = context.clienteling();
+        fr.comptoir.customers.ui.NewCustomerViewModel vm = new fr.comptoir.customers.ui.NewCustomerViewModel(
+                new fr.comptoir.customers.ui.NewCustomerViewModel.Services() {
+                    @Override
+                    public Map<String, String> validate(String f, String l, String e, String p) {
+                        return svc.validate(f, l, e, p);
+                    }
+
+                    @Override
+                    public java.util.List<fr.comptoir.customers.Customer> likelyDuplicates(String e, String p) {
+                        return svc.likelyDuplicates(e, p);
+                    }
+
+                    @Override
+                    public fr.comptoir.customers.Customer create(String f, String l, String e, String p, boolean ec, boolean sc, boolean shown) {
+                        fr.comptoir.customers.Customer c = svc.create(f, l, e, p, ec, sc, shown, author());
+                        context.sync().requestDelivery();
+                        return c;
+                    }
+                }, runner, i18n, created -> view.show(customerProfile(created.id())));
+        return new fr.comptoir.customers.ui.NewCustomerView(vm, i18n, () -> view.show(PlaceholderView.of(""))).root();
+    }
+
+    private Node customerProfile(String customerId) {
+        fr.comptoir.customers.CustomerFileReader files = context.customerFiles();
+        DeviceConfig d = context.device().orElseThrow();
+        fr.comptoir.customers.ui.CustomerProfileViewModel vm = new fr.comptoir.customers.ui.CustomerProfileViewModel(
+                new fr.comptoir.customers.ui.CustomerProfileViewModel.Services() {
+                    @Override
+                    public java.util.Optional<fr.comptoir.customers.CustomerFile> read(String id) {
+                        return files.read(id);
+                    }
+
+                    @Override
+                    public java.util.List<fr.comptoir.customers.OnlineCart> liveCarts(String id) {
+                        return context.central().cartsOf(id);
+                    }
+
+                    @Override
+                    public void keepCarts(String id, java.util.List<fr.comptoir.customers.OnlineCart> carts) {
+                        files.keepCarts(id, carts);
+                    }
+
+                    @Override
+                    public Map<String, fr.comptoir.catalog.VariantInfo> variants(java.util.Set<String> ids) {
+                        return files.variants(ids);
+                    }
+
+                    @Override
+                    public void addNote(String id, String text) {
+                        context.clienteling().addNote(id, text, author());
+                        context.sync().requestDelivery();
+                    }
+
+                    @Override
+                    public void savePreferences(fr.comptoir.customers.Customer c, fr.comptoir.customers.Customer.Preferences p) {
+                        context.clienteling().setPreferences(c, p, author());
+                        context.sync().requestDelivery();
+                    }
+
+                    @Override
+                    public boolean continueCart(fr.comptoir.customers.OnlineCart cart, Map<String, fr.comptoir.catalog.VariantInfo> catalogue,
+                                                fr.comptoir.customers.Customer customer) {
+                        fr.comptoir.sale.CartTakeover.Plan plan = fr.comptoir.sale.CartTakeover.plan(cart, catalogue);
+                        fr.comptoir.sale.CartTakeover.Plan recorded = context.cartTakeover().record(cart, plan, basket,
+                                d.storeId(), d.deviceId(), session.staff().id());
+                        if (recorded == null) {
+                            return false;
+                        }
+                        context.sync().requestDelivery();
+                        Platform.runLater(() -> {
+                            recorded.lines().forEach(basket::add);
+                            if (basket.customer() == null) {
+                                basket.attach(customer);
+                            }
+                        });
+                        return true;
+                    }
+                }, runner, i18n, this::online, basket::containsCart, basket::attach);
+        vm.load(customerId);
+        return new fr.comptoir.customers.ui.CustomerProfileView(vm, i18n).root();
+    }
+
+    private Node sellScreen() {
+        fr.comptoir.customers.ui.CustomerPicker picker = new fr.comptoir.customers.ui.CustomerPicker(customerSearch(), i18n, basket::attach);
+        return new fr.comptoir.sale.ui.BasketView(basket, i18n, picker.root()).root();
     }
 
     private void changeLanguage(Locale locale) {

@@ -119,15 +119,21 @@ public final class SqliteCustomerSearch implements CustomerSearch {
         List<CustomerMatch> list = new ArrayList<>(found.values());
         Comparator<CustomerMatch> order = Comparator.comparing(CustomerMatch::strength);
         if (query instanceof CustomerQuery.Name name) {
-            order = order.thenComparing(m -> -wholeWordsMatched(name, m.customer()));
+            order = order.thenComparing(m -> -wholeWordsMatched(name, m.customer()))
+                    .thenComparing(m -> nameWords(m.customer()).size());
         }
         list.sort(order.thenComparing(m -> CustomerSort.key(m.customer())));
         return list;
     }
 
     private static int wholeWordsMatched(CustomerQuery.Name name, Customer c) {
-        List<String> words = List.of(CustomerQuery.normalize(c.firstName() + " " + c.lastName()).split("[^\\p{L}\\p{N}]+"));
+        List<String> words = nameWords(c);
         return (int) name.words().stream().filter(words::contains).count();
+    }
+
+    /** Fewer words besides the ones typed means a closer match ("Hélène Martin" before "Hélène Dubois-Martin"). */
+    private static List<String> nameWords(Customer c) {
+        return List.of(CustomerQuery.normalize(c.firstName() + " " + c.lastName()).split("[^\\p{L}\\p{N}]+"));
     }
 
     static Customer customer(ResultSet rs) throws SQLException {

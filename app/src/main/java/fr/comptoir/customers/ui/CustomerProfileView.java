@@ -59,14 +59,21 @@ public final class CustomerProfileView {
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label message = Ui.label("", "info-text");
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        HBox cards = new HBox(12, card(i18n.get("customer.contact"), vm.contactProperty()),
-                card(i18n.get("customer.consentTitle"), vm.consentProperty()),
-                card(i18n.get("customer.spendTitle"), Bindings.concat(vm.spendProperty(), "\n", vm.favouritesProperty())));
-        cards.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        GridPane cards = new GridPane();
+        cards.setHgap(12);
+        for (int i = 0; i < 3; i++) {
+            javafx.scene.layout.ColumnConstraints col = new javafx.scene.layout.ColumnConstraints();
+            col.setPercentWidth(i == 2 ? 40 : 30);
+            cards.getColumnConstraints().add(col);
+        }
+        cards.add(card(i18n.get("customer.contact"), vm.contactProperty()), 0, 0);
+        cards.add(card(i18n.get("customer.consentTitle"), vm.consentProperty()), 1, 0);
+        cards.add(card(i18n.get("customer.spendTitle"), Bindings.concat(vm.spendProperty(), "\n", vm.favouritesProperty())), 2, 0);
 
         TabPane tabs = new TabPane(
                 tab(i18n.get("customer.tab.orders"), orders(vm)),
@@ -88,10 +95,13 @@ public final class CustomerProfileView {
     private static Node card(String title, javafx.beans.value.ObservableValue<String> text) {
         Label body = Ui.label("", "card-body");
         body.textProperty().bind(text);
+        body.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, Ui.label(title, "card-title"), body);
         box.getStyleClass().add("info-card");
         box.setPadding(new Insets(12));
         box.setMaxWidth(Double.MAX_VALUE);
+        box.setMaxHeight(Double.MAX_VALUE);
+        box.setMinHeight(150);
         return box;
     }
 
@@ -102,9 +112,10 @@ public final class CustomerProfileView {
             @Override
             protected void updateItem(CustomerProfileViewModel.OrderRow o, boolean empty) {
                 super.updateItem(o, empty);
-                setMinHeight(52);
+                setMinHeight(56);
+                setPrefWidth(0);
                 setText(empty || o == null ? null
-                        : o.date() + "  ·  " + o.channel() + "  ·  " + o.where() + "  ·  " + o.number() + "  ·  " + o.status() + "  ·  " + o.total());
+                        : o.date() + "  ·  " + o.channel() + "  ·  " + o.status() + "  ·  " + o.total() + "\n" + o.where() + "  ·  " + o.number());
             }
         });
         Label lines = Ui.label("", "order-lines");

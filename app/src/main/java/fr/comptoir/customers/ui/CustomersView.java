@@ -93,6 +93,8 @@ public final class CustomersView {
         ResultCell(I18n i18n) {
             this.i18n = i18n;
             setMinHeight(64);
+            // Never wider than the list: long emails are cut with an ellipsis rather than scrolled.
+            setPrefWidth(0);
         }
 
         @Override
@@ -109,6 +111,8 @@ public final class CustomersView {
                     .filter(s -> s != null && !s.isBlank()).toList());
             Label sub = new Label(detail);
             sub.getStyleClass().add("text-muted");
+            sub.setMinWidth(0);
+            name.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox top = new HBox(8, name, spacer);
