@@ -117,9 +117,13 @@ public final class SyncEngine implements AutoCloseable {
         String error = null;
         try {
             delivered = drainOutbox();
-            List<Feed<?>> feeds = Feed.ALL;
-            for (int i = 0; i < feeds.size(); i++) {
-                changes.put(feeds.get(i).name(), pullFeed(feeds.get(i), i, feeds.size()));
+            pullAll(changes);
+            // The platform answered: writes that were waiting out a backoff go now rather than at the next
+            // heartbeat, and what they changed centrally is read back at once.
+            int late = drainOutbox();
+            if (late > 0) {
+                delivered += late;
+                pullAll(changes);
             }
             lastError = null;
         } catch (CentralUnreachableException e) {
@@ -138,6 +142,13 @@ public final class SyncEngine implements AutoCloseable {
             publish();
         }
         return new Report(delivered, changes, error);
+    }
+
+    private void pullAll(Map<String, Integer> changes) {
+        List<Feed<?>> feeds = Feed.ALL;
+        for (int i = 0; i < feeds.size(); i++) {
+            changes.merge(feeds.get(i).name(), pullFeed(feeds.get(i), i, feeds.size()), Integer::sum);
+        }
     }
 
     private <T> int pullFeed(Feed<T> feed, int index, int feedCount) {

@@ -27,7 +27,7 @@ class ArchitectureTest {
     static final ArchRule noJavaFxBelowTheUi = noClasses()
             .that().resideInAnyPackage("fr.comptoir.sync..", "fr.comptoir.storage..", "fr.comptoir.centralapi..",
                     "fr.comptoir.demo..", "fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
-                    "fr.comptoir.stores..", "fr.comptoir.common..", "fr.comptoir.cli..")
+                    "fr.comptoir.stores..", "fr.comptoir.common..", "fr.comptoir.cli..", "fr.comptoir.sale..", "fr.comptoir.bench..")
             .and().resideOutsideOfPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("logic must run and be tested without a toolkit");
@@ -47,7 +47,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDoesNotKnowTheAdapters = noClasses()
             .that().resideInAnyPackage("fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
-                    "fr.comptoir.stores..", "fr.comptoir.staff")
+                    "fr.comptoir.stores..", "fr.comptoir.staff", "fr.comptoir.sale..")
+            .and().resideOutsideOfPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.storage..", "fr.comptoir.centralapi..",
                     "fr.comptoir.demo..", "fr.comptoir.shell..")
             .because("the domain is the centre; adapters depend on it, not the reverse");

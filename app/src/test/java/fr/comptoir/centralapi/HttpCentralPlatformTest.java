@@ -50,7 +50,9 @@ class HttpCentralPlatformTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).retryOnConnectionFailure(false).build();
+        // No pooled connections: every attempt opens its own, so a scripted response is never skipped by a stale socket.
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).retryOnConnectionFailure(false)
+                .connectionPool(new okhttp3.ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS)).build();
         client = new HttpCentralPlatform(server.url("/").toString(), () -> new HttpCentralPlatform.Credentials("st-1", "tok"),
                 http, new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(200)));
     }

@@ -107,6 +107,42 @@ class ComptoirUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().context().journal().size() >= 3);
     }
 
+    @Test
+    void findsHeleneSeesHerWebAndStoreOrdersAndContinuesHerOnlineCartIntoTheBasket() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        robot.clickOn("Use the demo store");
+        signIn("Léo Martin", "1234");
+        waitForText("Léo Martin · Associate");
+
+        robot.clickOn("#customer-search").write("helene");
+        Node helene = waitFor(() -> robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> cell && cell.getItem() instanceof fr.comptoir.customers.CustomerMatch m
+                        && m.customer().fullName().equals("Hélène Martin"))
+                .findFirst());
+        robot.clickOn(helene);
+
+        javafx.scene.control.ListView<?> orders = waitFor(() -> robot.lookup("#customer-orders").tryQueryAs(javafx.scene.control.ListView.class)
+                .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
+        assertThat(orders.getItems()).anySatisfy(o -> assertThat(o.toString()).contains("channel=Web"));
+        assertThat(orders.getItems()).anySatisfy(o -> assertThat(o.toString()).contains("channel=Store"));
+        robot.clickOn((Node) robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == orders.getItems().get(0)).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#order-lines").isEmpty());
+
+        robot.clickOn("Online carts");
+        waitForText("Live from the central platform.");
+        robot.clickOn("Continue in store");
+        waitForText("In the basket");
+
+        robot.clickOn("Sell");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Customer: Hélène Martin".equals(text("#basket-customer")));
+        javafx.scene.control.ListView<?> lines = robot.lookup("#basket-lines").queryAs(javafx.scene.control.ListView.class);
+        assertThat(lines.getItems()).isNotEmpty();
+        assertThat(text("#basket-total")).startsWith("Total €");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));
+    }
+
     private void signIn(String name, String pin) throws Exception {
         Node tile = waitFor(() -> robot.lookup(".staff-tile").queryAllAs(Button.class).stream()
                 .filter(b -> b.getText().startsWith(name)).findFirst().map(Node.class::cast));

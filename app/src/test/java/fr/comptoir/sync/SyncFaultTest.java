@@ -60,7 +60,9 @@ class SyncFaultTest {
         cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         outbox = new SqliteOutbox(journalDb);
         journal = new SqliteJournal(journalDb, WireJson::encode, Clock.systemUTC());
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).retryOnConnectionFailure(false).build();
+        // No pooled connections: every attempt opens its own, so a scripted response is never skipped by a stale socket.
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).retryOnConnectionFailure(false)
+                .connectionPool(new okhttp3.ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS)).build();
         HttpCentralPlatform central = new HttpCentralPlatform(server.url("/").toString(),
                 () -> new HttpCentralPlatform.Credentials("st-1", "tok"), http, new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20)));
         engine = new SyncEngine(central, cache, outbox, Clock.systemUTC(),

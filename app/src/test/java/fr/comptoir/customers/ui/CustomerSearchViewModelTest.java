@@ -1,0 +1,91 @@
+package fr.comptoir.customers.ui;
+
+import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.CustomerMatch;
+import fr.comptoir.customers.CustomerQuery;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.TaskRunner;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CustomerSearchViewModelTest {
+
+    static Customer c(String id, String name) {
+        return new Customer(id, name, "Martin", null, null, null, Customer.LoyaltyTier.NONE, 0, false, false, null);
+    }
+
+    final List<String> centralCalls = new ArrayList<>();
+    boolean online = true;
+
+    CustomerSearchViewModel vm(TaskRunner runner) {
+        return new CustomerSearchViewModel(q -> q instanceof CustomerQuery.Name n && n.words().get(0).startsWith("hel")
+                ? List.of(new CustomerMatch(c("cus-1", "Hélène"), CustomerMatch.Strength.EXACT, CustomerMatch.Source.CACHE))
+                : List.of(),
+                q -> {
+                    centralCalls.add(q);
+                    return List.of(c("cus-1", "Hélène"), c("cus-9", "Helga"));
+                }, () -> online, runner, new I18n(Locale.ENGLISH));
+    }
+
+    @Test
+    void findsInTheCacheThenAddsWhatOnlyTheCentralPlatformKnows() {
+        CustomerSearchViewModel vm = vm(TaskRunner.direct());
+        vm.queryProperty().set("hel");
+        assertThat(vm.results()).extracting(m -> m.customer().id()).containsExactly("cus-1", "cus-9");
+        assertThat(vm.results().get(1).source()).isEqualTo(CustomerMatch.Source.CENTRAL);
+        assertThat(centralCalls).containsExactly("hel");
+    }
+
+    @Test
+    void offlineOnlyTheCacheIsAskedAndNothingFoundIsSaid() {
+        online = false;
+        CustomerSearchViewModel vm = vm(TaskRunner.direct());
+        vm.queryProperty().set("zorro");
+        assertThat(vm.results()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("No customer found for “zorro”.");
+        assertThat(centralCalls).isEmpty();
+    }
+
+    @Test
+    void tooShortSaysHowManyCharactersAreNeeded() {
+        CustomerSearchViewModel vm = vm(TaskRunner.direct());
+        vm.queryProperty().set("h");
+        assertThat(vm.messageProperty().get()).isEqualTo("Type at least 2 characters.");
+        vm.queryProperty().set("061");
+        assertThat(vm.messageProperty().get()).isEqualTo("Type at least 4 characters.");
+        assertThat(vm.results()).isEmpty();
+    }
+
+    @Test
+    void anAnswerToAnOlderKeystrokeIsDropped() {
+        List<Runnable> later = new ArrayList<>();
+        TaskRunner deferred = new TaskRunner() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                later.add(() -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        };
+        online = false;
+        CustomerSearchViewModel vm = vm(deferred);
+        vm.queryProperty().set("hel");
+        vm.queryProperty().set("zorro");
+        // The newer search answers first, then the older one: the list must keep the newer answer.
+        later.get(1).run();
+        later.get(0).run();
+        assertThat(vm.results()).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("zorro");
+    }
+}
