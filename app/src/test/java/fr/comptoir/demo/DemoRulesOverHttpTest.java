@@ -70,6 +70,11 @@ class DemoRulesOverHttpTest {
                 .post(RequestBody.create(text, MediaType.get("application/json"))), null);
     }
 
+    Reply patch(String path, String key, Object body) throws IOException {
+        return call(new Request.Builder().url(server.baseUrl() + path).header("Idempotency-Key", key)
+                .patch(RequestBody.create(json.writeValueAsString(body), MediaType.get("application/json"))), null);
+    }
+
     private Reply call(Request.Builder b, String ignored) throws IOException {
         try (Response r = http.newCall(b.header("Authorization", "Bearer " + paris.accessToken()).build()).execute()) {
             String text = r.body().string();
@@ -229,6 +234,50 @@ class DemoRulesOverHttpTest {
         empty.putArray("lines");
         assertThat(post("v1/returns", "r3", empty).status()).isEqualTo(422);
         assertThat(post("v1/returns", "r4", "[]").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCartIsContinuedInStoreByOneBasketOnly() throws IOException {
+        String cartId = get("v1/customers/cus-1/carts").body().get(0).path("id").asText();
+        ObjectNode first = json.createObjectNode().put("storeId", paris.storeId()).put("deviceId", paris.deviceId())
+                .put("staffId", "s").put("basketId", "basket-A").put("at", "2026-11-20T10:00:00Z");
+        assertThat(post("v1/carts/" + cartId + "/continued-in-store", "c1", first).status()).isEqualTo(200);
+        // The same basket again (a retry under a new key) is harmless; another basket is refused.
+        assertThat(post("v1/carts/" + cartId + "/continued-in-store", "c2", first).status()).isEqualTo(200);
+        Reply other = post("v1/carts/" + cartId + "/continued-in-store", "c3", first.deepCopy().put("basketId", "basket-B"));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(get("v1/customers/cus-1/carts").body().toString()).doesNotContain(cartId);
+        JsonNode kept = json.readTree(store.body("carts", cartId).orElseThrow());
+        assertThat(kept.path("status").asText()).isEqualTo("CONTINUED_IN_STORE");
+    }
+
+    @Test
+    void preferencesMergeFieldByFieldAndTheLaterChangeWins() throws IOException {
+        ObjectNode late = json.createObjectNode();
+        late.putArray("changes").addObject().put("field", "preferences.sizes").put("changedAt", "2026-11-20T11:00:00Z")
+                .putArray("value").add("L");
+        ObjectNode early = json.createObjectNode();
+        var changes = early.putArray("changes");
+        changes.addObject().put("field", "preferences.sizes").put("changedAt", "2026-11-20T10:00:00Z").putArray("value").add("S");
+        changes.addObject().put("field", "preferences.brands").put("changedAt", "2026-11-20T10:00:00Z").putArray("value").add("Saint-Loup");
+        assertThat(patch("v1/customers/cus-1", "p1", late).status()).isEqualTo(200);
+        // Delivered later but made earlier (an offline terminal): sizes keep the later "L", brands take the change.
+        JsonNode after = patch("v1/customers/cus-1", "p2", early).body();
+        assertThat(after.at("/preferences/sizes").toString()).isEqualTo("[\"L\"]");
+        assertThat(after.at("/preferences/brands").toString()).isEqualTo("[\"Saint-Loup\"]");
+        ObjectNode bad = json.createObjectNode();
+        bad.putArray("changes").addObject().put("field", "loyaltyPoints").put("changedAt", "2026-11-20T10:00:00Z").put("value", 99999);
+        assertThat(patch("v1/customers/cus-1", "p3", bad).status()).isEqualTo(422);
+    }
+
+    @Test
+    void aDuplicateCustomerIsRefusedWithTheExistingOne() throws IOException {
+        ObjectNode dup = json.createObjectNode().put("id", "local-x").put("firstName", "H").put("lastName", "M")
+                .put("email", "HELENE.MARTIN@orange.fr").put("emailConsent", false).put("smsConsent", false);
+        Reply r = post("v1/customers", "d1", dup);
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.body().path("detail").asText()).contains("cus-1");
+        assertThat(get("v1/customers?q=helene").body().size()).isPositive();
     }
 
     @Test
