@@ -250,6 +250,10 @@ public final class AppContext implements AutoCloseable {
         return customerSearch;
     }
 
+    public fr.comptoir.catalog.CatalogReader catalog() {
+        return catalog;
+    }
+
     public fr.comptoir.customers.ClientelingService clienteling() {
         return clienteling;
     }

@@ -7,4 +7,10 @@ import java.util.Map;
 public interface CatalogReader {
 
     Map<String, VariantInfo> variants(Collection<String> variantIds, String storeId);
+
+    /**
+     * Variants whose product name, brand or reference has words starting with the words typed
+     * (accent- and case-insensitive), or whose EAN or SKU is the text typed; at most {@code limit}.
+     */
+    java.util.List<VariantInfo> search(String text, String storeId, int limit);
 }

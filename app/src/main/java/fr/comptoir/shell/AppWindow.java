@@ -294,6 +294,23 @@ public final class AppWindow {
                     }
 
                     @Override
+                    public java.util.List<fr.comptoir.catalog.VariantInfo> searchProducts(String text) {
+                        return context.catalog().search(text, d.storeId(), 20);
+                    }
+
+                    @Override
+                    public void addToWishlist(String id, String variantId) {
+                        context.clienteling().addToWishlist(id, variantId, author());
+                        context.sync().requestDelivery();
+                    }
+
+                    @Override
+                    public void removeFromWishlist(String id, String variantId) {
+                        context.clienteling().removeFromWishlist(id, variantId, author());
+                        context.sync().requestDelivery();
+                    }
+
+                    @Override
                     public boolean continueCart(fr.comptoir.customers.OnlineCart cart, Map<String, fr.comptoir.catalog.VariantInfo> catalogue,
                                                 fr.comptoir.customers.Customer customer) {
                         fr.comptoir.sale.CartTakeover.Plan plan = fr.comptoir.sale.CartTakeover.plan(cart, catalogue);

@@ -21,6 +21,46 @@ public final class SqliteCatalog implements CatalogReader {
     }
 
     @Override
+    public List<VariantInfo> search(String text, String storeId, int limit) {
+        String t = text == null ? "" : text.strip();
+        List<String> words = java.util.Arrays.stream(fr.comptoir.customers.CustomerQuery.normalize(t).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty() || t.length() < 2) {
+            return List.of();
+        }
+        String match = words.stream().map(w -> "\"" + w + "\"*").collect(Collectors.joining(" AND "));
+        List<String> ids = db.read(c -> {
+            List<String> found = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM variants WHERE ean = ? OR sku = ? LIMIT ?")) {
+                ps.setString(1, t);
+                ps.setString(2, t.toUpperCase(java.util.Locale.ROOT));
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT v.id FROM products_fts f JOIN products p ON p.rowid = f.rowid JOIN variants v ON v.product_id = p.id
+                    WHERE products_fts MATCH ? LIMIT ?""")) {
+                ps.setString(1, match);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && found.size() < limit) {
+                        if (!found.contains(rs.getString(1))) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+        Map<String, VariantInfo> byId = variants(ids, storeId);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public Map<String, VariantInfo> variants(Collection<String> variantIds, String storeId) {
         List<String> all = List.copyOf(variantIds);
         return db.read(c -> {

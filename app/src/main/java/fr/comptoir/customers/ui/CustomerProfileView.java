@@ -215,11 +215,56 @@ public final class CustomerProfileView {
         }
         Button save = Ui.button(i18n.get("preferences.save"));
         save.setOnAction(e -> vm.savePreferences());
-        ListView<String> wishlist = new ListView<>(vm.wishlist());
-        wishlist.setPrefHeight(140);
-        VBox box = new VBox(10, grid, save, Ui.label(i18n.get("wishlist.title"), "title-4"), wishlist);
+        ListView<CustomerProfileViewModel.WishItem> wishlist = new ListView<>(vm.wishlist());
+        wishlist.setPrefHeight(120);
+        wishlist.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(CustomerProfileViewModel.WishItem item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Button remove = Ui.button(i18n.get("wishlist.remove"));
+                remove.setOnAction(e -> vm.removeFromWishlist(item));
+                Region gap = new Region();
+                HBox.setHgrow(gap, Priority.ALWAYS);
+                HBox row = new HBox(8, new Label(item.label()), gap, remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setGraphic(row);
+            }
+        });
+        TextField product = new TextField();
+        product.setId("wishlist-product");
+        product.setPromptText(i18n.get("wishlist.prompt"));
+        product.getStyleClass().add("touch-field");
+        product.textProperty().bindBidirectional(vm.productQueryProperty());
+        ListView<fr.comptoir.catalog.VariantInfo> found = new ListView<>(vm.productResults());
+        found.setPrefHeight(150);
+        found.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(fr.comptoir.catalog.VariantInfo v, boolean empty) {
+                super.updateItem(v, empty);
+                if (empty || v == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Button add = Ui.button(i18n.get("wishlist.add"));
+                add.setOnAction(e -> vm.addToWishlist(v));
+                Region gap = new Region();
+                HBox.setHgrow(gap, Priority.ALWAYS);
+                HBox row = new HBox(8, new Label(v.label()), gap, add);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setGraphic(row);
+            }
+        });
+        found.visibleProperty().bind(Bindings.isNotEmpty(vm.productResults()));
+        found.managedProperty().bind(found.visibleProperty());
+        VBox box = new VBox(10, grid, save, Ui.label(i18n.get("wishlist.title"), "title-4"), wishlist, product, found);
         box.setPadding(new Insets(8, 0, 0, 0));
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private static Node spendChart(CustomerProfileViewModel vm, I18n i18n) {

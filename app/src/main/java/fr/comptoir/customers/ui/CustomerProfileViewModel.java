@@ -57,8 +57,18 @@ public final class CustomerProfileViewModel {
 
         void savePreferences(Customer customer, Customer.Preferences preferences);
 
+        List<VariantInfo> searchProducts(String text);
+
+        void addToWishlist(String customerId, String variantId);
+
+        void removeFromWishlist(String customerId, String variantId);
+
         /** Takes the cart over into the basket; false when the basket already holds it. */
         boolean continueCart(OnlineCart cart, Map<String, VariantInfo> catalogue, Customer customer);
+    }
+
+    /** One wishlist entry: the variant and how to show it. */
+    public record WishItem(String variantId, String label) {
     }
 
     /** One order of the history, ready to show. */
@@ -91,7 +101,10 @@ public final class CustomerProfileViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<OrderRow> orders = FXCollections.observableArrayList();
     private final ObservableList<CustomerNote> notes = FXCollections.observableArrayList();
-    private final ObservableList<String> wishlist = FXCollections.observableArrayList();
+    private final ObservableList<WishItem> wishlist = FXCollections.observableArrayList();
+    private final ObservableList<VariantInfo> productResults = FXCollections.observableArrayList();
+    private final StringProperty productQuery = new SimpleStringProperty("");
+    private long productGeneration;
     private final ObservableList<CartRow> carts = FXCollections.observableArrayList();
     private final ObjectProperty<Map<String, Long>> spendByQuarter = new SimpleObjectProperty<>(Map.of());
 
@@ -112,6 +125,41 @@ public final class CustomerProfileViewModel {
         this.online = online;
         this.basketHoldsCart = basketHoldsCart;
         this.attach = attach;
+        productQuery.addListener((obs, old, text) -> searchProducts(text));
+    }
+
+    private void searchProducts(String text) {
+        long mine = ++productGeneration;
+        if (text == null || text.strip().length() < 2) {
+            productResults.clear();
+            return;
+        }
+        runner.run(() -> services.searchProducts(text.strip()), found -> {
+            if (mine == productGeneration) {
+                productResults.setAll(found);
+            }
+        }, failure -> productResults.clear());
+    }
+
+    public void addToWishlist(VariantInfo v) {
+        if (customerId == null || wishlist.stream().anyMatch(w -> w.variantId().equals(v.variantId()))) {
+            return;
+        }
+        runner.run(() -> {
+            services.addToWishlist(customer.get().id(), v.variantId());
+            return null;
+        }, x -> {
+            productQuery.set("");
+            message.set(i18n.get("wishlist.added", v.label()));
+            load(customerId);
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    public void removeFromWishlist(WishItem item) {
+        runner.run(() -> {
+            services.removeFromWishlist(customer.get().id(), item.variantId());
+            return null;
+        }, x -> load(customerId), failure -> message.set(failure.getMessage()));
     }
 
     public void load(String id) {
@@ -151,7 +199,7 @@ public final class CustomerProfileViewModel {
         categories.set(String.join(", ", c.preferences().categories()));
         brands.set(String.join(", ", c.preferences().brands()));
         notes.setAll(f.profile().notes());
-        wishlist.setAll(c.wishlist().stream().map(v -> items.containsKey(v) ? items.get(v).label() : v).toList());
+        wishlist.setAll(c.wishlist().stream().map(v -> new WishItem(v, items.containsKey(v) ? items.get(v).label() : v)).toList());
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
         List<OrderRow> rows = new ArrayList<>();
         for (Order o : f.orders()) {
@@ -320,7 +368,9 @@ public final class CustomerProfileViewModel {
     public BooleanProperty busyProperty() { return busy; }
     public ObservableList<OrderRow> orders() { return orders; }
     public ObservableList<CustomerNote> notes() { return notes; }
-    public ObservableList<String> wishlist() { return wishlist; }
+    public ObservableList<WishItem> wishlist() { return wishlist; }
+    public ObservableList<VariantInfo> productResults() { return productResults; }
+    public StringProperty productQueryProperty() { return productQuery; }
     public ObservableList<CartRow> carts() { return carts; }
     public ObjectProperty<Map<String, Long>> spendByQuarterProperty() { return spendByQuarter; }
 }

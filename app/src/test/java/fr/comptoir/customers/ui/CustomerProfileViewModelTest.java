@@ -79,6 +79,22 @@ class CustomerProfileViewModelTest {
             }
 
             @Override
+            public List<VariantInfo> searchProducts(String text) {
+                calls.add("search " + text);
+                return List.copyOf(items.values());
+            }
+
+            @Override
+            public void addToWishlist(String id, String variantId) {
+                calls.add("wish+ " + variantId);
+            }
+
+            @Override
+            public void removeFromWishlist(String id, String variantId) {
+                calls.add("wish- " + variantId);
+            }
+
+            @Override
             public boolean continueCart(OnlineCart c, Map<String, VariantInfo> catalogue, Customer customer) {
                 calls.add("continue " + c.id() + " for " + customer.id());
                 return true;
@@ -147,6 +163,21 @@ class CustomerProfileViewModelTest {
         vm.attachToBasket();
         assertThat(calls).contains("attach cus-1");
         assertThat(vm.messageProperty().get()).isEqualTo("Hélène Martin is attached to the current sale.");
+    }
+
+    @Test
+    void wishlistItemsAreFoundInTheCatalogueAddedAndRemoved() {
+        CustomerProfileViewModel vm = vm(null);
+        vm.load("cus-1");
+        vm.productQueryProperty().set("r");
+        assertThat(vm.productResults()).isEmpty();
+        vm.productQueryProperty().set("robe");
+        assertThat(vm.productResults()).extracting(VariantInfo::variantId).containsExactly("v1");
+        vm.addToWishlist(vm.productResults().get(0));
+        assertThat(calls).contains("wish+ v1");
+        assertThat(vm.messageProperty().get()).isEqualTo("Robe portefeuille · Noir · M is in the wishlist.");
+        vm.removeFromWishlist(new CustomerProfileViewModel.WishItem("v9", "x"));
+        assertThat(calls).contains("wish- v9");
     }
 
     @Test
