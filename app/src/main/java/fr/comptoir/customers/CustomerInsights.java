@@ -63,7 +63,7 @@ public record CustomerInsights(long lifetimeSpendCents, int orderCount, Map<Stri
 
     private static String quarter(LocalDate d) {
         YearMonth m = YearMonth.from(d);
-        return m.getYear() + "-T" + ((m.getMonthValue() - 1) / 3 + 1);
+        return m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1);
     }
 
     private static List<String> top(Map<String, Integer> counts, int n) {

@@ -41,9 +41,9 @@ class CustomerInsightsTest {
 
         assertThat(i.lifetimeSpendCents()).isEqualTo(2999 + 5000 + 1000 + 700);
         assertThat(i.orderCount()).isEqualTo(3);
-        assertThat(i.spendByQuarter()).hasSize(8).containsEntry("2026-T4", 7999L).containsEntry("2026-T2", 1000L)
-                .containsEntry("2025-T1", 0L).doesNotContainKey("2020-T1");
-        assertThat(i.spendByQuarter().keySet()).first().isEqualTo("2025-T1");
+        assertThat(i.spendByQuarter()).hasSize(8).containsEntry("2026-Q4", 7999L).containsEntry("2026-Q2", 1000L)
+                .containsEntry("2025-Q1", 0L).doesNotContainKey("2020-Q1");
+        assertThat(i.spendByQuarter().keySet()).first().isEqualTo("2025-Q1");
         assertThat(i.favouriteCategories()).containsExactly("Femme > Robes", "Chaussures");
         assertThat(i.favouriteSizes()).containsExactly("M", "38");
     }
@@ -52,7 +52,7 @@ class CustomerInsightsTest {
     void aCustomerWithNoOrders() {
         CustomerInsights i = CustomerInsights.of(List.of(), Map.of(), LocalDate.of(2026, 1, 5), ZoneOffset.UTC, 4);
         assertThat(i.lifetimeSpendCents()).isZero();
-        assertThat(i.spendByQuarter()).containsOnlyKeys("2025-T2", "2025-T3", "2025-T4", "2026-T1");
+        assertThat(i.spendByQuarter()).containsOnlyKeys("2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1");
         assertThat(i.favouriteCategories()).isEmpty();
     }
 }

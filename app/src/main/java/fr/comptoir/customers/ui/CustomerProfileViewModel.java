@@ -194,7 +194,10 @@ public final class CustomerProfileViewModel {
                 f.insights().favouriteSizes().isEmpty() ? "—" : String.join(", ", f.insights().favouriteSizes())));
         dataAge.set(i18n.get("customer.dataAge", DataAge.describe(i18n, f.dataAsOf(), System.currentTimeMillis()))
                 + (f.profile().pendingEdits() > 0 ? " · " + i18n.get("customer.pendingEdits", f.profile().pendingEdits()) : ""));
-        spendByQuarter.set(f.insights().spendByQuarter());
+        Map<String, Long> quarters = new java.util.LinkedHashMap<>();
+        f.insights().spendByQuarter().forEach((key, cents) ->
+                quarters.put(i18n.get("quarter", key.substring(0, 4), key.substring(6)), cents));
+        spendByQuarter.set(quarters);
         sizes.set(String.join(", ", c.preferences().sizes()));
         categories.set(String.join(", ", c.preferences().categories()));
         brands.set(String.join(", ", c.preferences().brands()));

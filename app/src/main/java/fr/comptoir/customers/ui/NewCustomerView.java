@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The "new customer" form, shown in place of the customer view. */
@@ -31,6 +32,7 @@ public final class NewCustomerView {
 
         Label notice = Ui.label(i18n.get("newCustomer.privacy"), "privacy-notice");
         notice.setPadding(new Insets(12));
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         CheckBox shown = check(i18n.get("newCustomer.privacyShown"), vm.privacyShownProperty());
         CheckBox byEmail = check(i18n.get("newCustomer.emailConsent"), vm.emailConsentProperty());
         CheckBox bySms = check(i18n.get("newCustomer.smsConsent"), vm.smsConsentProperty());
@@ -39,6 +41,8 @@ public final class NewCustomerView {
         error.textProperty().bind(vm.errorProperty());
         Label duplicates = Ui.label("", "text-warning");
         duplicates.textProperty().bind(vm.duplicateWarningProperty());
+        duplicates.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         duplicates.visibleProperty().bind(vm.duplicateWarningProperty().isNotEmpty());
         duplicates.managedProperty().bind(duplicates.visibleProperty());
 
