@@ -225,13 +225,7 @@ public final class CustomerProfileView {
                     setGraphic(null);
                     return;
                 }
-                Button remove = Ui.button(i18n.get("wishlist.remove"));
-                remove.setOnAction(e -> vm.removeFromWishlist(item));
-                Region gap = new Region();
-                HBox.setHgrow(gap, Priority.ALWAYS);
-                HBox row = new HBox(8, new Label(item.label()), gap, remove);
-                row.setAlignment(Pos.CENTER_LEFT);
-                setGraphic(row);
+                setGraphic(actionRow(item.label(), i18n.get("wishlist.remove"), () -> vm.removeFromWishlist(item)));
             }
         });
         TextField product = new TextField();
@@ -249,13 +243,7 @@ public final class CustomerProfileView {
                     setGraphic(null);
                     return;
                 }
-                Button add = Ui.button(i18n.get("wishlist.add"));
-                add.setOnAction(e -> vm.addToWishlist(v));
-                Region gap = new Region();
-                HBox.setHgrow(gap, Priority.ALWAYS);
-                HBox row = new HBox(8, new Label(v.label()), gap, add);
-                row.setAlignment(Pos.CENTER_LEFT);
-                setGraphic(row);
+                setGraphic(actionRow(v.label(), i18n.get("wishlist.add"), () -> vm.addToWishlist(v)));
             }
         });
         found.visibleProperty().bind(Bindings.isNotEmpty(vm.productResults()));
@@ -265,6 +253,17 @@ public final class CustomerProfileView {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** A list row: a text, then a button at the right end. */
+    private static Node actionRow(String text, String action, Runnable onAction) {
+        Button button = Ui.button(action);
+        button.setOnAction(e -> onAction.run());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, new Label(text), gap, button);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static Node spendChart(CustomerProfileViewModel vm, I18n i18n) {
