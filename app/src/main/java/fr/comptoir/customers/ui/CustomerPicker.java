@@ -26,11 +26,10 @@ public final class CustomerPicker {
         box.getStyleClass().add("touch-field");
         box.textProperty().bindBidirectional(vm.queryProperty());
         // A loyalty card scanned here ends with Enter: take the single exact match at once.
-        box.setOnAction(e -> {
-            if (vm.results().size() == 1) {
-                onChosen.accept(vm.results().get(0).customer());
-            }
-        });
+        box.setOnAction(e -> vm.chooseSingleExact(c -> {
+            onChosen.accept(c);
+            vm.queryProperty().set("");
+        }));
         Label message = Ui.label("", "text-muted");
         message.textProperty().bind(vm.messageProperty());
         ListView<CustomerMatch> list = new ListView<>(vm.results());

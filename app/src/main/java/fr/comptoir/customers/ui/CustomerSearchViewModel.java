@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,8 @@ public final class CustomerSearchViewModel {
     private final TaskRunner runner;
     private final I18n i18n;
     private long generation;
+    private long answered;
+    private Consumer<Customer> pendingChoice;
 
     public CustomerSearchViewModel(Function<CustomerQuery, List<CustomerMatch>> local, Function<String, List<Customer>> central,
                                    BooleanSupplier online, TaskRunner runner, I18n i18n) {
@@ -58,12 +61,34 @@ public final class CustomerSearchViewModel {
         return results;
     }
 
+    /**
+     * Enter in the search box (a scanner ends a loyalty card with it): choose the one exact match, now
+     * or as soon as the search typed so far answers. Several or no exact matches choose nothing.
+     */
+    public void chooseSingleExact(Consumer<Customer> onChosen) {
+        if (answered == generation) {
+            singleExact().ifPresent(onChosen);
+        } else {
+            pendingChoice = onChosen;
+        }
+    }
+
+    private java.util.Optional<Customer> singleExact() {
+        List<CustomerMatch> exact = results.stream().filter(m -> m.strength() == CustomerMatch.Strength.EXACT).toList();
+        if (exact.size() == 1) {
+            return java.util.Optional.of(exact.get(0).customer());
+        }
+        return results.size() == 1 ? java.util.Optional.of(results.get(0).customer()) : java.util.Optional.empty();
+    }
+
     private void search(String text) {
         long mine = ++generation;
+        pendingChoice = null;
         String typed = text == null ? "" : text.strip();
         CustomerQuery q = CustomerQuery.parse(typed);
         if (q instanceof CustomerQuery.TooShort shortQuery) {
             results.clear();
+            answered = mine;
             message.set(typed.isEmpty() ? i18n.get("customers.hint") : i18n.get("customers.tooShort", shortQuery.minimum()));
             return;
         }
@@ -73,6 +98,12 @@ public final class CustomerSearchViewModel {
                 return;
             }
             results.setAll(found);
+            answered = mine;
+            if (pendingChoice != null) {
+                Consumer<Customer> choice = pendingChoice;
+                pendingChoice = null;
+                singleExact().ifPresent(choice);
+            }
             if (askCentral) {
                 message.set(found.isEmpty() ? i18n.get("customers.searchingCentral") : "");
                 searchCentral(mine, typed);

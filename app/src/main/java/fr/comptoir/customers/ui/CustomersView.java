@@ -40,6 +40,8 @@ public final class CustomersView {
         box.setPromptText(i18n.get("customers.prompt"));
         box.getStyleClass().add("touch-field");
         box.textProperty().bindBidirectional(search.queryProperty());
+        // A loyalty card scanned (or a full email typed) ends with Enter: open the one exact match.
+        box.setOnAction(e -> search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c.id()))));
         Label message = Ui.label("", "text-muted");
         message.textProperty().bind(search.messageProperty());
         message.visibleProperty().bind(search.messageProperty().isNotEmpty());

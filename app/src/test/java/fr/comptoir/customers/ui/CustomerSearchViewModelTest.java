@@ -64,6 +64,36 @@ class CustomerSearchViewModelTest {
     }
 
     @Test
+    void aScannedCardEndingWithEnterChoosesTheCustomerEvenBeforeTheSearchAnswers() {
+        List<Runnable> later = new ArrayList<>();
+        TaskRunner deferred = new TaskRunner() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                later.add(() -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        };
+        online = false;
+        List<String> chosen = new ArrayList<>();
+        CustomerSearchViewModel vm = vm(deferred);
+        vm.queryProperty().set("helene");
+        vm.chooseSingleExact(c -> chosen.add(c.id()));
+        assertThat(chosen).isEmpty();
+        later.forEach(Runnable::run);
+        assertThat(chosen).containsExactly("cus-1");
+
+        vm.queryProperty().set("zorro");
+        later.get(later.size() - 1).run();
+        vm.chooseSingleExact(c -> chosen.add(c.id()));
+        assertThat(chosen).containsExactly("cus-1");
+    }
+
+    @Test
     void anAnswerToAnOlderKeystrokeIsDropped() {
         List<Runnable> later = new ArrayList<>();
         TaskRunner deferred = new TaskRunner() {
