@@ -13,4 +13,7 @@ public interface CatalogReader {
      * (accent- and case-insensitive), or whose EAN or SKU is the text typed; at most {@code limit}.
      */
     java.util.List<VariantInfo> search(String text, String storeId, int limit);
+
+    /** The variant with this EAN or SKU exactly. */
+    java.util.Optional<VariantInfo> byCode(String code, String storeId);
 }

@@ -48,6 +48,39 @@ public final class Basket {
         changed();
     }
 
+    /** One more of this variant: the existing plain line grows, else a new line is added. */
+    public void addOne(String variantId, String sku, String label, long unitPriceCents, int vatRateBasisPoints) {
+        for (int i = 0; i < lines.size(); i++) {
+            BasketLine l = lines.get(i);
+            if (l.variantId().equals(variantId) && l.fromCartId() == null && l.unitPriceCents() == unitPriceCents) {
+                lines.set(i, new BasketLine(l.variantId(), l.sku(), l.label(), l.quantity() + 1, l.unitPriceCents(),
+                        l.vatRateBasisPoints(), null));
+                changed();
+                return;
+            }
+        }
+        add(new BasketLine(variantId, sku, label, 1, unitPriceCents, vatRateBasisPoints, null));
+    }
+
+    public static final int MAX_QUANTITY = 999;
+
+    /** Changes a line's quantity; below 1 or above {@link #MAX_QUANTITY} is refused. */
+    public void setQuantity(int index, int quantity) {
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw new IllegalArgumentException("quantity out of range: " + quantity);
+        }
+        BasketLine l = lines.get(index);
+        lines.set(index, new BasketLine(l.variantId(), l.sku(), l.label(), quantity, l.unitPriceCents(), l.vatRateBasisPoints(), l.fromCartId()));
+        changed();
+    }
+
+    /** Removes a line from the sale before payment. */
+    public BasketLine voidLine(int index) {
+        BasketLine removed = lines.remove(index);
+        changed();
+        return removed;
+    }
+
     public boolean containsCart(String cartId) {
         return lines.stream().anyMatch(l -> cartId.equals(l.fromCartId()));
     }

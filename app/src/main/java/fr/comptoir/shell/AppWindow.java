@@ -335,7 +335,14 @@ public final class AppWindow {
 
     private Node sellScreen() {
         fr.comptoir.customers.ui.CustomerPicker picker = new fr.comptoir.customers.ui.CustomerPicker(customerSearch(), i18n, basket::attach);
-        return new fr.comptoir.sale.ui.BasketView(basket, i18n, picker.root()).root();
+        String storeId = context.device().orElseThrow().storeId();
+        fr.comptoir.sale.ScanLookup lookup = new fr.comptoir.sale.ScanLookup(context.catalog(), storeId);
+        fr.comptoir.sale.ui.SellViewModel vm = new fr.comptoir.sale.ui.SellViewModel(basket, lookup::lookup,
+                text -> context.catalog().search(text, storeId, 20),
+                card -> context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(card), 2).stream()
+                        .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
+                runner, i18n);
+        return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root()).root();
     }
 
     private void changeLanguage(Locale locale) {

@@ -21,6 +21,20 @@ public final class SqliteCatalog implements CatalogReader {
     }
 
     @Override
+    public java.util.Optional<VariantInfo> byCode(String code, String storeId) {
+        String id = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM variants WHERE ean = ? OR sku = ? LIMIT 1")) {
+                ps.setString(1, code);
+                ps.setString(2, code.toUpperCase(java.util.Locale.ROOT));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        return id == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(variants(List.of(id), storeId).get(id));
+    }
+
+    @Override
     public List<VariantInfo> search(String text, String storeId, int limit) {
         String t = text == null ? "" : text.strip();
         List<String> words = java.util.Arrays.stream(fr.comptoir.customers.CustomerQuery.normalize(t).split("[^\\p{L}\\p{N}]+"))

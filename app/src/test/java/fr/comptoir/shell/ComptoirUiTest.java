@@ -140,6 +140,15 @@ class ComptoirUiTest {
         javafx.scene.control.ListView<?> lines = robot.lookup("#basket-lines").queryAs(javafx.scene.control.ListView.class);
         assertThat(lines.getItems()).isNotEmpty();
         assertThat(text("#basket-total")).startsWith("Total €");
+
+        // A barcode typed or scanned into the sale, then a misread one that changes nothing.
+        int before = lines.getItems().size();
+        String ean = fr.comptoir.catalog.Gtin.withCheckDigit("376000000001");
+        robot.clickOn("#sell-entry").write(ean).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lines.getItems().size() == before + 1);
+        robot.clickOn("#sell-entry").write("3760000000010").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#sell-message").contains("not a valid barcode"));
+        assertThat(lines.getItems()).hasSize(before + 1);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));
     }
 

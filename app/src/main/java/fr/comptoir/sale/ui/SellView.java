@@ -1,0 +1,230 @@
+package fr.comptoir.sale.ui;
+
+import fr.comptoir.catalog.VariantInfo;
+import fr.comptoir.sale.Basket;
+import fr.comptoir.sale.ScanDetector;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.Ui;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The Sell screen: an entry field for codes and product names, the basket's lines with touch-sized
+ * quantity and void buttons, the VAT breakdown and total, and a customer search to attach one. A scan
+ * lands in the basket whatever field has focus: keys are filtered through a {@link ScanDetector}.
+ */
+public final class SellView {
+
+    private final BorderPane root = new BorderPane();
+    private final ScanDetector detector = new ScanDetector();
+
+    public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch) {
+        root.getStyleClass().add("screen");
+
+        TextField entry = new TextField();
+        entry.setId("sell-entry");
+        entry.setPromptText(i18n.get("sell.prompt"));
+        entry.getStyleClass().add("touch-field");
+        entry.textProperty().bindBidirectional(vm.entryProperty());
+        entry.setOnAction(e -> vm.submitEntry());
+        ListView<VariantInfo> found = new ListView<>(vm.searchResults());
+        found.setPrefHeight(180);
+        found.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(VariantInfo v, boolean empty) {
+                super.updateItem(v, empty);
+                setPrefWidth(0);
+                setText(empty || v == null ? null : v.label() + "   " + fr.comptoir.common.Money.ofCents(v.priceCents()).format(i18n.locale())
+                        + "   " + i18n.get("carts.inStock", v.availableHere()));
+            }
+        });
+        found.setOnMouseClicked(e -> {
+            VariantInfo v = found.getSelectionModel().getSelectedItem();
+            if (v != null) {
+                vm.add(v);
+            }
+        });
+        found.visibleProperty().bind(Bindings.isNotEmpty(vm.searchResults()));
+        found.managedProperty().bind(found.visibleProperty());
+
+        Label message = Ui.label("", "info-text");
+        message.setId("sell-message");
+        message.textProperty().bind(vm.messageProperty());
+        message.setMinHeight(Region.USE_PREF_SIZE);
+
+        Label customer = Ui.label("", "title-4");
+        customer.setId("basket-customer");
+        Runnable showCustomer = () -> customer.setText(basket.customer() == null ? i18n.get("basket.noCustomer")
+                : i18n.get("basket.customer", basket.customer().fullName()));
+        basket.addListener(b -> showCustomer.run());
+        showCustomer.run();
+        Button detach = Ui.button(i18n.get("basket.detach"));
+        detach.setOnAction(e -> basket.detachCustomer());
+
+        ListView<SellViewModel.LineRow> lines = new ListView<>(vm.lines());
+        lines.setId("basket-lines");
+        lines.setPlaceholder(new Label(i18n.get("basket.empty")));
+        lines.setCellFactory(lv -> new LineCell(vm, i18n));
+        VBox.setVgrow(lines, Priority.ALWAYS);
+
+        GridPane vat = new GridPane();
+        vat.setHgap(24);
+        vat.getStyleClass().add("vat-table");
+        Runnable showVat = () -> {
+            vat.getChildren().clear();
+            String[] head = {i18n.get("sell.vatRate"), i18n.get("sell.vatBase"), i18n.get("sell.vatAmount"), i18n.get("sell.vatTotal")};
+            for (int c = 0; c < head.length; c++) {
+                vat.add(Ui.label(head[c], "text-muted"), c, 0);
+            }
+            int r = 1;
+            for (SellViewModel.VatRow row : vm.vat()) {
+                vat.add(new Label(row.rate()), 0, r);
+                vat.add(new Label(row.base()), 1, r);
+                vat.add(new Label(row.vat()), 2, r);
+                vat.add(new Label(row.total()), 3, r);
+                r++;
+            }
+        };
+        vm.vat().addListener((javafx.collections.ListChangeListener<SellViewModel.VatRow>) c -> showVat.run());
+        showVat.run();
+        Label total = Ui.label("", "title-2");
+        total.setId("basket-total");
+        total.textProperty().bind(vm.totalProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox totals = new HBox(16, vat, gap, total);
+        totals.setAlignment(Pos.BOTTOM_LEFT);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(12, Ui.label(i18n.get("basket.title"), "title-2"), spacer, customer, detach);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox main = new VBox(10, head, entry, found, message, lines, totals);
+        main.setPadding(new Insets(16, 20, 16, 20));
+        root.setCenter(main);
+        VBox side = new VBox(8, Ui.label(i18n.get("basket.attach"), "title-4"), customerSearch);
+        side.setPadding(new Insets(16));
+        side.setPrefWidth(340);
+        side.getStyleClass().add("master-pane");
+        VBox.setVgrow(customerSearch, Priority.ALWAYS);
+        root.setRight(side);
+
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.ANY, scanFilter);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.ANY, scanFilter);
+                entry.requestFocus();
+            }
+        });
+        scanVm = vm;
+        idle.setOnFinished(e -> deliver(detector.idle(System.nanoTime()), root.getScene()));
+    }
+
+    private SellViewModel scanVm;
+    private final PauseTransition idle = new PauseTransition(Duration.millis(ScanDetector.MAX_GAP_NANOS / 1_000_000 + 10));
+
+    /** Holds digits back while they may be a scan; gives them to the focused field when they are typing. */
+    private final EventHandler<KeyEvent> scanFilter = e -> {
+        if (root.getScene() == null || !root.isVisible()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (e.getEventType() == KeyEvent.KEY_TYPED && !e.getCharacter().isEmpty() && e.getCharacter().charAt(0) >= ' ') {
+            ScanDetector.Outcome o = detector.typed(e.getCharacter().charAt(0), now);
+            if (!(o instanceof ScanDetector.Outcome.Ignore)) {
+                e.consume();
+                deliver(o, root.getScene());
+                idle.playFromStart();
+            }
+        } else if (e.getEventType() == KeyEvent.KEY_PRESSED && e.getCode() == KeyCode.ENTER) {
+            ScanDetector.Outcome o = detector.enter(now);
+            if (o instanceof ScanDetector.Outcome.Scan) {
+                e.consume();
+            }
+            deliver(o, root.getScene());
+        }
+    };
+
+    private void deliver(ScanDetector.Outcome o, Scene scene) {
+        if (o instanceof ScanDetector.Outcome.Scan scan) {
+            scanVm.scanned(scan.code());
+        } else if (o instanceof ScanDetector.Outcome.Release release && scene != null
+                && scene.getFocusOwner() instanceof TextInputControl field) {
+            field.insertText(field.getCaretPosition(), release.typed());
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static final class LineCell extends ListCell<SellViewModel.LineRow> {
+        private final SellViewModel vm;
+        private final I18n i18n;
+
+        LineCell(SellViewModel vm, I18n i18n) {
+            this.vm = vm;
+            this.i18n = i18n;
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(SellViewModel.LineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label label = new Label(row.label() + (row.fromCart() ? "  (" + i18n.get("basket.fromCart") + ")" : ""));
+            label.setMinWidth(0);
+            Label unit = Ui.label(row.unitPrice(), "text-muted");
+            Button minus = small("−", () -> vm.decrement(row.index()));
+            Label qty = new Label(Integer.toString(row.quantity()));
+            qty.setMinWidth(32);
+            qty.setAlignment(Pos.CENTER);
+            Button plus = small("+", () -> vm.increment(row.index()));
+            Label total = Ui.label(row.total(), "title-4");
+            total.setMinWidth(Region.USE_PREF_SIZE);
+            Button voidIt = small("✕", () -> vm.voidLine(row.index()));
+            voidIt.getStyleClass().add("danger");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox box = new HBox(10, new VBox(2, label, unit), gap, minus, qty, plus, total, voidIt);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(box);
+            setText(null);
+        }
+
+        private static Button small(String text, Runnable action) {
+            Button b = new Button(text);
+            b.setMinSize(56, 56);
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> action.run());
+            return b;
+        }
+    }
+}

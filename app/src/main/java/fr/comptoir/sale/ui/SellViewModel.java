@@ -1,0 +1,167 @@
+package fr.comptoir.sale.ui;
+
+import fr.comptoir.catalog.VariantInfo;
+import fr.comptoir.common.Money;
+import fr.comptoir.sale.Basket;
+import fr.comptoir.sale.BasketLine;
+import fr.comptoir.sale.ScanLookup;
+import fr.comptoir.sale.Vat;
+import fr.comptoir.sale.VatLine;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.TaskRunner;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The Sell screen: scans and typed codes land in the basket, names find products, lines change
+ * quantity or are voided, and the totals show the French VAT breakdown. Bad codes say so and change
+ * nothing. JavaFX thread only; look-ups run through the {@link TaskRunner}.
+ */
+public final class SellViewModel {
+
+    /** A basket line as shown. */
+    public record LineRow(int index, String label, int quantity, String unitPrice, String total, boolean fromCart) {
+    }
+
+    /** A VAT breakdown line as shown. */
+    public record VatRow(String rate, String base, String vat, String total) {
+    }
+
+    private final StringProperty entry = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty total = new SimpleStringProperty("");
+    private final ObservableList<VariantInfo> searchResults = FXCollections.observableArrayList();
+    private final ObservableList<LineRow> lines = FXCollections.observableArrayList();
+    private final ObservableList<VatRow> vat = FXCollections.observableArrayList();
+    private final Basket basket;
+    private final Function<String, ScanLookup.Result> lookup;
+    private final Function<String, List<VariantInfo>> search;
+    private final Function<String, java.util.Optional<fr.comptoir.customers.Customer>> loyaltyCard;
+    private final TaskRunner runner;
+    private final I18n i18n;
+    private long searchGeneration;
+
+    /** @param loyaltyCard the customer holding a loyalty card number, for cards scanned on this screen */
+    public SellViewModel(Basket basket, Function<String, ScanLookup.Result> lookup, Function<String, List<VariantInfo>> search,
+                         Function<String, java.util.Optional<fr.comptoir.customers.Customer>> loyaltyCard, TaskRunner runner, I18n i18n) {
+        this.basket = basket;
+        this.lookup = lookup;
+        this.search = search;
+        this.loyaltyCard = loyaltyCard;
+        this.runner = runner;
+        this.i18n = i18n;
+        basket.addListener(b -> refresh());
+        entry.addListener((obs, old, text) -> searchProducts(text));
+        refresh();
+    }
+
+    /** Enter in the entry field: a code (EAN, SKU) is looked up; a name only searches. */
+    public void submitEntry() {
+        String text = entry.get() == null ? "" : entry.get().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        if (text.contains(" ") && !text.chars().allMatch(c -> Character.isDigit(c) || c == ' ')) {
+            return;
+        }
+        scanned(text.replace(" ", ""));
+    }
+
+    /** A code from the scanner or the entry field: an item, or a customer's loyalty card. */
+    public void scanned(String code) {
+        record Outcome(ScanLookup.Result item, java.util.Optional<fr.comptoir.customers.Customer> cardHolder) {
+        }
+        runner.run(() -> {
+            ScanLookup.Result r = lookup.apply(code);
+            return new Outcome(r, r instanceof ScanLookup.Result.Unknown ? loyaltyCard.apply(code) : java.util.Optional.empty());
+        }, outcome -> {
+            ScanLookup.Result result = outcome.item();
+            if (result instanceof ScanLookup.Result.Found found) {
+                add(found.item());
+                entry.set("");
+            } else if (outcome.cardHolder().isPresent()) {
+                basket.attach(outcome.cardHolder().get());
+                entry.set("");
+                message.set(i18n.get("customer.attached", outcome.cardHolder().get().fullName()));
+            } else if (result instanceof ScanLookup.Result.Unknown unknown) {
+                message.set(i18n.get("sell.unknownCode", unknown.code()));
+            } else if (result instanceof ScanLookup.Result.Malformed malformed) {
+                message.set(i18n.get("sell.malformedCode", malformed.code()));
+            }
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    public void add(VariantInfo item) {
+        basket.addOne(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints());
+        message.set(i18n.get("sell.added", item.label()));
+        searchResults.clear();
+    }
+
+    public void increment(int index) {
+        BasketLine l = basket.lines().get(index);
+        if (l.quantity() >= Basket.MAX_QUANTITY) {
+            message.set(i18n.get("sell.maxQuantity", Basket.MAX_QUANTITY));
+            return;
+        }
+        basket.setQuantity(index, l.quantity() + 1);
+    }
+
+    public void decrement(int index) {
+        BasketLine l = basket.lines().get(index);
+        if (l.quantity() > 1) {
+            basket.setQuantity(index, l.quantity() - 1);
+        }
+    }
+
+    public void voidLine(int index) {
+        BasketLine removed = basket.voidLine(index);
+        message.set(i18n.get("sell.voided", removed.label()));
+    }
+
+    private void searchProducts(String text) {
+        long mine = ++searchGeneration;
+        String t = text == null ? "" : text.strip();
+        if (t.length() < 2 || t.chars().noneMatch(Character::isLetter)) {
+            searchResults.clear();
+            return;
+        }
+        runner.run(() -> search.apply(t), found -> {
+            if (mine == searchGeneration) {
+                searchResults.setAll(found);
+            }
+        }, failure -> searchResults.clear());
+    }
+
+    private void refresh() {
+        List<BasketLine> current = basket.lines();
+        lines.setAll(java.util.stream.IntStream.range(0, current.size()).mapToObj(i -> {
+            BasketLine l = current.get(i);
+            return new LineRow(i, l.label(), l.quantity(), money(l.unitPriceCents()), money(l.totalCents()), l.fromCartId() != null);
+        }).toList());
+        vat.setAll(Vat.breakdown(current).stream().map(this::row).toList());
+        total.set(i18n.get("basket.total", money(basket.totalCents()), basket.itemCount()));
+    }
+
+    private VatRow row(VatLine v) {
+        String rate = BigDecimal.valueOf(v.rateBasisPoints(), 2).stripTrailingZeros().toPlainString()
+                .replace(".", i18n.locale().getLanguage().equals("fr") ? "," : ".") + " %";
+        return new VatRow(rate, money(v.baseCents()), money(v.vatCents()), money(v.totalCents()));
+    }
+
+    private String money(long cents) {
+        return Money.ofCents(cents).format(i18n.locale());
+    }
+
+    public StringProperty entryProperty() { return entry; }
+    public StringProperty messageProperty() { return message; }
+    public StringProperty totalProperty() { return total; }
+    public ObservableList<VariantInfo> searchResults() { return searchResults; }
+    public ObservableList<LineRow> lines() { return lines; }
+    public ObservableList<VatRow> vat() { return vat; }
+}

@@ -1,0 +1,109 @@
+package fr.comptoir.sale.ui;
+
+import fr.comptoir.catalog.CatalogReader;
+import fr.comptoir.catalog.VariantInfo;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.sale.Basket;
+import fr.comptoir.sale.ScanLookup;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.TaskRunner;
+import org.junit.jupiter.api.Test;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SellViewModelTest {
+
+    static final VariantInfo ROBE = new VariantInfo("v1", "REF1-NOI-M", "3760000000017", "Robe", "M", "Noir", 5999, 2000, 3);
+    static final VariantInfo THE = new VariantInfo("v2", "REF2-U-TU", "3760000000024", "Thé Earl Grey", null, null, 699, 550, 10);
+
+    final CatalogReader catalog = new CatalogReader() {
+        @Override
+        public Map<String, VariantInfo> variants(Collection<String> ids, String storeId) {
+            return Map.of();
+        }
+
+        @Override
+        public List<VariantInfo> search(String text, String storeId, int limit) {
+            return text.toLowerCase().startsWith("ro") ? List.of(ROBE) : List.of();
+        }
+
+        @Override
+        public Optional<VariantInfo> byCode(String code, String storeId) {
+            return List.of(ROBE, THE).stream().filter(v -> v.ean().equals(code) || v.sku().equals(code.toUpperCase())).findFirst();
+        }
+    };
+    final Customer helene = new Customer("cus-1", "Hélène", "Martin", null, null, "2900000000018", Customer.LoyaltyTier.GOLD, 0, false, false, null);
+    final Basket basket = new Basket();
+
+    SellViewModel vm(Locale locale) {
+        ScanLookup lookup = new ScanLookup(catalog, "st");
+        return new SellViewModel(basket, lookup::lookup, t -> catalog.search(t, "st", 20),
+                card -> card.equals(helene.loyaltyCard()) ? Optional.of(helene) : Optional.empty(), TaskRunner.direct(), new I18n(locale));
+    }
+
+    @Test
+    void scansAddLinesAndASecondScanOfTheSameItemAddsOne() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        vm.scanned("3760000000017");
+        vm.scanned("3760000000017");
+        vm.scanned("3760000000024");
+        assertThat(vm.lines()).extracting(SellViewModel.LineRow::quantity).containsExactly(2, 1);
+        assertThat(vm.totalProperty().get()).isEqualTo("Total €126.97 · 3 items");
+        assertThat(vm.vat()).containsExactly(new SellViewModel.VatRow("5.5 %", "€6.63", "€0.36", "€6.99"),
+                new SellViewModel.VatRow("20 %", "€99.98", "€20.00", "€119.98"));
+    }
+
+    @Test
+    void unknownAndMalformedCodesSaySoAndChangeNothing() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        vm.scanned("4006381333931");
+        assertThat(vm.messageProperty().get()).isEqualTo("No item with the code 4006381333931: nothing was added.");
+        vm.scanned("4006381333932");
+        assertThat(vm.messageProperty().get()).contains("is not a valid barcode");
+        vm.scanned("<script>");
+        assertThat(vm.messageProperty().get()).contains("is not a valid barcode");
+        assertThat(basket.lines()).isEmpty();
+    }
+
+    @Test
+    void aScannedLoyaltyCardAttachesTheCustomer() {
+        SellViewModel vm = vm(Locale.FRENCH);
+        vm.scanned("2900000000018");
+        assertThat(basket.customer()).isEqualTo(helene);
+        assertThat(vm.messageProperty().get()).isEqualTo("Hélène Martin est associé(e) à la vente en cours.");
+    }
+
+    @Test
+    void typedSkusAndNamesWorkFromTheEntryField() {
+        SellViewModel vm = vm(Locale.FRENCH);
+        vm.entryProperty().set("ro");
+        assertThat(vm.searchResults()).containsExactly(ROBE);
+        vm.add(vm.searchResults().get(0));
+        vm.entryProperty().set("ref2-u-tu");
+        vm.submitEntry();
+        assertThat(basket.lines()).hasSize(2);
+        assertThat(vm.entryProperty().get()).isEmpty();
+        assertThat(vm.vat().get(0).rate()).isEqualTo("5,5 %");
+    }
+
+    @Test
+    void quantitiesChangeWithinBoundsAndLinesCanBeVoided() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        vm.scanned("3760000000017");
+        vm.decrement(0);
+        assertThat(basket.lines().get(0).quantity()).isEqualTo(1);
+        vm.increment(0);
+        vm.increment(0);
+        assertThat(basket.lines().get(0).quantity()).isEqualTo(3);
+        vm.voidLine(0);
+        assertThat(basket.lines()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Robe · Noir · M removed from the sale.");
+        assertThat(vm.totalProperty().get()).isEqualTo("Total €0.00 · 0 items");
+    }
+}
