@@ -38,7 +38,11 @@ import java.util.Optional;
 public final class AppContext implements AutoCloseable {
 
     /** Choices that differ between the real app, tests and the command line. */
-    public record Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy) {
+    public record Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy, long paymentTerminalDelayMillis) {
+        public Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy) {
+            this(demoSize, syncSettings, retryPolicy, 1500);
+        }
+
         public static Options defaults() {
             return new Options(DemoSize.SMALL, SyncEngine.Settings.DEFAULT, RetryPolicy.DEFAULT);
         }
@@ -62,7 +66,8 @@ public final class AppContext implements AutoCloseable {
     private final fr.comptoir.storage.SqliteCustomerSearch customerSearch;
     private final fr.comptoir.storage.SqliteClienteling clientelingStore;
     private final fr.comptoir.storage.SqliteCustomerHistory customerHistory;
-    private final fr.comptoir.storage.SqliteCatalog catalog;
+    private final fr.comptoir.catalog.CatalogReader catalog;
+    private final fr.comptoir.sale.SaleCompletion saleCompletion;
     private final fr.comptoir.customers.ClientelingService clienteling;
     private final fr.comptoir.sale.CartTakeover cartTakeover;
 
@@ -87,7 +92,8 @@ public final class AppContext implements AutoCloseable {
         this.customerSearch = new fr.comptoir.storage.SqliteCustomerSearch(cacheDb);
         this.clientelingStore = new fr.comptoir.storage.SqliteClienteling(cacheDb, WireJson.codec());
         this.customerHistory = new fr.comptoir.storage.SqliteCustomerHistory(cacheDb);
-        this.catalog = new fr.comptoir.storage.SqliteCatalog(cacheDb);
+        this.catalog = new fr.comptoir.catalog.WithLocalSales(new fr.comptoir.storage.SqliteCatalog(cacheDb), journal::unconfirmedSales);
+        this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock);
         this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, WireJson.codec(), clock);
         this.cartTakeover = new fr.comptoir.sale.CartTakeover(journal, clock);
         this.device = readDevice().orElse(null);
@@ -248,6 +254,15 @@ public final class AppContext implements AutoCloseable {
 
     public fr.comptoir.storage.SqliteCustomerSearch customerSearch() {
         return customerSearch;
+    }
+
+    public fr.comptoir.sale.SaleCompletion saleCompletion() {
+        return saleCompletion;
+    }
+
+    /** The payment terminal of this till: the simulated one until a real terminal's driver is configured. */
+    public fr.comptoir.sale.PaymentTerminal paymentTerminal() {
+        return new fr.comptoir.sale.SimulatedPaymentTerminal(options.paymentTerminalDelayMillis());
     }
 
     public fr.comptoir.catalog.CatalogReader catalog() {

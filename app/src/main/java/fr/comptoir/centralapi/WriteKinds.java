@@ -18,6 +18,9 @@ public final class WriteKinds {
     /** An online cart taken over in store: {@code POST /v1/carts/{cartId}/continued-in-store}. */
     public static final String CART_CONTINUED = "cart-continued";
 
+    /** A completed store sale: {@code POST /v1/stores/{storeId}/sales}. */
+    public static final String SALE_RECORDED = "sale-recorded";
+
     private WriteKinds() {
     }
 }

@@ -176,7 +176,7 @@ public final class ComptoirCli {
         }
     }
 
-    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class})
+    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class, ScanBench.class})
     static final class Bench {
     }
 
@@ -202,6 +202,32 @@ public final class ComptoirCli {
             }
             Path dir = data != null ? data : AppHome.resolve(null).resolve("bench");
             new fr.comptoir.bench.CustomerSearchBenchmark(dir, s, rounds, spec.commandLine().getOut()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "scan", description = "Scan-to-line latency (p50/p99) over a generated catalogue.")
+    static final class ScanBench implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "large", description = "tiny, small, medium or large: 100,000 products (default ${DEFAULT-VALUE}).")
+        String size;
+        @Option(names = "--scans", defaultValue = "20000", description = "Scans to time (default ${DEFAULT-VALUE}).")
+        int scans;
+        @Option(names = "--data", description = "Folder for the benchmark's cache file (default: <home>/bench).")
+        Path data;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DemoSize s;
+            try {
+                s = DemoSize.parse(size);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+            Path dir = data != null ? data : AppHome.resolve(null).resolve("bench");
+            new fr.comptoir.bench.ScanBenchmark(dir, s, scans, spec.commandLine().getOut()).run();
             return 0;
         }
     }

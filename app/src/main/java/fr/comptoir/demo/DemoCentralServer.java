@@ -197,6 +197,15 @@ public final class DemoCentralServer implements AutoCloseable {
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200,
                         rules.handOver(device.storeId(), device.id(), parts[2], requireObject(raw)).toString()));
             }
+            case "POST stores/{id}/sales" -> {
+                if (!parts[2].equals(device.storeId())) {
+                    problem(ex, 403, "forbidden", "Wrong store", "This terminal belongs to another store.");
+                    return true;
+                }
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201,
+                        rules.recordSale(device.storeId(), requireObject(raw)).toString()));
+            }
             case "POST returns" -> {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201,

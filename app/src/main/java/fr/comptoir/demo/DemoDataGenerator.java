@@ -181,6 +181,18 @@ public final class DemoDataGenerator {
         return cents / 100 * 100 + 99;
     }
 
+    /** Only the stores and catalogue (products with stock) of this size, e.g. for the scan benchmark. */
+    public void generateCatalog(Sink sink) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Store> stores = new ArrayList<>();
+        for (String[] s : STORES) {
+            stores.add(new Store("st-" + s[0].toLowerCase(Locale.ROOT), s[0], "Comptoir " + s[1], s[2], Store.StoreType.STORE));
+        }
+        stores.add(new Store(WAREHOUSE_ID, "WH01", "Entrepôt Orléans", "Orléans", Store.StoreType.WAREHOUSE));
+        stores.forEach(s -> sink.put("stores", s.id(), null, s));
+        generateProducts(sink, rnd, stores);
+    }
+
     /** Only the customers of this size, e.g. to fill a cache for the search benchmark. */
     public void generateCustomers(Sink sink) {
         generateCustomers(sink, new SplittableRandom(seed));

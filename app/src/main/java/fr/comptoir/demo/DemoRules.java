@@ -314,6 +314,57 @@ final class DemoRules {
         }
     }
 
+    // ---- store sales
+
+    /** Records a store sale once: the store's stock goes down and the sale joins the customer's history. */
+    ObjectNode recordSale(String storeId, JsonNode sale) {
+        JsonNode lines = sale.path("lines");
+        String id = sale.path("id").asText("");
+        if (id.isEmpty() || !lines.isArray() || lines.isEmpty()) {
+            throw new Refusal(422, "invalid-sale", "Invalid sale", "A sale needs an id and at least one line.");
+        }
+        long total = 0;
+        for (JsonNode l : lines) {
+            int qty = l.path("quantity").asInt(0);
+            long unit = l.path("unitPriceCents").asLong(-1);
+            if (qty < 1 || unit < 0 || l.path("variantId").asText("").isEmpty()) {
+                throw new Refusal(422, "invalid-sale", "Invalid line", "Each line needs a variant, a quantity of 1 or more and a price.");
+            }
+            total += qty * unit;
+        }
+        long paid = 0;
+        for (JsonNode p : sale.path("payments")) {
+            paid += p.path("amountCents").asLong(0);
+        }
+        if (total != sale.path("totalCents").asLong(-1) || paid != total) {
+            throw new Refusal(422, "sale-does-not-add-up", "Sale does not add up",
+                    "Lines make " + total + ", total says " + sale.path("totalCents").asLong(-1) + ", payments make " + paid + ".");
+        }
+        ArrayNode orderLines = mapper.createArrayNode();
+        int n = 0;
+        for (JsonNode l : lines) {
+            String variantId = l.path("variantId").asText();
+            String stockId = storeId + ":" + variantId;
+            ObjectNode stock = read("stock", stockId);
+            if (stock != null) {
+                stock.put("onHand", Math.max(0, stock.path("onHand").asInt() - l.path("quantity").asInt()));
+                store.upsert("stock", stockId, stock);
+            }
+            orderLines.addObject().put("id", id + "-" + (++n)).put("variantId", variantId).put("sku", l.path("sku").asText())
+                    .put("name", l.path("label").asText()).put("quantity", l.path("quantity").asInt())
+                    .put("unitPriceCents", l.path("unitPriceCents").asLong()).put("vatRateBasisPoints", l.path("vatRateBasisPoints").asInt())
+                    .put("returnedQuantity", 0);
+        }
+        String orderId = "ord-" + id;
+        ObjectNode order = mapper.createObjectNode().put("id", orderId).put("number", sale.path("ticketNumber").asText())
+                .put("customerId", sale.path("customerId").isNull() ? null : sale.path("customerId").asText(null))
+                .put("channel", "STORE").put("storeId", storeId).put("status", "COMPLETED")
+                .put("placedAt", sale.path("completedAt").asText(clock.instant().toString())).put("totalCents", total);
+        order.set("lines", orderLines);
+        store.upsert("orders", orderId, order);
+        return mapper.createObjectNode().put("orderId", orderId);
+    }
+
     // ---- returns
 
     ObjectNode returnable(String orderId) {

@@ -81,6 +81,13 @@ public final class Basket {
         return removed;
     }
 
+    /** Empties the basket for the next customer (after the sale is recorded). */
+    public void clear() {
+        lines.clear();
+        customer = null;
+        changed();
+    }
+
     public boolean containsCart(String cartId) {
         return lines.stream().anyMatch(l -> cartId.equals(l.fromCartId()));
     }

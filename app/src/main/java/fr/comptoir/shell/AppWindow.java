@@ -334,6 +334,12 @@ public final class AppWindow {
     }
 
     private Node sellScreen() {
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        holder.getChildren().setAll(sellView(holder));
+        return holder;
+    }
+
+    private Node sellView(javafx.scene.layout.StackPane holder) {
         fr.comptoir.customers.ui.CustomerPicker picker = new fr.comptoir.customers.ui.CustomerPicker(customerSearch(), i18n, basket::attach);
         String storeId = context.device().orElseThrow().storeId();
         fr.comptoir.sale.ScanLookup lookup = new fr.comptoir.sale.ScanLookup(context.catalog(), storeId);
@@ -342,7 +348,41 @@ public final class AppWindow {
                 card -> context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(card), 2).stream()
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 runner, i18n);
-        return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root()).root();
+        return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder))).root();
+    }
+
+    private Node paymentView(javafx.scene.layout.StackPane holder) {
+        DeviceConfig d = context.device().orElseThrow();
+        String storeCode = context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::code).orElse("ST");
+        fr.comptoir.sale.SaleCompletion.Seller seller = new fr.comptoir.sale.SaleCompletion.Seller(d.storeId(), storeCode, d.deviceId(),
+                session.staff().id(), session.staff().displayName());
+        java.util.List<fr.comptoir.sale.BasketLine> lines = basket.lines();
+        fr.comptoir.customers.Customer customer = basket.customer();
+        java.util.Set<String> carts = basket.cartIds();
+        fr.comptoir.sale.ui.PaymentViewModel vm = new fr.comptoir.sale.ui.PaymentViewModel(basket, context.paymentTerminal(),
+                checkout -> {
+                    fr.comptoir.sale.SaleRecord sale = context.saleCompletion().complete(lines, customer, carts, checkout, seller);
+                    context.sync().requestDelivery();
+                    return sale;
+                },
+                sale -> {
+                    String text = fr.comptoir.sale.ui.ReceiptText.of(sale, d.storeName(), i18n, false);
+                    saveReceipt(sale.ticketNumber(), text);
+                    return text;
+                }, runner, i18n, sale -> basket.clear());
+        return new fr.comptoir.sale.ui.PaymentView(vm, i18n, () -> holder.getChildren().setAll(sellView(holder)),
+                () -> holder.getChildren().setAll(sellView(holder))).root();
+    }
+
+    /** Keeps a copy of every receipt as text, for reprints and the demo (no printer needed). Blocking. */
+    private void saveReceipt(String ticket, String text) {
+        try {
+            java.nio.file.Path dir = context.home().resolve("receipts");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(ticket + ".txt"), text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The receipt could not be saved: " + e.getMessage(), e);
+        }
     }
 
     private void changeLanguage(Locale locale) {

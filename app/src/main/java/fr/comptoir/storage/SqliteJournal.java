@@ -17,7 +17,7 @@ import java.util.function.Function;
  * The store's journal in the journal database. Every record that the central platform must learn
  * about is written together with its outbox entry in one transaction: both are kept, or neither.
  */
-public final class SqliteJournal implements StaffJournal, StoreJournal {
+public final class SqliteJournal implements StaffJournal, StoreJournal, fr.comptoir.sale.SaleJournal {
 
     private final SqliteDatabase db;
     private final Function<Object, String> encoder;
@@ -40,19 +40,69 @@ public final class SqliteJournal implements StaffJournal, StoreJournal {
     public long appendWithOutbox(String journalKind, String staffId, String writeKind, String idempotencyKey, Object payload) {
         String json = encoder.apply(payload);
         long now = clock.millis();
+        return db.inTransaction(c -> append(c, now, journalKind, staffId, writeKind, idempotencyKey, json));
+    }
+
+    private static long append(Connection c, long now, String journalKind, String staffId, String writeKind, String key, String json)
+            throws SQLException {
+        long seq = insertJournal(c, now, journalKind, staffId, json);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outbox(journal_seq, kind, idempotency_key, payload, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, 0)""")) {
+            ps.setLong(1, seq);
+            ps.setString(2, writeKind);
+            ps.setString(3, key);
+            ps.setString(4, json);
+            ps.setLong(5, now);
+            ps.executeUpdate();
+        }
+        return seq;
+    }
+
+    @Override
+    public fr.comptoir.sale.SaleRecord recordSale(TicketedSale sale) {
+        long now = clock.millis();
         return db.inTransaction(c -> {
-            long seq = insertJournal(c, now, journalKind, staffId, json);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO outbox(journal_seq, kind, idempotency_key, payload, created_at, next_attempt_at)
-                    VALUES (?, ?, ?, ?, ?, 0)""")) {
-                ps.setLong(1, seq);
-                ps.setString(2, writeKind);
-                ps.setString(3, idempotencyKey);
-                ps.setString(4, json);
-                ps.setLong(5, now);
-                ps.executeUpdate();
+            long ticket;
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE ticket_counter SET last = last + 1 WHERE id = 1");
+                try (ResultSet rs = s.executeQuery("SELECT last FROM ticket_counter WHERE id = 1")) {
+                    ticket = rs.getLong(1);
+                }
             }
-            return seq;
+            fr.comptoir.sale.SaleRecord record = sale.withTicket(ticket);
+            append(c, now, "sale.completed", record.staffId(), fr.comptoir.sale.SaleCompletion.WRITE_KIND, record.id(), encoder.apply(record));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO stock_movements(sale_id, variant_id, store_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (fr.comptoir.sale.BasketLine l : record.lines()) {
+                    ps.setString(1, record.id());
+                    ps.setString(2, l.variantId());
+                    ps.setString(3, record.storeId());
+                    ps.setInt(4, l.quantity());
+                    ps.setLong(5, now);
+                    ps.executeUpdate();
+                }
+            }
+            return record;
+        });
+    }
+
+    @Override
+    public java.util.Map<String, Integer> unconfirmedSales() {
+        return db.read(c -> {
+            java.util.Map<String, Integer> sold = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT m.variant_id, SUM(m.quantity) FROM stock_movements m
+                    JOIN outbox o ON o.idempotency_key = m.sale_id AND o.kind = ?
+                    WHERE o.state <> 'SENT' GROUP BY m.variant_id""")) {
+                ps.setString(1, fr.comptoir.sale.SaleCompletion.WRITE_KIND);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sold.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            return sold;
         });
     }
 

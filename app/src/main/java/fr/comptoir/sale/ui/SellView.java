@@ -39,7 +39,7 @@ public final class SellView {
     private final BorderPane root = new BorderPane();
     private final ScanDetector detector = new ScanDetector();
 
-    public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch) {
+    public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch, Runnable onPay) {
         root.getStyleClass().add("screen");
 
         TextField entry = new TextField();
@@ -81,6 +81,8 @@ public final class SellView {
         showCustomer.run();
         Button detach = Ui.button(i18n.get("basket.detach"));
         detach.setOnAction(e -> basket.detachCustomer());
+        detach.setDisable(basket.customer() == null);
+        basket.addListener(b -> detach.setDisable(b.customer() == null));
 
         ListView<SellViewModel.LineRow> lines = new ListView<>(vm.lines());
         lines.setId("basket-lines");
@@ -113,7 +115,12 @@ public final class SellView {
         total.textProperty().bind(vm.totalProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox totals = new HBox(16, vat, gap, total);
+        Button pay = Ui.button(i18n.get("sell.pay"), "large-action", "accent");
+        pay.setId("sell-pay");
+        pay.setMinWidth(180);
+        pay.disableProperty().bind(Bindings.isEmpty(vm.lines()));
+        pay.setOnAction(e -> onPay.run());
+        HBox totals = new HBox(16, vat, gap, new VBox(8, total, pay));
         totals.setAlignment(Pos.BOTTOM_LEFT);
 
         Region spacer = new Region();

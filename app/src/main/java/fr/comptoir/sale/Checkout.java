@@ -1,0 +1,69 @@
+package fr.comptoir.sale;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Paying for a basket: any mix of cash and card until the total is covered. Cash may exceed what is
+ * left (the difference is the change); a card never pays more than what is left. A failed or cancelled
+ * card payment changes nothing. Not thread-safe: one checkout per till.
+ */
+public final class Checkout {
+
+    private final long dueCents;
+    private final List<Payment> payments = new ArrayList<>();
+    private long changeCents;
+
+    public Checkout(long dueCents) {
+        if (dueCents <= 0) {
+            throw new IllegalArgumentException("nothing to pay");
+        }
+        this.dueCents = dueCents;
+    }
+
+    public long dueCents() {
+        return dueCents;
+    }
+
+    public long remainingCents() {
+        return dueCents - payments.stream().mapToLong(Payment::amountCents).sum();
+    }
+
+    public boolean isPaid() {
+        return remainingCents() == 0;
+    }
+
+    public long changeCents() {
+        return changeCents;
+    }
+
+    public List<Payment> payments() {
+        return List.copyOf(payments);
+    }
+
+    /** Cash handed over; returns the change to give back (0 when it does not cover what is left). */
+    public long payCash(long givenCents) {
+        if (givenCents <= 0) {
+            throw new IllegalArgumentException("cash-amount");
+        }
+        if (isPaid()) {
+            throw new IllegalStateException("already-paid");
+        }
+        long kept = Math.min(givenCents, remainingCents());
+        payments.add(Payment.cash(kept));
+        changeCents = givenCents - kept;
+        return changeCents;
+    }
+
+    /** Charges a card through the terminal (blocking); the checkout only changes when approved. */
+    public PaymentTerminal.Outcome payCard(PaymentTerminal terminal, long amountCents, String reference) {
+        if (amountCents <= 0 || amountCents > remainingCents()) {
+            throw new IllegalArgumentException("card-amount");
+        }
+        PaymentTerminal.Outcome outcome = terminal.charge(amountCents, reference);
+        if (outcome instanceof PaymentTerminal.Outcome.Approved a) {
+            payments.add(new Payment(Payment.Tender.CARD, amountCents, a.maskedPan(), a.authorisationCode(), a.terminalReference()));
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,48 @@
+package fr.comptoir.sale;
+
+import fr.comptoir.customers.Customer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a paid basket into a sale record, numbered and journaled with its outbox entry and stock
+ * movements in one transaction. Blocking (disk): off the JavaFX thread.
+ */
+public final class SaleCompletion {
+
+    public static final String WRITE_KIND = "sale-recorded";
+
+    private final SaleJournal journal;
+    private final Clock clock;
+
+    public SaleCompletion(SaleJournal journal, Clock clock) {
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** Who sells, where. */
+    public record Seller(String storeId, String storeCode, String deviceId, String staffId, String staffName) {
+    }
+
+    public SaleRecord complete(List<BasketLine> lines, Customer customer, java.util.Set<String> cartIds, Checkout checkout, Seller seller) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("empty-basket");
+        }
+        if (!checkout.isPaid()) {
+            throw new IllegalStateException("not-paid");
+        }
+        long total = lines.stream().mapToLong(BasketLine::totalCents).sum();
+        if (total != checkout.dueCents()) {
+            throw new IllegalStateException("basket-changed-during-payment");
+        }
+        String id = "sale-" + UUID.randomUUID();
+        String at = clock.instant().toString();
+        String deviceTag = seller.deviceId().length() > 8 ? seller.deviceId().substring(seller.deviceId().length() - 8) : seller.deviceId();
+        return journal.recordSale(seq -> new SaleRecord(id, String.format("%s-%s-%06d", seller.storeCode(), deviceTag.toUpperCase(), seq),
+                seller.storeId(), seller.deviceId(), seller.staffId(), seller.staffName(),
+                customer == null ? null : customer.id(), customer == null ? null : customer.fullName(), at, List.copyOf(lines),
+                checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.copyOf(cartIds)));
+    }
+}

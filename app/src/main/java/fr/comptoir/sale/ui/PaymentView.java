@@ -1,0 +1,100 @@
+package fr.comptoir.sale.ui;
+
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.Ui;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Payment and receipt, in place of the basket while the customer pays. */
+public final class PaymentView {
+
+    private final HBox root = new HBox(24);
+
+    public PaymentView(PaymentViewModel vm, I18n i18n, Runnable onBack, Runnable onNewSale) {
+        root.getStyleClass().add("screen");
+        root.setPadding(new Insets(20));
+
+        Label due = Ui.label("", "title-2");
+        due.textProperty().bind(Bindings.concat(i18n.get("pay.due"), " ", vm.dueProperty()));
+        Label remaining = Ui.label("", "title-1");
+        remaining.setId("pay-remaining");
+        remaining.textProperty().bind(Bindings.concat(i18n.get("pay.remaining"), " ", vm.remainingProperty()));
+        TextField amount = new TextField();
+        amount.setId("pay-amount");
+        amount.setPromptText(i18n.get("pay.amountPrompt"));
+        amount.getStyleClass().add("touch-field");
+        amount.textProperty().bindBidirectional(vm.amountEntryProperty());
+        amount.disableProperty().bind(vm.paidProperty());
+
+        FlowPane quick = new FlowPane(10, 10);
+        for (long euros : new long[]{5, 10, 20, 50, 100}) {
+            Button b = Ui.button(euros + " €");
+            b.setMinWidth(88);
+            b.setOnAction(e -> vm.payCash(euros * 100));
+            b.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()));
+            quick.getChildren().add(b);
+        }
+        Button cash = Ui.button(i18n.get("pay.cash"), "large-action");
+        cash.setId("pay-cash");
+        cash.setOnAction(e -> vm.payCash());
+        Button card = Ui.button(i18n.get("pay.card"), "large-action", "accent");
+        card.setId("pay-card");
+        card.setOnAction(e -> vm.payCard());
+        for (Button b : new Button[]{cash, card}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+            b.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()));
+        }
+        Label message = Ui.label("", "info-text");
+        message.setId("pay-message");
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(vm.messageProperty());
+        ListView<String> payments = new ListView<>(vm.payments());
+        payments.setPrefHeight(120);
+
+        Button complete = Ui.button(i18n.get("pay.complete"), "large-action", "success");
+        complete.setId("pay-complete");
+        complete.setMaxWidth(Double.MAX_VALUE);
+        complete.setOnAction(e -> vm.complete());
+        complete.disableProperty().bind(vm.paidProperty().not().or(vm.busyProperty()).or(vm.receiptProperty().isNotEmpty()));
+        Button back = Ui.button(i18n.get("pay.back"));
+        back.setOnAction(e -> onBack.run());
+        // Once a card has paid part of it, the sale can only be completed (refunds come with returns).
+        back.disableProperty().bind(vm.anyPaymentProperty().or(vm.busyProperty()));
+
+        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), message, payments, complete, back);
+        left.setPrefWidth(560);
+
+        TextArea receipt = new TextArea();
+        receipt.setId("receipt");
+        receipt.setEditable(false);
+        receipt.getStyleClass().add("receipt");
+        receipt.textProperty().bind(vm.receiptProperty());
+        VBox.setVgrow(receipt, Priority.ALWAYS);
+        Button next = Ui.button(i18n.get("pay.newSale"), "accent");
+        next.setId("pay-new-sale");
+        next.setOnAction(e -> onNewSale.run());
+        next.visibleProperty().bind(vm.receiptProperty().isNotEmpty());
+        VBox right = new VBox(12, Ui.label(i18n.get("pay.receipt"), "title-3"), receipt, next);
+        right.setAlignment(Pos.TOP_LEFT);
+        right.setPrefWidth(440);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        root.getChildren().addAll(left, right);
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,168 @@
+package fr.comptoir.sale.ui;
+
+import fr.comptoir.common.Money;
+import fr.comptoir.sale.Basket;
+import fr.comptoir.sale.Checkout;
+import fr.comptoir.sale.Payment;
+import fr.comptoir.sale.PaymentTerminal;
+import fr.comptoir.sale.SaleRecord;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.TaskRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Taking payment for the basket: cash (with change), card through the payment terminal, or both.
+ * A declined, cancelled or unanswered card leaves the basket and earlier payments as they were. Once
+ * paid, the sale is recorded (journal and outbox together) and its receipt shown. JavaFX thread only.
+ */
+public final class PaymentViewModel {
+
+    private final StringProperty due = new SimpleStringProperty("");
+    private final StringProperty remaining = new SimpleStringProperty("");
+    private final StringProperty amountEntry = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty receipt = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty paid = new SimpleBooleanProperty(false);
+    private final BooleanProperty anyPayment = new SimpleBooleanProperty(false);
+    private final ObservableList<String> payments = FXCollections.observableArrayList();
+
+    private final Basket basket;
+    private final PaymentTerminal terminal;
+    private final Function<Checkout, SaleRecord> complete;
+    private final Function<SaleRecord, String> receiptOf;
+    private final TaskRunner runner;
+    private final I18n i18n;
+    private final Consumer<SaleRecord> onCompleted;
+    private final Checkout checkout;
+    private int cardAttempts;
+
+    public PaymentViewModel(Basket basket, PaymentTerminal terminal, Function<Checkout, SaleRecord> complete,
+                            Function<SaleRecord, String> receiptOf, TaskRunner runner, I18n i18n, Consumer<SaleRecord> onCompleted) {
+        this.basket = basket;
+        this.terminal = terminal;
+        this.complete = complete;
+        this.receiptOf = receiptOf;
+        this.runner = runner;
+        this.i18n = i18n;
+        this.onCompleted = onCompleted;
+        this.checkout = new Checkout(basket.totalCents());
+        due.set(money(checkout.dueCents()));
+        refresh();
+    }
+
+    /** Cash given: the amount typed, or the exact amount left when nothing is typed. */
+    public void payCash() {
+        Long given = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
+        if (given == null || given <= 0) {
+            message.set(i18n.get("pay.badAmount"));
+            return;
+        }
+        payCash(given);
+    }
+
+    public void payCash(long givenCents) {
+        if (checkout.isPaid() || busy.get()) {
+            return;
+        }
+        long change = checkout.payCash(givenCents);
+        amountEntry.set("");
+        message.set(change > 0 ? i18n.get("pay.change", money(change)) : i18n.get("pay.cashTaken", money(givenCents)));
+        refresh();
+    }
+
+    /** Card for the amount typed (split payment), or for what is left. */
+    public void payCard() {
+        if (checkout.isPaid() || busy.get()) {
+            return;
+        }
+        Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
+        if (amount == null || amount <= 0 || amount > checkout.remainingCents()) {
+            message.set(i18n.get("pay.badCardAmount", money(checkout.remainingCents())));
+            return;
+        }
+        busy.set(true);
+        message.set(i18n.get("pay.waitingTerminal", money(amount)));
+        String reference = basket.id() + "-" + (++cardAttempts);
+        runner.run(() -> checkout.payCard(terminal, amount, reference), outcome -> {
+            busy.set(false);
+            amountEntry.set("");
+            if (outcome instanceof PaymentTerminal.Outcome.Approved) {
+                message.set(i18n.get("pay.cardApproved", money(amount)));
+            } else if (outcome instanceof PaymentTerminal.Outcome.Declined d) {
+                message.set(i18n.get("pay.cardDeclined", d.reason()));
+            } else if (outcome instanceof PaymentTerminal.Outcome.Cancelled) {
+                message.set(i18n.get("pay.cardCancelled"));
+            } else {
+                message.set(i18n.get("pay.cardTimeout"));
+            }
+            refresh();
+        }, failure -> {
+            busy.set(false);
+            message.set(failure.getMessage());
+        });
+    }
+
+    /** Records the paid sale and shows its receipt. */
+    public void complete() {
+        if (!checkout.isPaid() || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        record Done(SaleRecord sale, String receipt) {
+        }
+        runner.run(() -> {
+            SaleRecord sale = complete.apply(checkout);
+            return new Done(sale, receiptOf.apply(sale));
+        }, done -> {
+            busy.set(false);
+            SaleRecord sale = done.sale();
+            receipt.set(done.receipt());
+            message.set(i18n.get("pay.completed", sale.ticketNumber()));
+            onCompleted.accept(sale);
+        }, failure -> {
+            busy.set(false);
+            message.set(i18n.get("pay.recordFailed", failure.getMessage()));
+        });
+    }
+
+    /** "12,50", "12.50" or "12" euros as cents; null when it is not an amount. */
+    static Long parse(String text) {
+        String t = text.strip().replace("€", "").replace(" ", "").replace(',', '.');
+        if (!t.matches("\\d{1,6}(\\.\\d{1,2})?")) {
+            return null;
+        }
+        return new BigDecimal(t).movePointRight(2).longValueExact();
+    }
+
+    private void refresh() {
+        remaining.set(money(checkout.remainingCents()));
+        paid.set(checkout.isPaid());
+        anyPayment.set(!checkout.payments().isEmpty());
+        payments.setAll(checkout.payments().stream().map(p -> (p.tender() == Payment.Tender.CASH ? i18n.get("receipt.cash")
+                : i18n.get("receipt.card", p.maskedPan().substring(p.maskedPan().length() - 4))) + "  " + money(p.amountCents())).toList());
+    }
+
+    private String money(long cents) {
+        return Money.ofCents(cents).format(i18n.locale());
+    }
+
+    public StringProperty dueProperty() { return due; }
+    public StringProperty remainingProperty() { return remaining; }
+    public StringProperty amountEntryProperty() { return amountEntry; }
+    public StringProperty messageProperty() { return message; }
+    public StringProperty receiptProperty() { return receipt; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanProperty paidProperty() { return paid; }
+    public BooleanProperty anyPaymentProperty() { return anyPayment; }
+    public ObservableList<String> payments() { return payments; }
+}

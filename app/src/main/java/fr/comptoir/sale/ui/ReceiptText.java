@@ -1,0 +1,92 @@
+package fr.comptoir.sale.ui;
+
+import fr.comptoir.common.Money;
+import fr.comptoir.sale.BasketLine;
+import fr.comptoir.sale.Payment;
+import fr.comptoir.sale.SaleRecord;
+import fr.comptoir.sale.VatLine;
+import fr.comptoir.shell.I18n;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * A sale's receipt as text, 42 columns wide like a receipt printer's paper, in the terminal's
+ * language: store, date and time, ticket number, lines, VAT per rate, tenders, change, cashier and
+ * customer. A reprint is marked as a duplicate.
+ */
+public final class ReceiptText {
+
+    static final int WIDTH = 42;
+
+    private ReceiptText() {
+    }
+
+    public static String of(SaleRecord sale, String storeName, I18n i18n, boolean duplicate) {
+        StringBuilder b = new StringBuilder();
+        center(b, storeName);
+        if (duplicate) {
+            center(b, i18n.get("receipt.duplicate"));
+        }
+        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        b.append(f.format(Instant.parse(sale.completedAt()))).append('\n');
+        b.append(i18n.get("receipt.ticket", sale.ticketNumber())).append('\n');
+        rule(b);
+        for (BasketLine l : sale.lines()) {
+            b.append(clip(l.label(), WIDTH)).append('\n');
+            row(b, "  " + l.quantity() + " × " + money(l.unitPriceCents(), i18n), money(l.totalCents(), i18n));
+        }
+        rule(b);
+        row(b, i18n.get("receipt.total"), money(sale.totalCents(), i18n));
+        for (Payment p : sale.payments()) {
+            String label = p.tender() == Payment.Tender.CASH ? i18n.get("receipt.cash")
+                    : i18n.get("receipt.card", p.maskedPan() == null ? "" : p.maskedPan().substring(Math.max(0, p.maskedPan().length() - 4)));
+            row(b, label, money(p.amountCents(), i18n));
+            if (p.authorisationCode() != null) {
+                b.append("  ").append(i18n.get("receipt.authorisation", p.authorisationCode())).append('\n');
+            }
+        }
+        if (sale.changeCents() > 0) {
+            row(b, i18n.get("receipt.change"), money(sale.changeCents(), i18n));
+        }
+        rule(b);
+        b.append(i18n.get("receipt.vatHeader")).append('\n');
+        for (VatLine v : sale.vatBreakdown()) {
+            String rate = BigDecimal.valueOf(v.rateBasisPoints(), 2).stripTrailingZeros().toPlainString() + "%";
+            b.append(String.format("%-6s %11s %11s %11s%n", rate, money(v.baseCents(), i18n), money(v.vatCents(), i18n),
+                    money(v.totalCents(), i18n)));
+        }
+        rule(b);
+        b.append(i18n.get("receipt.cashier", sale.staffName())).append('\n');
+        if (sale.customerName() != null) {
+            b.append(i18n.get("receipt.customer", sale.customerName())).append('\n');
+        }
+        center(b, i18n.get("receipt.thanks"));
+        return b.toString();
+    }
+
+    private static String money(long cents, I18n i18n) {
+        return Money.ofCents(cents).format(i18n.locale()).replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    private static void row(StringBuilder b, String left, String right) {
+        int room = WIDTH - right.length() - 1;
+        b.append(String.format("%-" + room + "s %s%n", clip(left, room), right));
+    }
+
+    private static void center(StringBuilder b, String text) {
+        String t = clip(text, WIDTH);
+        b.append(" ".repeat((WIDTH - t.length()) / 2)).append(t).append('\n');
+    }
+
+    private static void rule(StringBuilder b) {
+        b.append("-".repeat(WIDTH)).append('\n');
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
