@@ -32,9 +32,14 @@ class ComptoirUiTest {
     final FxRobot robot = new FxRobot();
 
     void launch(String lockDelay) throws Exception {
+        launch(lockDelay, 1500);
+    }
+
+    void launch(String lockDelay, long terminalDelayMillis) throws Exception {
         FxToolkit.registerPrimaryStage();
         AppContext.Options options = new AppContext.Options(DemoSize.TINY,
-                new SyncEngine.Settings(500, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(5)), RetryPolicy.DEFAULT);
+                new SyncEngine.Settings(500, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(5)), RetryPolicy.DEFAULT,
+                terminalDelayMillis);
         app = (ComptoirApplication) FxToolkit.setupApplication(() -> new ComptoirApplication(() -> {
             AppContext ctx = AppContext.open(home, Clock.systemUTC(), options);
             ctx.settings().put(AppWindow.LOCK_DELAY, lockDelay);
@@ -149,6 +154,21 @@ class ComptoirUiTest {
         robot.clickOn("#sell-entry").write("3760000000010").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#sell-message").contains("not a valid barcode"));
         assertThat(lines.getItems()).hasSize(before + 1);
+
+        // Pay part in cash and the rest by card; the receipt's total is the basket's.
+        String due = text("#basket-total");
+        robot.clickOn("#sell-pay");
+        robot.clickOn("#pay-amount").write("10");
+        robot.clickOn("#pay-cash");
+        robot.clickOn("#pay-card");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message").startsWith("Card payment of"));
+        robot.clickOn("#pay-complete");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
+        String receipt = robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText();
+        String total = due.substring("Total ".length(), due.indexOf(" ·"));
+        assertThat(receipt).contains("TOTAL").contains(total).contains("Cash").contains("Card ****").contains("Customer: Hélène Martin");
+        robot.clickOn("#pay-new-sale");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No customer attached".equals(text("#basket-customer")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));
     }
 

@@ -45,6 +45,7 @@ public final class PaymentViewModel {
     private final Consumer<SaleRecord> onCompleted;
     private final Checkout checkout;
     private int cardAttempts;
+    private boolean recorded;
 
     public PaymentViewModel(Basket basket, PaymentTerminal terminal, Function<Checkout, SaleRecord> complete,
                             Function<SaleRecord, String> receiptOf, TaskRunner runner, I18n i18n, Consumer<SaleRecord> onCompleted) {
@@ -114,7 +115,8 @@ public final class PaymentViewModel {
 
     /** Records the paid sale and shows its receipt. */
     public void complete() {
-        if (!checkout.isPaid() || busy.get()) {
+        // Once recorded, a sale is never recorded again, however often the button is touched.
+        if (!checkout.isPaid() || busy.get() || recorded) {
             return;
         }
         busy.set(true);
@@ -125,6 +127,7 @@ public final class PaymentViewModel {
             return new Done(sale, receiptOf.apply(sale));
         }, done -> {
             busy.set(false);
+            recorded = true;
             SaleRecord sale = done.sale();
             receipt.set(done.receipt());
             message.set(i18n.get("pay.completed", sale.ticketNumber()));

@@ -55,7 +55,7 @@ public final class ReceiptText {
         rule(b);
         b.append(i18n.get("receipt.vatHeader")).append('\n');
         for (VatLine v : sale.vatBreakdown()) {
-            String rate = BigDecimal.valueOf(v.rateBasisPoints(), 2).stripTrailingZeros().toPlainString() + "%";
+            String rate = rate(v.rateBasisPoints(), i18n);
             b.append(String.format("%-6s %11s %11s %11s%n", rate, money(v.baseCents(), i18n), money(v.vatCents(), i18n),
                     money(v.totalCents(), i18n)));
         }
@@ -66,6 +66,12 @@ public final class ReceiptText {
         }
         center(b, i18n.get("receipt.thanks"));
         return b.toString();
+    }
+
+    /** "5,5 %" in French, "5.5%" in English. */
+    static String rate(int basisPoints, I18n i18n) {
+        String number = BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString();
+        return i18n.locale().getLanguage().equals("fr") ? number.replace('.', ',') + " %" : number + "%";
     }
 
     private static String money(long cents, I18n i18n) {

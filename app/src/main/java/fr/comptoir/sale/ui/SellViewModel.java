@@ -14,7 +14,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 
@@ -149,9 +148,7 @@ public final class SellViewModel {
     }
 
     private VatRow row(VatLine v) {
-        String rate = BigDecimal.valueOf(v.rateBasisPoints(), 2).stripTrailingZeros().toPlainString()
-                .replace(".", i18n.locale().getLanguage().equals("fr") ? "," : ".") + " %";
-        return new VatRow(rate, money(v.baseCents()), money(v.vatCents()), money(v.totalCents()));
+        return new VatRow(ReceiptText.rate(v.rateBasisPoints(), i18n), money(v.baseCents()), money(v.vatCents()), money(v.totalCents()));
     }
 
     private String money(long cents) {

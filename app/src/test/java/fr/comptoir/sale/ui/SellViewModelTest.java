@@ -55,8 +55,8 @@ class SellViewModelTest {
         vm.scanned("3760000000024");
         assertThat(vm.lines()).extracting(SellViewModel.LineRow::quantity).containsExactly(2, 1);
         assertThat(vm.totalProperty().get()).isEqualTo("Total €126.97 · 3 items");
-        assertThat(vm.vat()).containsExactly(new SellViewModel.VatRow("5.5 %", "€6.63", "€0.36", "€6.99"),
-                new SellViewModel.VatRow("20 %", "€99.98", "€20.00", "€119.98"));
+        assertThat(vm.vat()).containsExactly(new SellViewModel.VatRow("5.5%", "€6.63", "€0.36", "€6.99"),
+                new SellViewModel.VatRow("20%", "€99.98", "€20.00", "€119.98"));
     }
 
     @Test
