@@ -327,10 +327,11 @@ final class DemoRules {
         for (JsonNode l : lines) {
             int qty = l.path("quantity").asInt(0);
             long unit = l.path("unitPriceCents").asLong(-1);
-            if (qty < 1 || unit < 0 || l.path("variantId").asText("").isEmpty()) {
-                throw new Refusal(422, "invalid-sale", "Invalid line", "Each line needs a variant, a quantity of 1 or more and a price.");
+            long discount = l.path("discountCents").asLong(0);
+            if (qty < 1 || unit < 0 || discount < 0 || discount > qty * unit || l.path("variantId").asText("").isEmpty()) {
+                throw new Refusal(422, "invalid-sale", "Invalid line", "Each line needs a variant, a quantity of 1 or more, a price and a discount within it.");
             }
-            total += qty * unit;
+            total += qty * unit - discount;
         }
         long paid = 0;
         for (JsonNode p : sale.path("payments")) {

@@ -52,9 +52,8 @@ public final class Basket {
     public void addOne(String variantId, String sku, String label, long unitPriceCents, int vatRateBasisPoints) {
         for (int i = 0; i < lines.size(); i++) {
             BasketLine l = lines.get(i);
-            if (l.variantId().equals(variantId) && l.fromCartId() == null && l.unitPriceCents() == unitPriceCents) {
-                lines.set(i, new BasketLine(l.variantId(), l.sku(), l.label(), l.quantity() + 1, l.unitPriceCents(),
-                        l.vatRateBasisPoints(), null));
+            if (l.variantId().equals(variantId) && l.fromCartId() == null && l.unitPriceCents() == unitPriceCents && l.discountCents() == 0) {
+                lines.set(i, l.withQuantity(l.quantity() + 1));
                 changed();
                 return;
             }
@@ -69,9 +68,30 @@ public final class Basket {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw new IllegalArgumentException("quantity out of range: " + quantity);
         }
-        BasketLine l = lines.get(index);
-        lines.set(index, new BasketLine(l.variantId(), l.sku(), l.label(), quantity, l.unitPriceCents(), l.vatRateBasisPoints(), l.fromCartId()));
+        lines.set(index, lines.get(index).withQuantity(quantity));
         changed();
+    }
+
+    /** Sets a line's discount (replacing any earlier one). */
+    public void discountLine(int index, long cents, DiscountReason reason, String approvedBy) {
+        lines.set(index, lines.get(index).withDiscount(cents, reason.name(), approvedBy));
+        changed();
+    }
+
+    /** Adds a discount on the whole basket, spread over the lines in proportion to what they cost. */
+    public void discountBasket(long cents, DiscountReason reason, String approvedBy) {
+        List<Long> shares = DiscountPolicy.spread(cents, lines.stream().map(BasketLine::totalCents).toList());
+        for (int i = 0; i < lines.size(); i++) {
+            BasketLine l = lines.get(i);
+            if (shares.get(i) > 0) {
+                lines.set(i, l.withDiscount(l.discountCents() + shares.get(i), reason.name(), approvedBy != null ? approvedBy : l.approvedBy()));
+            }
+        }
+        changed();
+    }
+
+    public long grossCents() {
+        return lines.stream().mapToLong(BasketLine::grossCents).sum();
     }
 
     /** Removes a line from the sale before payment. */

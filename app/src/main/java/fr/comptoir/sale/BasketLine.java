@@ -1,12 +1,16 @@
 package fr.comptoir.sale;
 
 /**
- * One line of the store basket: a quantity of a variant at its tax-inclusive unit price.
+ * One line of the store basket: a quantity of a variant at its tax-inclusive unit price, less a
+ * discount given by the associate.
  *
- * @param fromCartId the online cart the line was taken over from, or null
+ * @param fromCartId     the online cart the line was taken over from, or null
+ * @param discountCents  the discount on the whole line (0 to the line's gross amount)
+ * @param discountReason why, in the reason codes of {@link DiscountReason}; null without discount
+ * @param approvedBy     the manager who approved the discount, when it needed approval
  */
 public record BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents,
-                         int vatRateBasisPoints, String fromCartId) {
+                         int vatRateBasisPoints, String fromCartId, long discountCents, String discountReason, String approvedBy) {
 
     public BasketLine {
         if (quantity < 1) {
@@ -15,9 +19,32 @@ public record BasketLine(String variantId, String sku, String label, int quantit
         if (unitPriceCents < 0) {
             throw new IllegalArgumentException("price cannot be negative");
         }
+        if (discountCents < 0 || discountCents > Math.multiplyExact(unitPriceCents, quantity)) {
+            throw new IllegalArgumentException("discount must be between 0 and the line's amount");
+        }
+    }
+
+    /** A line without discount. */
+    public BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents, int vatRateBasisPoints,
+                      String fromCartId) {
+        this(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null);
+    }
+
+    public long grossCents() {
+        return Math.multiplyExact(unitPriceCents, quantity);
     }
 
     public long totalCents() {
-        return Math.multiplyExact(unitPriceCents, quantity);
+        return grossCents() - discountCents;
+    }
+
+    public BasketLine withQuantity(int newQuantity) {
+        // A discount was given for a quantity: changing it takes the discount off, to be given again.
+        return new BasketLine(variantId, sku, label, newQuantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null);
+    }
+
+    public BasketLine withDiscount(long cents, String reason, String approver) {
+        return new BasketLine(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, cents,
+                cents == 0 ? null : reason, cents == 0 ? null : approver);
     }
 }

@@ -348,7 +348,18 @@ public final class AppWindow {
                 card -> context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(card), 2).stream()
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 runner, i18n);
-        return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder))).root();
+        return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder)),
+                index -> holder.getChildren().setAll(discountView(holder, index))).root();
+    }
+
+    private Node discountView(javafx.scene.layout.StackPane holder, int index) {
+        fr.comptoir.staff.ManagerApproval approval = new fr.comptoir.staff.ManagerApproval(context.staffDirectory(),
+                context.device().orElseThrow().storeId());
+        Runnable back = () -> holder.getChildren().setAll(sellView(holder));
+        fr.comptoir.sale.ui.DiscountViewModel vm = new fr.comptoir.sale.ui.DiscountViewModel(basket, index,
+                fr.comptoir.sale.DiscountPolicy.DEFAULT, approval::approve, runner, i18n, back);
+        String title = index < 0 ? i18n.get("sell.discountBasket") : i18n.get("sell.discountLine", basket.lines().get(index).label());
+        return new fr.comptoir.sale.ui.DiscountView(vm, i18n, title, back).root();
     }
 
     private Node paymentView(javafx.scene.layout.StackPane holder) {

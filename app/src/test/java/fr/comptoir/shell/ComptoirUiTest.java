@@ -155,6 +155,18 @@ class ComptoirUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#sell-message").contains("not a valid barcode"));
         assertThat(lines.getItems()).hasSize(before + 1);
 
+        // A 20 % discount on the basket needs the manager's PIN.
+        String full = text("#basket-total");
+        robot.clickOn("#sell-discount");
+        robot.clickOn("20 %");
+        robot.clickOn("Loyalty gesture");
+        robot.clickOn("#discount-apply");
+        waitForText("A manager enters their PIN to approve this discount.");
+        robot.clickOn("#discount-manager-pin").write("9876");
+        robot.clickOn("#discount-apply");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#basket-total").tryQuery().isPresent()
+                && !full.equals(text("#basket-total")));
+
         // Pay part in cash and the rest by card; the receipt's total is the basket's.
         String due = text("#basket-total");
         robot.clickOn("#sell-pay");
@@ -166,7 +178,8 @@ class ComptoirUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
         String receipt = robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText();
         String total = due.substring("Total ".length(), due.indexOf(" ·"));
-        assertThat(receipt).contains("TOTAL").contains(total).contains("Cash").contains("Card ****").contains("Customer: Hélène Martin");
+        assertThat(receipt).contains("TOTAL").contains(total).contains("Cash").contains("Card ****").contains("Customer: Hélène Martin")
+                .contains("Discount: Loyalty gesture");
         robot.clickOn("#pay-new-sale");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No customer attached".equals(text("#basket-customer")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));

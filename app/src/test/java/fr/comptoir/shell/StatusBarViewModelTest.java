@@ -57,5 +57,9 @@ class StatusBarViewModelTest {
             fr.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
         }
         assertThat(fr.keySet()).isEqualTo(en.keySet());
+        // Every text goes through MessageFormat, where a lone apostrophe silently disappears.
+        for (java.util.Properties p : java.util.List.of(en, fr)) {
+            p.forEach((k, v) -> assertThat(v.toString().replace("''", "")).as(k.toString()).doesNotContain("'"));
+        }
     }
 }

@@ -37,7 +37,10 @@ public final class ReceiptText {
         rule(b);
         for (BasketLine l : sale.lines()) {
             b.append(clip(l.label(), WIDTH)).append('\n');
-            row(b, "  " + l.quantity() + " × " + money(l.unitPriceCents(), i18n), money(l.totalCents(), i18n));
+            row(b, "  " + l.quantity() + " × " + money(l.unitPriceCents(), i18n), money(l.grossCents(), i18n));
+            if (l.discountCents() > 0) {
+                row(b, "  " + i18n.get("receipt.discount", i18n.get("reason." + l.discountReason())), "-" + money(l.discountCents(), i18n));
+            }
         }
         rule(b);
         row(b, i18n.get("receipt.total"), money(sale.totalCents(), i18n));

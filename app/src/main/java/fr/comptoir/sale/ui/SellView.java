@@ -39,7 +39,9 @@ public final class SellView {
     private final BorderPane root = new BorderPane();
     private final ScanDetector detector = new ScanDetector();
 
-    public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch, Runnable onPay) {
+    /** @param onDiscount opens the discount panel for a line (its index) or the whole basket (-1) */
+    public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch, Runnable onPay,
+                    java.util.function.IntConsumer onDiscount) {
         root.getStyleClass().add("screen");
 
         TextField entry = new TextField();
@@ -87,7 +89,7 @@ public final class SellView {
         ListView<SellViewModel.LineRow> lines = new ListView<>(vm.lines());
         lines.setId("basket-lines");
         lines.setPlaceholder(new Label(i18n.get("basket.empty")));
-        lines.setCellFactory(lv -> new LineCell(vm, i18n));
+        lines.setCellFactory(lv -> new LineCell(vm, i18n, onDiscount));
         VBox.setVgrow(lines, Priority.ALWAYS);
 
         GridPane vat = new GridPane();
@@ -120,7 +122,11 @@ public final class SellView {
         pay.setMinWidth(180);
         pay.disableProperty().bind(Bindings.isEmpty(vm.lines()));
         pay.setOnAction(e -> onPay.run());
-        HBox totals = new HBox(16, vat, gap, new VBox(8, total, pay));
+        Button discount = Ui.button(i18n.get("sell.discount"));
+        discount.setId("sell-discount");
+        discount.disableProperty().bind(Bindings.isEmpty(vm.lines()));
+        discount.setOnAction(e -> onDiscount.accept(-1));
+        HBox totals = new HBox(16, vat, gap, new VBox(8, total, new HBox(10, discount, pay)));
         totals.setAlignment(Pos.BOTTOM_LEFT);
 
         Region spacer = new Region();
@@ -191,10 +197,12 @@ public final class SellView {
     private static final class LineCell extends ListCell<SellViewModel.LineRow> {
         private final SellViewModel vm;
         private final I18n i18n;
+        private final java.util.function.IntConsumer onDiscount;
 
-        LineCell(SellViewModel vm, I18n i18n) {
+        LineCell(SellViewModel vm, I18n i18n, java.util.function.IntConsumer onDiscount) {
             this.vm = vm;
             this.i18n = i18n;
+            this.onDiscount = onDiscount;
             setPrefWidth(0);
         }
 
@@ -208,7 +216,7 @@ public final class SellView {
             }
             Label label = new Label(row.label() + (row.fromCart() ? "  (" + i18n.get("basket.fromCart") + ")" : ""));
             label.setMinWidth(0);
-            Label unit = Ui.label(row.unitPrice(), "text-muted");
+            Label unit = Ui.label(row.unitPrice() + (row.discount() == null ? "" : "   " + row.discount()), "text-muted");
             Button minus = small("−", () -> vm.decrement(row.index()));
             Label qty = new Label(Integer.toString(row.quantity()));
             qty.setMinWidth(32);
@@ -216,11 +224,12 @@ public final class SellView {
             Button plus = small("+", () -> vm.increment(row.index()));
             Label total = Ui.label(row.total(), "title-4");
             total.setMinWidth(Region.USE_PREF_SIZE);
+            Button percent = small("%", () -> onDiscount.accept(row.index()));
             Button voidIt = small("✕", () -> vm.voidLine(row.index()));
             voidIt.getStyleClass().add("danger");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox box = new HBox(10, new VBox(2, label, unit), gap, minus, qty, plus, total, voidIt);
+            HBox box = new HBox(10, new VBox(2, label, unit), gap, minus, qty, plus, total, percent, voidIt);
             box.setAlignment(Pos.CENTER_LEFT);
             setGraphic(box);
             setText(null);

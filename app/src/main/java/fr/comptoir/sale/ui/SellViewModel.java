@@ -25,7 +25,7 @@ import java.util.function.Function;
 public final class SellViewModel {
 
     /** A basket line as shown. */
-    public record LineRow(int index, String label, int quantity, String unitPrice, String total, boolean fromCart) {
+    public record LineRow(int index, String label, int quantity, String unitPrice, String total, boolean fromCart, String discount) {
     }
 
     /** A VAT breakdown line as shown. */
@@ -141,7 +141,9 @@ public final class SellViewModel {
         List<BasketLine> current = basket.lines();
         lines.setAll(java.util.stream.IntStream.range(0, current.size()).mapToObj(i -> {
             BasketLine l = current.get(i);
-            return new LineRow(i, l.label(), l.quantity(), money(l.unitPriceCents()), money(l.totalCents()), l.fromCartId() != null);
+            String discount = l.discountCents() == 0 ? null
+                    : i18n.get("sell.discountShown", money(l.discountCents()), i18n.get("reason." + l.discountReason()));
+            return new LineRow(i, l.label(), l.quantity(), money(l.unitPriceCents()), money(l.totalCents()), l.fromCartId() != null, discount);
         }).toList());
         vat.setAll(Vat.breakdown(current).stream().map(this::row).toList());
         total.set(i18n.get("basket.total", money(basket.totalCents()), basket.itemCount()));

@@ -1,0 +1,53 @@
+package fr.comptoir.sale;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Discounts an associate may give alone, and how a basket discount is spread over the lines. Above
+ * {@code approvalThresholdBasisPoints} of the amount discounted (10 % by default) a manager approves
+ * with their PIN.
+ */
+public record DiscountPolicy(int approvalThresholdBasisPoints) {
+
+    public static final DiscountPolicy DEFAULT = new DiscountPolicy(1000);
+
+    public boolean needsApproval(long grossCents, long discountCents) {
+        return discountCents * 10_000 > grossCents * approvalThresholdBasisPoints;
+    }
+
+    /** {@code percentBasisPoints} of {@code cents}, rounded half-up to the cent. */
+    public static long percentOf(long cents, int percentBasisPoints) {
+        return (cents * percentBasisPoints + 5_000) / 10_000;
+    }
+
+    /**
+     * Spreads a basket discount over amounts in proportion, to the cent (largest remainders get the
+     * odd cents), so that the VAT of each rate is computed on what is really paid.
+     */
+    public static List<Long> spread(long discountCents, List<Long> amounts) {
+        long total = amounts.stream().mapToLong(Long::longValue).sum();
+        if (discountCents < 0 || discountCents > total) {
+            throw new IllegalArgumentException("discount must be between 0 and the basket's amount");
+        }
+        List<Long> shares = new ArrayList<>();
+        List<long[]> remainders = new ArrayList<>();
+        long given = 0;
+        for (int i = 0; i < amounts.size(); i++) {
+            long exact = total == 0 ? 0 : discountCents * amounts.get(i);
+            long share = total == 0 ? 0 : exact / total;
+            shares.add(share);
+            given += share;
+            remainders.add(new long[]{total == 0 ? 0 : exact % total, i});
+        }
+        remainders.sort((a, b) -> Long.compare(b[0], a[0]));
+        for (int k = 0; given < discountCents; k++) {
+            int i = (int) remainders.get(k % remainders.size())[1];
+            if (shares.get(i) < amounts.get(i)) {
+                shares.set(i, shares.get(i) + 1);
+                given++;
+            }
+        }
+        return shares;
+    }
+}

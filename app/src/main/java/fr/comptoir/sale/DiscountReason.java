@@ -1,0 +1,4 @@
+package fr.comptoir.sale;
+
+/** Why an associate gives a discount; kept on the line, the receipt and the sale record. */
+public enum DiscountReason { DAMAGED, LOYALTY_GESTURE, PRICE_MATCH, MANAGER_DECISION }
