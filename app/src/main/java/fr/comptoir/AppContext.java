@@ -68,6 +68,7 @@ public final class AppContext implements AutoCloseable {
     private final fr.comptoir.storage.SqliteCustomerHistory customerHistory;
     private final fr.comptoir.catalog.CatalogReader catalog;
     private final fr.comptoir.sale.SaleCompletion saleCompletion;
+    private final fr.comptoir.storage.SqliteParkedSales parkedSales;
     private final fr.comptoir.customers.ClientelingService clienteling;
     private final fr.comptoir.sale.CartTakeover cartTakeover;
 
@@ -94,6 +95,7 @@ public final class AppContext implements AutoCloseable {
         this.customerHistory = new fr.comptoir.storage.SqliteCustomerHistory(cacheDb);
         this.catalog = new fr.comptoir.catalog.WithLocalSales(new fr.comptoir.storage.SqliteCatalog(cacheDb), journal::unconfirmedSales);
         this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock);
+        this.parkedSales = new fr.comptoir.storage.SqliteParkedSales(journalDb, WireJson.codec());
         this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, WireJson.codec(), clock);
         this.cartTakeover = new fr.comptoir.sale.CartTakeover(journal, clock);
         this.device = readDevice().orElse(null);
@@ -254,6 +256,10 @@ public final class AppContext implements AutoCloseable {
 
     public fr.comptoir.storage.SqliteCustomerSearch customerSearch() {
         return customerSearch;
+    }
+
+    public fr.comptoir.sale.ParkedSales parkedSales() {
+        return parkedSales;
     }
 
     public fr.comptoir.sale.SaleCompletion saleCompletion() {

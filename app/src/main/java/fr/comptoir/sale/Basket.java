@@ -101,6 +101,16 @@ public final class Basket {
         return removed;
     }
 
+    /** Takes up a parked sale; only into an empty basket. */
+    public void restore(ParkedSale parked) {
+        if (!lines.isEmpty()) {
+            throw new IllegalStateException("basket-not-empty");
+        }
+        lines.addAll(parked.lines());
+        customer = parked.customer();
+        changed();
+    }
+
     /** Empties the basket for the next customer (after the sale is recorded). */
     public void clear() {
         lines.clear();

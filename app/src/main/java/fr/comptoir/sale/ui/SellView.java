@@ -133,7 +133,63 @@ public final class SellView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(12, Ui.label(i18n.get("basket.title"), "title-2"), spacer, customer, detach);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox main = new VBox(10, head, entry, found, message, lines, totals);
+        Button park = Ui.button(i18n.get("sell.park"));
+        park.setId("sell-park");
+        park.disableProperty().bind(Bindings.isEmpty(vm.lines()));
+        park.setOnAction(e -> vm.park());
+        Button resume = Ui.button("");
+        resume.setId("sell-resume");
+        resume.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("sell.resume", vm.parked().size()), vm.parked()));
+        resume.disableProperty().bind(Bindings.isEmpty(vm.parked()));
+        Button voidSale = Ui.button(i18n.get("sell.void"), "danger");
+        voidSale.setId("sell-void");
+        voidSale.disableProperty().bind(Bindings.isEmpty(vm.lines()));
+        HBox actions = new HBox(10, park, resume, voidSale);
+
+        ListView<fr.comptoir.sale.ParkedSale> parkedList = new ListView<>(vm.parked());
+        parkedList.setId("parked-sales");
+        parkedList.setPrefHeight(160);
+        java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                .withLocale(i18n.locale()).withZone(java.time.ZoneId.systemDefault());
+        parkedList.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(fr.comptoir.sale.ParkedSale p, boolean empty) {
+                super.updateItem(p, empty);
+                setMinHeight(52);
+                setText(empty || p == null ? null : i18n.get("sell.parkedLine", hour.format(java.time.Instant.parse(p.parkedAt())),
+                        p.customer() == null ? p.parkedBy() : p.customer().fullName(),
+                        fr.comptoir.common.Money.ofCents(p.totalCents()).format(i18n.locale())));
+            }
+        });
+        parkedList.setVisible(false);
+        parkedList.managedProperty().bind(parkedList.visibleProperty());
+        parkedList.setOnMouseClicked(e -> {
+            fr.comptoir.sale.ParkedSale p = parkedList.getSelectionModel().getSelectedItem();
+            if (p != null) {
+                vm.resume(p);
+                parkedList.setVisible(false);
+            }
+        });
+        resume.setOnAction(e -> parkedList.setVisible(!parkedList.isVisible()));
+
+        javafx.scene.control.PasswordField managerPin = new javafx.scene.control.PasswordField();
+        managerPin.setId("void-manager-pin");
+        managerPin.setPromptText(i18n.get("discount.managerPin"));
+        managerPin.getStyleClass().add("touch-field");
+        Button confirmVoid = Ui.button(i18n.get("sell.voidConfirm"), "danger");
+        confirmVoid.setId("void-confirm");
+        VBox voidBox = new VBox(8, Ui.label(i18n.get("sell.voidExplain"), "text-warning"), new HBox(10, managerPin, confirmVoid));
+        voidBox.setVisible(false);
+        voidBox.managedProperty().bind(voidBox.visibleProperty());
+        Runnable doVoid = () -> {
+            vm.voidSale(managerPin.getText(), () -> voidBox.setVisible(false));
+            managerPin.clear();
+        };
+        confirmVoid.setOnAction(e -> doVoid.run());
+        managerPin.setOnAction(e -> doVoid.run());
+        voidSale.setOnAction(e -> voidBox.setVisible(!voidBox.isVisible()));
+
+        VBox main = new VBox(10, head, actions, parkedList, voidBox, entry, found, message, lines, totals);
         main.setPadding(new Insets(16, 20, 16, 20));
         root.setCenter(main);
         VBox side = new VBox(8, Ui.label(i18n.get("basket.attach"), "title-4"), customerSearch);

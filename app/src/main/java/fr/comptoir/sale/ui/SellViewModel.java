@@ -45,6 +45,10 @@ public final class SellViewModel {
     private final TaskRunner runner;
     private final I18n i18n;
     private long searchGeneration;
+    private final ObservableList<fr.comptoir.sale.ParkedSale> parked = FXCollections.observableArrayList();
+    private fr.comptoir.sale.ParkedSales parkedSales;
+    private java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> approve;
+    private String staffName = "";
 
     /** @param loyaltyCard the customer holding a loyalty card number, for cards scanned on this screen */
     public SellViewModel(Basket basket, Function<String, ScanLookup.Result> lookup, Function<String, List<VariantInfo>> search,
@@ -58,6 +62,74 @@ public final class SellViewModel {
         basket.addListener(b -> refresh());
         entry.addListener((obs, old, text) -> searchProducts(text));
         refresh();
+    }
+
+    /** Parking and voiding need the parked-sales store, manager approval and who is selling. */
+    public void enableParkingAndVoid(fr.comptoir.sale.ParkedSales store,
+                                     java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> managerApproval,
+                                     String sellerName) {
+        this.parkedSales = store;
+        this.approve = managerApproval;
+        this.staffName = sellerName;
+        refreshParked();
+    }
+
+    public ObservableList<fr.comptoir.sale.ParkedSale> parked() {
+        return parked;
+    }
+
+    private void refreshParked() {
+        runner.run(parkedSales::list, parked::setAll, failure -> message.set(failure.getMessage()));
+    }
+
+    /** Sets the basket aside (kept on disk) and empties the till for the next customer. */
+    public void park() {
+        if (basket.lines().isEmpty() || parkedSales == null) {
+            return;
+        }
+        fr.comptoir.sale.ParkedSale sale = new fr.comptoir.sale.ParkedSale("parked-" + java.util.UUID.randomUUID(),
+                java.time.Instant.now().toString(), staffName, basket.customer(), basket.lines());
+        runner.run(() -> {
+            parkedSales.park(sale);
+            return null;
+        }, x -> {
+            basket.clear();
+            message.set(i18n.get("sell.parked", money(sale.totalCents())));
+            refreshParked();
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    /** Takes a parked sale up again, into an empty basket only. */
+    public void resume(fr.comptoir.sale.ParkedSale sale) {
+        if (!basket.lines().isEmpty()) {
+            message.set(i18n.get("sell.resumeNeedsEmpty"));
+            return;
+        }
+        runner.run(() -> parkedSales.take(sale.id()), taken -> {
+            if (taken.isPresent()) {
+                basket.restore(taken.get());
+                message.set(i18n.get("sell.resumed", money(taken.get().totalCents())));
+            } else {
+                message.set(i18n.get("sell.alreadyResumed"));
+            }
+            refreshParked();
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    /** Cancels the whole sale before payment: a manager's PIN is required. */
+    public void voidSale(String managerPin, Runnable onVoided) {
+        if (basket.lines().isEmpty()) {
+            return;
+        }
+        runner.run(() -> approve.apply(managerPin == null ? "" : managerPin), manager -> {
+            if (manager.isEmpty()) {
+                message.set(i18n.get("sell.voidRefused"));
+                return;
+            }
+            basket.clear();
+            message.set(i18n.get("sell.saleVoided", manager.get().displayName()));
+            onVoided.run();
+        }, failure -> message.set(failure.getMessage()));
     }
 
     /** Enter in the entry field: a code (EAN, SKU) is looked up; a name only searches. */

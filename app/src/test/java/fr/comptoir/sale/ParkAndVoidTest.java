@@ -1,0 +1,106 @@
+package fr.comptoir.sale;
+
+import fr.comptoir.catalog.CatalogReader;
+import fr.comptoir.catalog.VariantInfo;
+import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.sale.ui.SellViewModel;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.staff.Role;
+import fr.comptoir.staff.StaffMember;
+import fr.comptoir.storage.SqliteDatabase;
+import fr.comptoir.storage.SqliteParkedSales;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ParkAndVoidTest {
+
+    @TempDir
+    Path dir;
+
+    final Customer helene = new Customer("cus-1", "Hélène", "Martin", null, null, null, Customer.LoyaltyTier.NONE, 0, false, false, null);
+    final StaffMember manager = new StaffMember("m1", "st", "Camille Laurent", Role.MANAGER, "x", true);
+
+    SellViewModel vm(Basket basket, SqliteParkedSales store) {
+        CatalogReader none = new CatalogReader() {
+            @Override
+            public Map<String, VariantInfo> variants(Collection<String> ids, String storeId) {
+                return Map.of();
+            }
+
+            @Override
+            public List<VariantInfo> search(String text, String storeId, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<VariantInfo> byCode(String code, String storeId) {
+                return Optional.empty();
+            }
+        };
+        SellViewModel vm = new SellViewModel(basket, new ScanLookup(none, "st")::lookup, t -> List.of(), c -> Optional.empty(),
+                TaskRunner.direct(), new I18n(Locale.ENGLISH));
+        vm.enableParkingAndVoid(store, pin -> pin.equals("9876") ? Optional.of(manager) : Optional.empty(), "Léo Martin");
+        return vm;
+    }
+
+    @Test
+    void aParkedSaleSurvivesARestartAndIsTakenUpOnce() {
+        Basket basket = new Basket();
+        basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
+        basket.attach(helene);
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
+            SellViewModel vm = vm(basket, new SqliteParkedSales(db, WireJson.codec()));
+            vm.park();
+            assertThat(basket.lines()).isEmpty();
+            assertThat(basket.customer()).isNull();
+            assertThat(vm.parked()).hasSize(1);
+            assertThat(vm.messageProperty().get()).isEqualTo("Sale of €59.99 parked: the till is free.");
+        }
+        Basket afterRestart = new Basket();
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
+            SqliteParkedSales store = new SqliteParkedSales(db, WireJson.codec());
+            SellViewModel vm = vm(afterRestart, store);
+            ParkedSale parked = vm.parked().get(0);
+            afterRestart.add(new BasketLine("v2", "S2", "Thé", 1, 699, 550, null));
+            vm.resume(parked);
+            assertThat(vm.messageProperty().get()).isEqualTo("Finish or park the current sale before taking up another.");
+            afterRestart.clear();
+            vm.resume(parked);
+            assertThat(afterRestart.lines()).extracting(BasketLine::label).containsExactly("Robe");
+            assertThat(afterRestart.customer().id()).isEqualTo("cus-1");
+            assertThat(vm.parked()).isEmpty();
+            afterRestart.clear();
+            vm.resume(parked);
+            assertThat(vm.messageProperty().get()).isEqualTo("This sale was already taken up.");
+            assertThat(afterRestart.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void voidingASaleNeedsAManager() {
+        Basket basket = new Basket();
+        basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
+            SellViewModel vm = vm(basket, new SqliteParkedSales(db, WireJson.codec()));
+            int[] closed = {0};
+            vm.voidSale("1234", () -> closed[0]++);
+            assertThat(vm.messageProperty().get()).isEqualTo("This is not a manager's PIN: the sale was not voided.");
+            assertThat(basket.lines()).hasSize(1);
+            vm.voidSale("9876", () -> closed[0]++);
+            assertThat(basket.lines()).isEmpty();
+            assertThat(vm.messageProperty().get()).isEqualTo("Sale voided, approved by Camille Laurent.");
+            assertThat(closed[0]).isEqualTo(1);
+        }
+    }
+}
