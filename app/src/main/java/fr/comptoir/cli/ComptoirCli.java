@@ -180,12 +180,10 @@ public final class ComptoirCli {
     static final class Bench {
     }
 
-    @Command(name = "customer-search", description = "Type-ahead latency of customer search (p50/p99) over generated customers.")
-    static final class SearchBench implements Callable<Integer> {
-        @Option(names = "--size", defaultValue = "large", description = "tiny, small, medium or large: 1,000,000 customers (default ${DEFAULT-VALUE}).")
+    /** What every benchmark asks for: how big a data set, and where to keep it between runs. */
+    abstract static class BenchCommand implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "large", description = "tiny, small, medium or large (default ${DEFAULT-VALUE}).")
         String size;
-        @Option(names = "--rounds", defaultValue = "2000", description = "Customers looked up (default ${DEFAULT-VALUE}); each is typed key by key.")
-        int rounds;
         @Option(names = "--data", description = "Folder for the benchmark's cache file (default: <home>/bench).")
         Path data;
         @CommandLine.Spec
@@ -200,35 +198,33 @@ public final class ComptoirCli {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 2;
             }
-            Path dir = data != null ? data : AppHome.resolve(null).resolve("bench");
-            new fr.comptoir.bench.CustomerSearchBenchmark(dir, s, rounds, spec.commandLine().getOut()).run();
+            run(s, data != null ? data : AppHome.resolve(null).resolve("bench"), spec.commandLine().getOut());
             return 0;
+        }
+
+        abstract void run(DemoSize size, Path dir, PrintWriter out);
+    }
+
+    @Command(name = "customer-search", description = "Type-ahead latency of customer search (p50/p99) over generated customers "
+            + "(large: 1,000,000).")
+    static final class SearchBench extends BenchCommand {
+        @Option(names = "--rounds", defaultValue = "2000", description = "Customers looked up (default ${DEFAULT-VALUE}); each is typed key by key.")
+        int rounds;
+
+        @Override
+        void run(DemoSize s, Path dir, PrintWriter out) {
+            new fr.comptoir.bench.CustomerSearchBenchmark(dir, s, rounds, out).run();
         }
     }
 
-    @Command(name = "scan", description = "Scan-to-line latency (p50/p99) over a generated catalogue.")
-    static final class ScanBench implements Callable<Integer> {
-        @Option(names = "--size", defaultValue = "large", description = "tiny, small, medium or large: 100,000 products (default ${DEFAULT-VALUE}).")
-        String size;
+    @Command(name = "scan", description = "Scan-to-line latency (p50/p99) over a generated catalogue (large: 100,000 products).")
+    static final class ScanBench extends BenchCommand {
         @Option(names = "--scans", defaultValue = "20000", description = "Scans to time (default ${DEFAULT-VALUE}).")
         int scans;
-        @Option(names = "--data", description = "Folder for the benchmark's cache file (default: <home>/bench).")
-        Path data;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            DemoSize s;
-            try {
-                s = DemoSize.parse(size);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
-            Path dir = data != null ? data : AppHome.resolve(null).resolve("bench");
-            new fr.comptoir.bench.ScanBenchmark(dir, s, scans, spec.commandLine().getOut()).run();
-            return 0;
+        void run(DemoSize s, Path dir, PrintWriter out) {
+            new fr.comptoir.bench.ScanBenchmark(dir, s, scans, out).run();
         }
     }
 

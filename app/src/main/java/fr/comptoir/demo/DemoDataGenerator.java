@@ -101,11 +101,7 @@ public final class DemoDataGenerator {
     /** Generates the whole chain into {@code sink}, feed by feed, references before referrers. */
     public void generate(Sink sink) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<Store> stores = new ArrayList<>();
-        for (String[] s : STORES) {
-            stores.add(new Store("st-" + s[0].toLowerCase(Locale.ROOT), s[0], "Comptoir " + s[1], s[2], Store.StoreType.STORE));
-        }
-        stores.add(new Store(WAREHOUSE_ID, "WH01", "Entrepôt Orléans", "Orléans", Store.StoreType.WAREHOUSE));
+        List<Store> stores = stores();
         stores.forEach(s -> sink.put("stores", s.id(), null, s));
 
         generateStaff(sink, stores);
@@ -181,14 +177,19 @@ public final class DemoDataGenerator {
         return cents / 100 * 100 + 99;
     }
 
-    /** Only the stores and catalogue (products with stock) of this size, e.g. for the scan benchmark. */
-    public void generateCatalog(Sink sink) {
-        SplittableRandom rnd = new SplittableRandom(seed);
+    private static List<Store> stores() {
         List<Store> stores = new ArrayList<>();
         for (String[] s : STORES) {
             stores.add(new Store("st-" + s[0].toLowerCase(Locale.ROOT), s[0], "Comptoir " + s[1], s[2], Store.StoreType.STORE));
         }
         stores.add(new Store(WAREHOUSE_ID, "WH01", "Entrepôt Orléans", "Orléans", Store.StoreType.WAREHOUSE));
+        return stores;
+    }
+
+    /** Only the stores and catalogue (products with stock) of this size, e.g. for the scan benchmark. */
+    public void generateCatalog(Sink sink) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Store> stores = stores();
         stores.forEach(s -> sink.put("stores", s.id(), null, s));
         generateProducts(sink, rnd, stores);
     }

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,26 +63,15 @@ class CustomerSearchViewModelTest {
 
     @Test
     void aScannedCardEndingWithEnterChoosesTheCustomerEvenBeforeTheSearchAnswers() {
-        List<Runnable> later = new ArrayList<>();
-        TaskRunner deferred = new TaskRunner() {
-            @Override
-            public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                later.add(() -> {
-                    try {
-                        onSuccess.accept(work.call());
-                    } catch (Exception e) {
-                        onFailure.accept(e);
-                    }
-                });
-            }
-        };
+        fr.comptoir.testing.DeferredTaskRunner later = new fr.comptoir.testing.DeferredTaskRunner();
+        TaskRunner deferred = later;
         online = false;
         List<String> chosen = new ArrayList<>();
         CustomerSearchViewModel vm = vm(deferred);
         vm.queryProperty().set("helene");
         vm.chooseSingleExact(c -> chosen.add(c.id()));
         assertThat(chosen).isEmpty();
-        later.forEach(Runnable::run);
+        later.runAll();
         assertThat(chosen).containsExactly("cus-1");
 
         vm.queryProperty().set("zorro");
@@ -95,19 +82,8 @@ class CustomerSearchViewModelTest {
 
     @Test
     void anAnswerToAnOlderKeystrokeIsDropped() {
-        List<Runnable> later = new ArrayList<>();
-        TaskRunner deferred = new TaskRunner() {
-            @Override
-            public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                later.add(() -> {
-                    try {
-                        onSuccess.accept(work.call());
-                    } catch (Exception e) {
-                        onFailure.accept(e);
-                    }
-                });
-            }
-        };
+        fr.comptoir.testing.DeferredTaskRunner later = new fr.comptoir.testing.DeferredTaskRunner();
+        TaskRunner deferred = later;
         online = false;
         CustomerSearchViewModel vm = vm(deferred);
         vm.queryProperty().set("hel");
