@@ -67,6 +67,7 @@ public final class AppContext implements AutoCloseable {
     private final fr.comptoir.storage.SqliteClienteling clientelingStore;
     private final fr.comptoir.storage.SqliteCustomerHistory customerHistory;
     private final fr.comptoir.catalog.CatalogReader catalog;
+    private final fr.comptoir.storage.SqliteCatalog cachedCatalog;
     private final fr.comptoir.sale.SaleCompletion saleCompletion;
     private final fr.comptoir.storage.SqliteParkedSales parkedSales;
     private final fr.comptoir.customers.ClientelingService clienteling;
@@ -93,7 +94,8 @@ public final class AppContext implements AutoCloseable {
         this.customerSearch = new fr.comptoir.storage.SqliteCustomerSearch(cacheDb);
         this.clientelingStore = new fr.comptoir.storage.SqliteClienteling(cacheDb, WireJson.codec());
         this.customerHistory = new fr.comptoir.storage.SqliteCustomerHistory(cacheDb);
-        this.catalog = new fr.comptoir.catalog.WithLocalSales(new fr.comptoir.storage.SqliteCatalog(cacheDb), journal::unconfirmedSales);
+        this.cachedCatalog = new fr.comptoir.storage.SqliteCatalog(cacheDb);
+        this.catalog = new fr.comptoir.catalog.WithLocalSales(cachedCatalog, journal::unconfirmedSales);
         this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock);
         this.parkedSales = new fr.comptoir.storage.SqliteParkedSales(journalDb, WireJson.codec());
         this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, WireJson.codec(), clock);
@@ -256,6 +258,16 @@ public final class AppContext implements AutoCloseable {
 
     public fr.comptoir.storage.SqliteCustomerSearch customerSearch() {
         return customerSearch;
+    }
+
+    /** Stock of other stores and the warehouse, as the cache holds it. */
+    public fr.comptoir.catalog.StockElsewhere stockElsewhere() {
+        return cachedCatalog;
+    }
+
+    /** Store names by id, from the cache. Blocking. */
+    public java.util.Map<String, String> storeNames() {
+        return customerHistory.storeNames();
     }
 
     public fr.comptoir.sale.ParkedSales parkedSales() {

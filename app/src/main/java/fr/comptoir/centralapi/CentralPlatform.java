@@ -30,6 +30,9 @@ public interface CentralPlatform {
     /** Customers matching {@code query} (name, email, phone, loyalty card) on the platform, best first. */
     java.util.List<fr.comptoir.customers.Customer> searchCustomers(String query, int limit);
 
+    /** Live stock of a variant in every location. */
+    java.util.List<fr.comptoir.catalog.StockLevel> liveStock(String variantId);
+
     /** The customer's open online carts, live. */
     java.util.List<fr.comptoir.customers.OnlineCart> cartsOf(String customerId);
 

@@ -100,6 +100,12 @@ public final class HttpCentralPlatform implements CentralPlatform {
     }
 
     @Override
+    public java.util.List<fr.comptoir.catalog.StockLevel> liveStock(String variantId) {
+        HttpUrl u = url("v1/stock").newBuilder().addQueryParameter("variantId", variantId).build();
+        return execute(authorized(new Request.Builder().url(u).get()).build(), body -> readList(body, fr.comptoir.catalog.StockLevel.class));
+    }
+
+    @Override
     public java.util.List<fr.comptoir.customers.OnlineCart> cartsOf(String customerId) {
         HttpUrl u = url("v1/customers").newBuilder().addPathSegment(customerId).addPathSegment("carts").build();
         return execute(authorized(new Request.Builder().url(u).get()).build(), body -> readList(body, fr.comptoir.customers.OnlineCart.class));

@@ -145,6 +145,12 @@ public final class DemoCentralServer implements AutoCloseable {
                 store.bodiesWhere("pickups", "storeId", parts[2]).forEach(b -> pickups.add(parseObject(b)));
                 sendJson(ex, 200, pickups.toString(), false);
             }
+            case "GET stock" -> {
+                String variant = query(ex.getRequestURI()).getOrDefault("variantId", "");
+                ArrayNode levels = mapper.createArrayNode();
+                store.bodiesWhere("stock", "variantId", variant).forEach(b -> levels.add(parseObject(b)));
+                sendJson(ex, 200, levels.toString(), false);
+            }
             case "GET customers" -> {
                 Map<String, String> q = query(ex.getRequestURI());
                 String text = q.getOrDefault("q", "").strip();

@@ -342,19 +342,33 @@ final class DemoRules {
                     "Lines make " + total + ", total says " + sale.path("totalCents").asLong(-1) + ", payments make " + paid + ".");
         }
         ArrayNode orderLines = mapper.createArrayNode();
+        ArrayNode aisleLines = mapper.createArrayNode();
+        String aisleFulfilment = null;
+        long keptNet = 0;
+        long aisleNet = 0;
         int n = 0;
         for (JsonNode l : lines) {
             String variantId = l.path("variantId").asText();
+            String fulfilment = l.path("fulfilment").isNull() ? null : l.path("fulfilment").asText(null);
+            if (fulfilment != null) {
+                // Endless aisle: paid here, reserved where it is in stock, sent home or to another store.
+                reserveSomewhere(variantId, l.path("quantity").asInt());
+                aisleLines.add(orderLine(id + "-a" + (++n), l));
+                aisleFulfilment = fulfilment;
+                aisleNet += net(l);
+                continue;
+            }
             String stockId = storeId + ":" + variantId;
             ObjectNode stock = read("stock", stockId);
             if (stock != null) {
                 stock.put("onHand", Math.max(0, stock.path("onHand").asInt() - l.path("quantity").asInt()));
                 store.upsert("stock", stockId, stock);
             }
-            orderLines.addObject().put("id", id + "-" + (++n)).put("variantId", variantId).put("sku", l.path("sku").asText())
-                    .put("name", l.path("label").asText()).put("quantity", l.path("quantity").asInt())
-                    .put("unitPriceCents", l.path("unitPriceCents").asLong()).put("vatRateBasisPoints", l.path("vatRateBasisPoints").asInt())
-                    .put("returnedQuantity", 0);
+            orderLines.add(orderLine(id + "-" + (++n), l));
+            keptNet += net(l);
+        }
+        if (!aisleLines.isEmpty()) {
+            createAisleOrder(id, sale, aisleLines, aisleFulfilment, aisleNet);
         }
         String orderId = "ord-" + id;
         ObjectNode order = mapper.createObjectNode().put("id", orderId).put("number", sale.path("ticketNumber").asText())
@@ -362,8 +376,64 @@ final class DemoRules {
                 .put("channel", "STORE").put("storeId", storeId).put("status", "COMPLETED")
                 .put("placedAt", sale.path("completedAt").asText(clock.instant().toString())).put("totalCents", total);
         order.set("lines", orderLines);
-        store.upsert("orders", orderId, order);
+        order.put("totalCents", keptNet);
+        if (!orderLines.isEmpty()) {
+            store.upsert("orders", orderId, order);
+        }
         return mapper.createObjectNode().put("orderId", orderId);
+    }
+
+    private ObjectNode orderLine(String lineId, JsonNode l) {
+        return mapper.createObjectNode().put("id", lineId).put("variantId", l.path("variantId").asText()).put("sku", l.path("sku").asText())
+                .put("name", l.path("label").asText()).put("quantity", l.path("quantity").asInt())
+                .put("unitPriceCents", l.path("unitPriceCents").asLong()).put("vatRateBasisPoints", l.path("vatRateBasisPoints").asInt())
+                .put("returnedQuantity", 0);
+    }
+
+    /** What a sale line paid: quantity × unit price − discount. */
+    private static long net(JsonNode l) {
+        return l.path("quantity").asLong() * l.path("unitPriceCents").asLong() - l.path("discountCents").asLong(0);
+    }
+
+    /** Reserves the units at the location holding most of them (the warehouse when it can). */
+    private void reserveSomewhere(String variantId, int quantity) {
+        ObjectNode best = null;
+        for (String body : store.bodiesWhere("stock", "variantId", variantId)) {
+            ObjectNode level = parse(body);
+            int available = level.path("onHand").asInt() - level.path("reserved").asInt();
+            if (available >= quantity && (best == null || available > best.path("onHand").asInt() - best.path("reserved").asInt())) {
+                best = level;
+            }
+        }
+        if (best == null) {
+            throw new Refusal(422, "out-of-stock-everywhere", "Out of stock", "No location holds " + quantity + " of " + variantId + ".");
+        }
+        best.put("reserved", best.path("reserved").asInt() + quantity);
+        store.upsert("stock", best.path("id").asText(), best);
+    }
+
+    private void createAisleOrder(String saleId, JsonNode sale, ArrayNode lines, String fulfilment, long totalCents) {
+        String orderId = "ord-aisle-" + saleId;
+        String number = sale.path("ticketNumber").asText() + "-A";
+        String pickupStore = fulfilment.startsWith("PICKUP:") ? fulfilment.substring("PICKUP:".length()) : null;
+        ObjectNode order = mapper.createObjectNode().put("id", orderId).put("number", number)
+                .put("customerId", sale.path("customerId").isNull() ? null : sale.path("customerId").asText(null))
+                .put("channel", "STORE").put("storeId", pickupStore).put("status", "PLACED")
+                .put("placedAt", sale.path("completedAt").asText(clock.instant().toString())).put("totalCents", totalCents);
+        order.set("lines", lines);
+        store.upsert("orders", orderId, order);
+        if (pickupStore != null) {
+            ObjectNode pickup = mapper.createObjectNode().put("orderId", orderId).put("orderNumber", number).put("storeId", pickupStore)
+                    .put("status", "TO_PREPARE").put("customerId", order.path("customerId").asText(null))
+                    .put("pickupCodeHash", PinHasher.hash(number.replaceAll("[^0-9]", "").substring(
+                            Math.max(0, number.replaceAll("[^0-9]", "").length() - 6)), 5_000));
+            pickup.putArray("proxies");
+            pickup.putNull("readyAt").putNull("expiresAt").putNull("handedOverAt").putNull("handedOverByDeviceId");
+            ArrayNode pl = pickup.putArray("lines");
+            lines.forEach(l -> pl.addObject().put("lineId", l.path("id").asText()).put("quantity", l.path("quantity").asInt())
+                    .put("collected", 0).put("refused", 0));
+            store.upsert("pickups", orderId, pickupStore, pickup);
+        }
     }
 
     // ---- returns

@@ -20,6 +20,7 @@ public final class Basket {
     private final List<BasketLine> lines = new ArrayList<>();
     private final List<Consumer<Basket>> listeners = new CopyOnWriteArrayList<>();
     private Customer customer;
+    private String deliveryAddress;
 
     public String id() {
         return id;
@@ -52,7 +53,8 @@ public final class Basket {
     public void addOne(String variantId, String sku, String label, long unitPriceCents, int vatRateBasisPoints) {
         for (int i = 0; i < lines.size(); i++) {
             BasketLine l = lines.get(i);
-            if (l.variantId().equals(variantId) && l.fromCartId() == null && l.unitPriceCents() == unitPriceCents && l.discountCents() == 0) {
+            if (l.variantId().equals(variantId) && l.fromCartId() == null && l.unitPriceCents() == unitPriceCents && l.discountCents() == 0
+                    && l.takenNow()) {
                 lines.set(i, l.withQuantity(l.quantity() + 1));
                 changed();
                 return;
@@ -101,6 +103,22 @@ public final class Basket {
         return removed;
     }
 
+    /** Sends a line from elsewhere (home delivery or pickup in another store), or back to "taken now". */
+    public void fulfil(int index, String how) {
+        lines.set(index, lines.get(index).withFulfilment(how));
+        changed();
+    }
+
+    /** Where ordered lines are delivered; required when a line goes {@link BasketLine#HOME}. */
+    public String deliveryAddress() {
+        return deliveryAddress;
+    }
+
+    public void setDeliveryAddress(String address) {
+        deliveryAddress = address == null || address.isBlank() ? null : address.strip();
+        changed();
+    }
+
     /** Takes up a parked sale; only into an empty basket. */
     public void restore(ParkedSale parked) {
         if (!lines.isEmpty()) {
@@ -115,6 +133,7 @@ public final class Basket {
     public void clear() {
         lines.clear();
         customer = null;
+        deliveryAddress = null;
         changed();
     }
 

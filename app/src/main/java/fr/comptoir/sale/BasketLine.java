@@ -8,9 +8,12 @@ package fr.comptoir.sale;
  * @param discountCents  the discount on the whole line (0 to the line's gross amount)
  * @param discountReason why, in the reason codes of {@link DiscountReason}; null without discount
  * @param approvedBy     the manager who approved the discount, when it needed approval
+ * @param fulfilment     null when the customer takes it now; {@code HOME} to deliver, {@code PICKUP:<storeId>}
+ *                       to collect in another store (endless aisle: paid here, sent from another location)
  */
 public record BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents,
-                         int vatRateBasisPoints, String fromCartId, long discountCents, String discountReason, String approvedBy) {
+                         int vatRateBasisPoints, String fromCartId, long discountCents, String discountReason, String approvedBy,
+                         String fulfilment) {
 
     public BasketLine {
         if (quantity < 1) {
@@ -22,12 +25,18 @@ public record BasketLine(String variantId, String sku, String label, int quantit
         if (discountCents < 0 || discountCents > Math.multiplyExact(unitPriceCents, quantity)) {
             throw new IllegalArgumentException("discount must be between 0 and the line's amount");
         }
+        if (fulfilment != null && !fulfilment.equals(HOME) && !fulfilment.startsWith(PICKUP)) {
+            throw new IllegalArgumentException("unknown fulfilment " + fulfilment);
+        }
     }
+
+    public static final String HOME = "HOME";
+    public static final String PICKUP = "PICKUP:";
 
     /** A line without discount. */
     public BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents, int vatRateBasisPoints,
                       String fromCartId) {
-        this(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null);
+        this(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null, null);
     }
 
     public long grossCents() {
@@ -40,11 +49,21 @@ public record BasketLine(String variantId, String sku, String label, int quantit
 
     public BasketLine withQuantity(int newQuantity) {
         // A discount was given for a quantity: changing it takes the discount off, to be given again.
-        return new BasketLine(variantId, sku, label, newQuantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null);
+        return new BasketLine(variantId, sku, label, newQuantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null, fulfilment);
     }
 
     public BasketLine withDiscount(long cents, String reason, String approver) {
         return new BasketLine(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, cents,
-                cents == 0 ? null : reason, cents == 0 ? null : approver);
+                cents == 0 ? null : reason, cents == 0 ? null : approver, fulfilment);
+    }
+
+    /** The same line, to be sent from another location instead of taken now (null: taken now). */
+    public BasketLine withFulfilment(String how) {
+        return new BasketLine(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, discountCents,
+                discountReason, approvedBy, how);
+    }
+
+    public boolean takenNow() {
+        return fulfilment == null;
     }
 }

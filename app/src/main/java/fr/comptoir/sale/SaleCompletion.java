@@ -27,8 +27,17 @@ public final class SaleCompletion {
     }
 
     public SaleRecord complete(List<BasketLine> lines, Customer customer, java.util.Set<String> cartIds, Checkout checkout, Seller seller) {
+        return complete(lines, customer, cartIds, null, checkout, seller);
+    }
+
+    /** @param deliveryAddress where lines to deliver go; required when one is delivered */
+    public SaleRecord complete(List<BasketLine> lines, Customer customer, java.util.Set<String> cartIds, String deliveryAddress,
+                               Checkout checkout, Seller seller) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("empty-basket");
+        }
+        if (lines.stream().anyMatch(l -> BasketLine.HOME.equals(l.fulfilment())) && (deliveryAddress == null || deliveryAddress.isBlank())) {
+            throw new IllegalArgumentException("delivery-address-required");
         }
         if (!checkout.isPaid()) {
             throw new IllegalStateException("not-paid");
@@ -43,6 +52,6 @@ public final class SaleCompletion {
         return journal.recordSale(seq -> new SaleRecord(id, String.format("%s-%s-%06d", seller.storeCode(), deviceTag.toUpperCase(), seq),
                 seller.storeId(), seller.deviceId(), seller.staffId(), seller.staffName(),
                 customer == null ? null : customer.id(), customer == null ? null : customer.fullName(), at, List.copyOf(lines),
-                checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.copyOf(cartIds)));
+                checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.copyOf(cartIds), deliveryAddress));
     }
 }

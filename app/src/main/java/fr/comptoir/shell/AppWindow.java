@@ -351,7 +351,36 @@ public final class AppWindow {
         vm.enableParkingAndVoid(context.parkedSales(),
                 new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), storeId)::approve, session.staff().displayName());
         return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder)),
-                index -> holder.getChildren().setAll(discountView(holder, index))).root();
+                index -> holder.getChildren().setAll(discountView(holder, index)),
+                index -> holder.getChildren().setAll(aisleView(holder, index))).root();
+    }
+
+    private Node aisleView(javafx.scene.layout.StackPane holder, int index) {
+        String storeId = context.device().orElseThrow().storeId();
+        Runnable back = () -> holder.getChildren().setAll(sellView(holder));
+        fr.comptoir.sale.ui.AisleViewModel vm = new fr.comptoir.sale.ui.AisleViewModel(basket, index, runner, i18n, back);
+        String variantId = basket.lines().get(index).variantId();
+        boolean live = online();
+        vm.load(() -> {
+            fr.comptoir.catalog.StockElsewhere cached = context.stockElsewhere();
+            if (live) {
+                try {
+                    Map<String, String> names = context.storeNames();
+                    java.util.List<fr.comptoir.catalog.LocationStock> found = context.central().liveStock(variantId).stream()
+                            .filter(s -> !s.locationId().equals(storeId) && s.available() > 0)
+                            .map(s -> new fr.comptoir.catalog.LocationStock(s.locationId(), names.getOrDefault(s.locationId(), s.locationId()),
+                                    context.staffDirectory().store(s.locationId()).map(st -> st.type() == fr.comptoir.stores.Store.StoreType.WAREHOUSE)
+                                            .orElse(false), s.available()))
+                            .sorted(java.util.Comparator.comparingInt(fr.comptoir.catalog.LocationStock::available).reversed())
+                            .toList();
+                    return new fr.comptoir.sale.ui.AisleViewModel.Availability(found, true);
+                } catch (fr.comptoir.centralapi.CentralPlatformException offline) {
+                    // Fall back on the cache below.
+                }
+            }
+            return new fr.comptoir.sale.ui.AisleViewModel.Availability(cached.stockOf(variantId, storeId), false);
+        }, DataAge.describe(i18n, context.cache().state(fr.comptoir.centralapi.Feed.STOCK).lastSuccessAt(), System.currentTimeMillis()));
+        return new fr.comptoir.sale.ui.AisleView(vm, i18n, back).root();
     }
 
     private Node discountView(javafx.scene.layout.StackPane holder, int index) {
@@ -372,9 +401,10 @@ public final class AppWindow {
         java.util.List<fr.comptoir.sale.BasketLine> lines = basket.lines();
         fr.comptoir.customers.Customer customer = basket.customer();
         java.util.Set<String> carts = basket.cartIds();
+        String deliveryAddress = basket.deliveryAddress();
         fr.comptoir.sale.ui.PaymentViewModel vm = new fr.comptoir.sale.ui.PaymentViewModel(basket, context.paymentTerminal(),
                 checkout -> {
-                    fr.comptoir.sale.SaleRecord sale = context.saleCompletion().complete(lines, customer, carts, checkout, seller);
+                    fr.comptoir.sale.SaleRecord sale = context.saleCompletion().complete(lines, customer, carts, deliveryAddress, checkout, seller);
                     context.sync().requestDelivery();
                     return sale;
                 },

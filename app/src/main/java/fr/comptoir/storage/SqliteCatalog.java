@@ -12,12 +12,34 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** {@link CatalogReader} on the cache database. */
-public final class SqliteCatalog implements CatalogReader {
+public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.StockElsewhere {
 
     private final SqliteDatabase db;
 
     public SqliteCatalog(SqliteDatabase db) {
         this.db = db;
+    }
+
+    @Override
+    public List<fr.comptoir.catalog.LocationStock> stockOf(String variantId, String exceptLocationId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT s.location_id, COALESCE(st.name, s.location_id), COALESCE(st.type, 'STORE'), MAX(0, s.on_hand - s.reserved) AS available
+                    FROM stock s LEFT JOIN stores st ON st.id = s.location_id
+                    WHERE s.variant_id = ? AND s.location_id <> ? AND s.on_hand - s.reserved > 0
+                    ORDER BY available DESC, st.name""")) {
+                ps.setString(1, variantId);
+                ps.setString(2, exceptLocationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<fr.comptoir.catalog.LocationStock> list = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        list.add(new fr.comptoir.catalog.LocationStock(rs.getString(1), rs.getString(2),
+                                "WAREHOUSE".equals(rs.getString(3)), rs.getInt(4)));
+                    }
+                    return list;
+                }
+            }
+        });
     }
 
     @Override

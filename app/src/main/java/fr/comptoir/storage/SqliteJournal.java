@@ -75,6 +75,10 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO stock_movements(sale_id, variant_id, store_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
                 for (fr.comptoir.sale.BasketLine l : record.lines()) {
+                    if (!l.takenNow()) {
+                        // Sent from another location: this store's shelf does not change.
+                        continue;
+                    }
                     ps.setString(1, record.id());
                     ps.setString(2, l.variantId());
                     ps.setString(3, record.storeId());

@@ -38,6 +38,9 @@ public final class ReceiptText {
         for (BasketLine l : sale.lines()) {
             b.append(clip(l.label(), WIDTH)).append('\n');
             row(b, "  " + l.quantity() + " × " + money(l.unitPriceCents(), i18n), money(l.grossCents(), i18n));
+            if (!l.takenNow()) {
+                b.append("  ").append(clip(i18n.get("receipt.ordered"), WIDTH - 2)).append('\n');
+            }
             if (l.discountCents() > 0) {
                 row(b, "  " + i18n.get("receipt.discount", i18n.get("reason." + l.discountReason())), "-" + money(l.discountCents(), i18n));
             }

@@ -41,7 +41,7 @@ public final class SellView {
 
     /** @param onDiscount opens the discount panel for a line (its index) or the whole basket (-1) */
     public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch, Runnable onPay,
-                    java.util.function.IntConsumer onDiscount) {
+                    java.util.function.IntConsumer onDiscount, java.util.function.IntConsumer onOrderElsewhere) {
         root.getStyleClass().add("screen");
 
         TextField entry = new TextField();
@@ -89,7 +89,7 @@ public final class SellView {
         ListView<SellViewModel.LineRow> lines = new ListView<>(vm.lines());
         lines.setId("basket-lines");
         lines.setPlaceholder(new Label(i18n.get("basket.empty")));
-        lines.setCellFactory(lv -> new LineCell(vm, i18n, onDiscount));
+        lines.setCellFactory(lv -> new LineCell(vm, i18n, onDiscount, onOrderElsewhere));
         VBox.setVgrow(lines, Priority.ALWAYS);
 
         GridPane vat = new GridPane();
@@ -254,11 +254,13 @@ public final class SellView {
         private final SellViewModel vm;
         private final I18n i18n;
         private final java.util.function.IntConsumer onDiscount;
+        private final java.util.function.IntConsumer onOrder;
 
-        LineCell(SellViewModel vm, I18n i18n, java.util.function.IntConsumer onDiscount) {
+        LineCell(SellViewModel vm, I18n i18n, java.util.function.IntConsumer onDiscount, java.util.function.IntConsumer onOrder) {
             this.vm = vm;
             this.i18n = i18n;
             this.onDiscount = onDiscount;
+            this.onOrder = onOrder;
             setPrefWidth(0);
         }
 
@@ -273,6 +275,17 @@ public final class SellView {
             Label label = new Label(row.label() + (row.fromCart() ? "  (" + i18n.get("basket.fromCart") + ")" : ""));
             label.setMinWidth(0);
             Label unit = Ui.label(row.unitPrice() + (row.discount() == null ? "" : "   " + row.discount()), "text-muted");
+            VBox text = new VBox(2, label, unit);
+            if (row.fulfilment() != null) {
+                text.getChildren().add(Ui.label(row.fulfilment(), "info-text"));
+            } else if (row.notHere()) {
+                Button order = new Button(i18n.get("aisle.order"));
+                order.getStyleClass().add("text-warning");
+                order.setMinHeight(44);
+                order.setFocusTraversable(false);
+                order.setOnAction(e -> onOrder.accept(row.index()));
+                text.getChildren().add(new HBox(8, Ui.label(i18n.get("carts.notHere"), "text-warning"), order));
+            }
             Button minus = small("−", () -> vm.decrement(row.index()));
             Label qty = new Label(Integer.toString(row.quantity()));
             qty.setMinWidth(32);
@@ -285,7 +298,7 @@ public final class SellView {
             voidIt.getStyleClass().add("danger");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox box = new HBox(10, new VBox(2, label, unit), gap, minus, qty, plus, total, percent, voidIt);
+            HBox box = new HBox(10, text, gap, minus, qty, plus, total, percent, voidIt);
             box.setAlignment(Pos.CENTER_LEFT);
             setGraphic(box);
             setText(null);

@@ -25,7 +25,8 @@ import java.util.function.Function;
 public final class SellViewModel {
 
     /** A basket line as shown. */
-    public record LineRow(int index, String label, int quantity, String unitPrice, String total, boolean fromCart, String discount) {
+    public record LineRow(int index, String label, int quantity, String unitPrice, String total, boolean fromCart, String discount,
+                          String variantId, boolean notHere, String fulfilment) {
     }
 
     /** A VAT breakdown line as shown. */
@@ -45,6 +46,7 @@ public final class SellViewModel {
     private final TaskRunner runner;
     private final I18n i18n;
     private long searchGeneration;
+    private final java.util.Map<String, Integer> availableHere = new java.util.HashMap<>();
     private final ObservableList<fr.comptoir.sale.ParkedSale> parked = FXCollections.observableArrayList();
     private fr.comptoir.sale.ParkedSales parkedSales;
     private java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> approve;
@@ -169,6 +171,7 @@ public final class SellViewModel {
     }
 
     public void add(VariantInfo item) {
+        availableHere.put(item.variantId(), item.availableHere());
         basket.addOne(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints());
         message.set(i18n.get("sell.added", item.label()));
         searchResults.clear();
@@ -215,7 +218,11 @@ public final class SellViewModel {
             BasketLine l = current.get(i);
             String discount = l.discountCents() == 0 ? null
                     : i18n.get("sell.discountShown", money(l.discountCents()), i18n.get("reason." + l.discountReason()));
-            return new LineRow(i, l.label(), l.quantity(), money(l.unitPriceCents()), money(l.totalCents()), l.fromCartId() != null, discount);
+            boolean notHere = l.takenNow() && availableHere.getOrDefault(l.variantId(), Integer.MAX_VALUE) < l.quantity();
+            String fulfilment = l.fulfilment() == null ? null
+                    : l.fulfilment().equals(BasketLine.HOME) ? i18n.get("aisle.toDeliver") : i18n.get("aisle.toCollect");
+            return new LineRow(i, l.label(), l.quantity(), money(l.unitPriceCents()), money(l.totalCents()), l.fromCartId() != null, discount,
+                    l.variantId(), notHere, fulfilment);
         }).toList());
         vat.setAll(Vat.breakdown(current).stream().map(this::row).toList());
         total.set(i18n.get("basket.total", money(basket.totalCents()), basket.itemCount()));

@@ -25,7 +25,7 @@ class PaymentViewModelTest {
         basket.add(new BasketLine("v", "s", "Robe", 1, total, 2000, null));
         return new PaymentViewModel(basket, new SimulatedPaymentTerminal(0), (Checkout c) -> new SaleRecord("sale-1", "T-1", "st", "d", "s", "Léo",
                 null, null, "2026-11-20T10:00:00Z", basket.lines(), c.payments(), c.dueCents(), c.changeCents(),
-                Vat.breakdown(basket.lines()), List.of()), sale -> "RECEIPT " + sale.totalCents(), TaskRunner.direct(),
+                Vat.breakdown(basket.lines()), List.of(), null), sale -> "RECEIPT " + sale.totalCents(), TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), completed::add);
     }
 
