@@ -52,6 +52,7 @@ public final class SellView {
         entry.setOnAction(e -> vm.submitEntry());
         ListView<VariantInfo> found = new ListView<>(vm.searchResults());
         found.setPrefHeight(180);
+        found.setMinHeight(150);
         found.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(VariantInfo v, boolean empty) {
@@ -276,15 +277,22 @@ public final class SellView {
             label.setMinWidth(0);
             Label unit = Ui.label(row.unitPrice() + (row.discount() == null ? "" : "   " + row.discount()), "text-muted");
             VBox text = new VBox(2, label, unit);
+            text.setMinWidth(0);
             if (row.fulfilment() != null) {
                 text.getChildren().add(Ui.label(row.fulfilment(), "info-text"));
             } else if (row.notHere()) {
                 Button order = new Button(i18n.get("aisle.order"));
                 order.getStyleClass().add("text-warning");
                 order.setMinHeight(44);
+                order.setMinWidth(Region.USE_PREF_SIZE);
                 order.setFocusTraversable(false);
                 order.setOnAction(e -> onOrder.accept(row.index()));
-                text.getChildren().add(new HBox(8, Ui.label(i18n.get("carts.notHere"), "text-warning"), order));
+                Label missing = new Label(i18n.get("carts.notHere"));
+                missing.getStyleClass().add("text-warning");
+                missing.setMinWidth(Region.USE_PREF_SIZE);
+                HBox warn = new HBox(8, missing, order);
+                warn.setAlignment(Pos.CENTER_LEFT);
+                text.getChildren().add(warn);
             }
             Button minus = small("−", () -> vm.decrement(row.index()));
             Label qty = new Label(Integer.toString(row.quantity()));
@@ -307,6 +315,7 @@ public final class SellView {
         private static Button small(String text, Runnable action) {
             Button b = new Button(text);
             b.setMinSize(56, 56);
+            b.setStyle("-fx-padding: 4px;");
             b.setFocusTraversable(false);
             b.setOnAction(e -> action.run());
             return b;
