@@ -5,7 +5,13 @@ package fr.comptoir.catalog;
  * are available in this store.
  */
 public record VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
-                          long priceCents, int vatRateBasisPoints, int availableHere) {
+                          long priceCents, int vatRateBasisPoints, int availableHere, String category) {
+
+    /** Without a category (tests, older callers). */
+    public VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
+                       long priceCents, int vatRateBasisPoints, int availableHere) {
+        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, null);
+    }
 
     public String label() {
         StringBuilder b = new StringBuilder(productName);

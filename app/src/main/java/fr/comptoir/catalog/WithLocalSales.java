@@ -45,6 +45,6 @@ public final class WithLocalSales implements CatalogReader {
             return v;
         }
         return new VariantInfo(v.variantId(), v.sku(), v.ean(), v.productName(), v.size(), v.colour(), v.priceCents(),
-                v.vatRateBasisPoints(), Math.max(0, v.availableHere() - minus));
+                v.vatRateBasisPoints(), Math.max(0, v.availableHere() - minus), v.category());
     }
 }

@@ -1,6 +1,7 @@
 package fr.comptoir.demo;
 
 import fr.comptoir.catalog.Product;
+import fr.comptoir.catalog.Promotion;
 import fr.comptoir.catalog.StockLevel;
 import fr.comptoir.catalog.Variant;
 import fr.comptoir.customers.Customer;
@@ -109,6 +110,22 @@ public final class DemoDataGenerator {
         generateCustomers(sink, rnd);
         generateOrders(sink, rnd, variants, stores);
         generateCarts(sink, rnd, variants);
+        generatePromotions(sink, variants);
+    }
+
+    private void generatePromotions(Sink sink, List<VariantRef> variants) {
+        String from = today.minusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        String to = today.plusDays(60).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        List<String> mugs = variants.stream().filter(v -> v.name().startsWith("Mug")).map(VariantRef::id).limit(20).toList();
+        List<Promotion> promotions = List.of(
+                new Promotion("promo-maille", "−20 % maille", Promotion.Kind.PERCENT_OFF_CATEGORY, "Maille", null, 2000, null, null, null,
+                        false, from, to, null),
+                new Promotion("promo-mug", "Mug à 5 €", Promotion.Kind.FIXED_PRICE, null, mugs, null, 500L, null, null, false, from, to, null),
+                new Promotion("promo-bougie", "2e bougie −50 %", Promotion.Kind.SECOND_ITEM_PERCENT_OFF, "Maison > Déco", null, 5000, null,
+                        null, null, false, from, to, null),
+                new Promotion("promo-panier", "10 € offerts dès 100 €", Promotion.Kind.BASKET_THRESHOLD, null, null, null, null, 10_000L,
+                        1_000L, true, from, to, null));
+        promotions.forEach(p -> sink.put("promotions", p.id(), null, p));
     }
 
     private void generateStaff(Sink sink, List<Store> stores) {

@@ -327,7 +327,7 @@ final class DemoRules {
         for (JsonNode l : lines) {
             int qty = l.path("quantity").asInt(0);
             long unit = l.path("unitPriceCents").asLong(-1);
-            long discount = l.path("discountCents").asLong(0);
+            long discount = l.path("discountCents").asLong(0) + l.path("promotionCents").asLong(0);
             if (qty < 1 || unit < 0 || discount < 0 || discount > qty * unit || l.path("variantId").asText("").isEmpty()) {
                 throw new Refusal(422, "invalid-sale", "Invalid line", "Each line needs a variant, a quantity of 1 or more, a price and a discount within it.");
             }
@@ -392,7 +392,8 @@ final class DemoRules {
 
     /** What a sale line paid: quantity × unit price − discount. */
     private static long net(JsonNode l) {
-        return l.path("quantity").asLong() * l.path("unitPriceCents").asLong() - l.path("discountCents").asLong(0);
+        return l.path("quantity").asLong() * l.path("unitPriceCents").asLong() - l.path("discountCents").asLong(0)
+                - l.path("promotionCents").asLong(0);
     }
 
     /** Reserves the units at the location holding most of them (the warehouse when it can). */

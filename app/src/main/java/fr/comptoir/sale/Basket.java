@@ -20,6 +20,7 @@ public final class Basket {
     private final List<BasketLine> lines = new ArrayList<>();
     private final List<Consumer<Basket>> listeners = new CopyOnWriteArrayList<>();
     private Customer customer;
+    private java.util.function.UnaryOperator<List<BasketLine>> pricer = l -> l;
     private String deliveryAddress;
 
     public String id() {
@@ -51,6 +52,11 @@ public final class Basket {
 
     /** One more of this variant: the existing plain line grows, else a new line is added. */
     public void addOne(String variantId, String sku, String label, long unitPriceCents, int vatRateBasisPoints) {
+        addOne(variantId, sku, label, unitPriceCents, vatRateBasisPoints, null);
+    }
+
+    /** One more of this variant, of a product of {@code category}. */
+    public void addOne(String variantId, String sku, String label, long unitPriceCents, int vatRateBasisPoints, String category) {
         for (int i = 0; i < lines.size(); i++) {
             BasketLine l = lines.get(i);
             if (l.variantId().equals(variantId) && l.fromCartId() == null && l.unitPriceCents() == unitPriceCents && l.discountCents() == 0
@@ -60,7 +66,7 @@ public final class Basket {
                 return;
             }
         }
-        add(new BasketLine(variantId, sku, label, 1, unitPriceCents, vatRateBasisPoints, null));
+        add(new BasketLine(variantId, sku, label, 1, unitPriceCents, vatRateBasisPoints, null, category));
     }
 
     public static final int MAX_QUANTITY = 999;
@@ -157,7 +163,16 @@ public final class Basket {
         listeners.add(listener);
     }
 
+    /** Prices the lines on every change (promotions); set once the promotions are loaded. */
+    public void setPricer(java.util.function.UnaryOperator<List<BasketLine>> pricer) {
+        this.pricer = pricer;
+        changed();
+    }
+
     private void changed() {
+        List<BasketLine> priced = pricer.apply(List.copyOf(lines));
+        lines.clear();
+        lines.addAll(priced);
         listeners.forEach(l -> l.accept(this));
     }
 }

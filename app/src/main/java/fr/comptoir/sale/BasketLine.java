@@ -10,10 +10,13 @@ package fr.comptoir.sale;
  * @param approvedBy     the manager who approved the discount, when it needed approval
  * @param fulfilment     null when the customer takes it now; {@code HOME} to deliver, {@code PICKUP:<storeId>}
  *                       to collect in another store (endless aisle: paid here, sent from another location)
+ * @param category       the product's category path, for promotions ("Femme > Robes")
+ * @param promotionCents what the centrally published promotions take off the line (set by the pricing engine)
+ * @param promotionLabel which promotions, in words, for the line and the receipt
  */
 public record BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents,
                          int vatRateBasisPoints, String fromCartId, long discountCents, String discountReason, String approvedBy,
-                         String fulfilment) {
+                         String fulfilment, String category, long promotionCents, String promotionLabel) {
 
     public BasketLine {
         if (quantity < 1) {
@@ -22,7 +25,7 @@ public record BasketLine(String variantId, String sku, String label, int quantit
         if (unitPriceCents < 0) {
             throw new IllegalArgumentException("price cannot be negative");
         }
-        if (discountCents < 0 || discountCents > Math.multiplyExact(unitPriceCents, quantity)) {
+        if (discountCents < 0 || promotionCents < 0 || discountCents + promotionCents > Math.multiplyExact(unitPriceCents, quantity)) {
             throw new IllegalArgumentException("discount must be between 0 and the line's amount");
         }
         if (fulfilment != null && !fulfilment.equals(HOME) && !fulfilment.startsWith(PICKUP)) {
@@ -36,7 +39,13 @@ public record BasketLine(String variantId, String sku, String label, int quantit
     /** A line without discount. */
     public BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents, int vatRateBasisPoints,
                       String fromCartId) {
-        this(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null, null);
+        this(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, null);
+    }
+
+    /** A line without discount, of a product of {@code category}. */
+    public BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents, int vatRateBasisPoints,
+                      String fromCartId, String category) {
+        this(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null, null, category, 0, null);
     }
 
     public long grossCents() {
@@ -44,23 +53,35 @@ public record BasketLine(String variantId, String sku, String label, int quantit
     }
 
     public long totalCents() {
-        return grossCents() - discountCents;
+        return grossCents() - promotionCents - discountCents;
     }
 
     public BasketLine withQuantity(int newQuantity) {
         // A discount was given for a quantity: changing it takes the discount off, to be given again.
-        return new BasketLine(variantId, sku, label, newQuantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null, fulfilment);
+        return new BasketLine(variantId, sku, label, newQuantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null, fulfilment,
+                category, 0, null);
     }
 
     public BasketLine withDiscount(long cents, String reason, String approver) {
         return new BasketLine(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, cents,
-                cents == 0 ? null : reason, cents == 0 ? null : approver, fulfilment);
+                cents == 0 ? null : reason, cents == 0 ? null : approver, fulfilment, category, promotionCents, promotionLabel);
+    }
+
+    /**
+     * The line as the pricing engine prices it; an associate's discount that no longer fits beside the
+     * promotion is reduced to what is left.
+     */
+    public BasketLine withPromotion(long cents, String label) {
+        long room = grossCents() - cents;
+        long manual = Math.min(discountCents, room);
+        return new BasketLine(variantId, sku, this.label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, manual,
+                manual == 0 ? null : discountReason, manual == 0 ? null : approvedBy, fulfilment, category, cents, cents == 0 ? null : label);
     }
 
     /** The same line, to be sent from another location instead of taken now (null: taken now). */
     public BasketLine withFulfilment(String how) {
         return new BasketLine(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, discountCents,
-                discountReason, approvedBy, how);
+                discountReason, approvedBy, how, category, promotionCents, promotionLabel);
     }
 
     public boolean takenNow() {

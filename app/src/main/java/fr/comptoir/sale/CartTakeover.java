@@ -46,7 +46,8 @@ public final class CartTakeover {
             if (v == null || l.quantity() < 1) {
                 skipped.add(l);
             } else {
-                lines.add(new BasketLine(v.variantId(), v.sku(), v.label(), l.quantity(), v.priceCents(), v.vatRateBasisPoints(), cart.id()));
+                lines.add(new BasketLine(v.variantId(), v.sku(), v.label(), l.quantity(), v.priceCents(), v.vatRateBasisPoints(), cart.id(),
+                        v.category()));
             }
         }
         return new Plan(lines, skipped);

@@ -348,6 +348,10 @@ public final class AppWindow {
                 card -> context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(card), 2).stream()
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 runner, i18n);
+        runner.run(() -> context.cache().promotions(), promotions -> {
+            fr.comptoir.sale.PricingEngine engine = new fr.comptoir.sale.PricingEngine(promotions, storeId);
+            basket.setPricer(current -> engine.price(current, java.time.Instant.now()));
+        }, failure -> { });
         vm.enableParkingAndVoid(context.parkedSales(),
                 new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), storeId)::approve, session.staff().displayName());
         return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder)),

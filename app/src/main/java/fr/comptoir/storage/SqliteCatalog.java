@@ -106,7 +106,8 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
                 String marks = ids.stream().map(x -> "?").collect(Collectors.joining(","));
                 try (PreparedStatement ps = c.prepareStatement("""
                         SELECT v.id, v.sku, v.ean, p.name, v.size, v.colour, v.price_cents, p.vat_bp,
-                               COALESCE((SELECT MAX(0, s.on_hand - s.reserved) FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?), 0)
+                               COALESCE((SELECT MAX(0, s.on_hand - s.reserved) FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?), 0),
+                               p.category
                         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id IN (""" + marks + ")")) {
                     ps.setString(1, storeId);
                     for (int i = 0; i < ids.size(); i++) {
@@ -115,7 +116,7 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.put(rs.getString(1), new VariantInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9)));
+                                    rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10)));
                         }
                     }
                 }

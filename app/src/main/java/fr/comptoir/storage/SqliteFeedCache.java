@@ -32,7 +32,7 @@ public final class SqliteFeedCache implements FeedCache {
 
     private static final Map<String, String> COUNTED_TABLE = Map.of(
             "stores", "stores", "staff", "staff", "products", "products",
-            "stock", "stock", "customers", "customers", "customer-notes", "customer_notes", "orders", "orders");
+            "stock", "stock", "promotions", "promotions", "customers", "customers", "customer-notes", "customer_notes", "orders", "orders");
 
     private final SqliteDatabase db;
     private final JsonCodec json;
@@ -128,6 +128,7 @@ public final class SqliteFeedCache implements FeedCache {
             case "stock" -> new StockWriter(c);
             case "customers" -> new CustomerWriter(c, json);
             case "customer-notes" -> new NoteWriter(c);
+            case "promotions" -> new PromotionWriter(c, json);
             case "orders" -> new OrderWriter(c);
             default -> throw new IllegalArgumentException("No cache table for feed " + feed);
         };
@@ -334,6 +335,37 @@ public final class SqliteFeedCache implements FeedCache {
         private static String nonNull(String s) {
             return s == null ? "" : s;
         }
+    }
+
+    private static final class PromotionWriter extends FeedWriter<fr.comptoir.catalog.Promotion> {
+        private final PreparedStatement upsert;
+        private final JsonCodec json;
+
+        PromotionWriter(Connection c, JsonCodec json) throws SQLException {
+            super(c, "promotions");
+            this.json = json;
+            upsert = prepare(c, "INSERT INTO promotions(id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body");
+        }
+
+        @Override
+        void write(fr.comptoir.catalog.Promotion p) throws SQLException {
+            upsert.setString(1, p.id());
+            upsert.setString(2, json.encode(p));
+            upsert.executeUpdate();
+        }
+    }
+
+    /** The promotions the cache holds (the pricing engine keeps only those valid now, here). */
+    public List<fr.comptoir.catalog.Promotion> promotions() {
+        return db.read(c -> {
+            List<fr.comptoir.catalog.Promotion> list = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT body FROM promotions ORDER BY id")) {
+                while (rs.next()) {
+                    list.add(json.decode(rs.getString(1), fr.comptoir.catalog.Promotion.class));
+                }
+            }
+            return list;
+        });
     }
 
     private static final class NoteWriter extends FeedWriter<CustomerNote> {

@@ -41,6 +41,9 @@ public final class ReceiptText {
             if (!l.takenNow()) {
                 b.append("  ").append(clip(i18n.get("receipt.ordered"), WIDTH - 2)).append('\n');
             }
+            if (l.promotionCents() > 0) {
+                row(b, "  " + clip(l.promotionLabel(), WIDTH - 14), "-" + money(l.promotionCents(), i18n));
+            }
             if (l.discountCents() > 0) {
                 row(b, "  " + i18n.get("receipt.discount", i18n.get("reason." + l.discountReason())), "-" + money(l.discountCents(), i18n));
             }

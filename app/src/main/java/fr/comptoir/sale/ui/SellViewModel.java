@@ -172,7 +172,7 @@ public final class SellViewModel {
 
     public void add(VariantInfo item) {
         availableHere.put(item.variantId(), item.availableHere());
-        basket.addOne(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints());
+        basket.addOne(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints(), item.category());
         message.set(i18n.get("sell.added", item.label()));
         searchResults.clear();
     }
@@ -218,6 +218,10 @@ public final class SellViewModel {
             BasketLine l = current.get(i);
             String discount = l.discountCents() == 0 ? null
                     : i18n.get("sell.discountShown", money(l.discountCents()), i18n.get("reason." + l.discountReason()));
+            if (l.promotionCents() > 0) {
+                String promo = i18n.get("sell.discountShown", money(l.promotionCents()), l.promotionLabel());
+                discount = discount == null ? promo : promo + "   " + discount;
+            }
             boolean notHere = l.takenNow() && availableHere.getOrDefault(l.variantId(), Integer.MAX_VALUE) < l.quantity();
             String fulfilment = l.fulfilment() == null ? null
                     : l.fulfilment().equals(BasketLine.HOME) ? i18n.get("aisle.toDeliver") : i18n.get("aisle.toCollect");
