@@ -355,8 +355,11 @@ public final class DemoCentralServer implements AutoCloseable {
         long after;
         int limit;
         try {
-            after = decodeCursor(q.get("cursor"));
+            after = decodeCursor(q.get("cursor"), store.generation());
             limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : 500;
+        } catch (ExpiredCursor e) {
+            problem(ex, 410, "cursor-expired", "Cursor expired", "This platform's data was rebuilt: read the feed again from the start.");
+            return;
         } catch (IllegalArgumentException e) {
             problem(ex, 400, "invalid-query", "Invalid cursor or limit", e.getMessage());
             return;
@@ -396,7 +399,7 @@ public final class DemoCentralServer implements AutoCloseable {
                 count[0]++;
             });
             g.writeEndArray();
-            g.writeStringField("nextCursor", encodeCursor(last[0]));
+            g.writeStringField("nextCursor", encodeCursor(last[0], store.generation()));
             g.writeBooleanField("hasMore", more[0]);
             if (withRemaining) {
                 g.writeNumberField("remaining", store.countAfter(feed, device.storeId(), last[0]));
@@ -405,11 +408,18 @@ public final class DemoCentralServer implements AutoCloseable {
         }
     }
 
-    static String encodeCursor(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + seq).getBytes(StandardCharsets.UTF_8));
+    /** A cursor given before the platform's data was generated again. */
+    static final class ExpiredCursor extends IllegalArgumentException {
+        ExpiredCursor() {
+            super("cursor of an earlier generation of the data");
+        }
     }
 
-    static long decodeCursor(String cursor) {
+    static String encodeCursor(long seq, String generation) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v2:" + generation + ":" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static long decodeCursor(String cursor, String generation) {
         if (cursor == null || cursor.isEmpty()) {
             return 0;
         }
@@ -419,11 +429,18 @@ public final class DemoCentralServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The cursor is not one this platform gave.");
         }
-        if (!raw.startsWith("v1:")) {
+        String[] parts = raw.split(":");
+        if (parts.length == 2 && parts[0].equals("v1")) {
+            throw new ExpiredCursor();
+        }
+        if (parts.length != 3 || !parts[0].equals("v2")) {
             throw new IllegalArgumentException("The cursor is not one this platform gave.");
         }
+        if (!parts[1].equals(generation)) {
+            throw new ExpiredCursor();
+        }
         try {
-            return Long.parseLong(raw.substring(3));
+            return Long.parseLong(parts[2]);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("The cursor is not one this platform gave.");
         }

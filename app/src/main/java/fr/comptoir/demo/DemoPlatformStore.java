@@ -32,6 +32,7 @@ public final class DemoPlatformStore implements AutoCloseable {
 
     private final SqliteDatabase db;
     private final ObjectMapper mapper = WireJson.mapper();
+    private String generation;
 
     private DemoPlatformStore(SqliteDatabase db) {
         this.db = db;
@@ -49,6 +50,7 @@ public final class DemoPlatformStore implements AutoCloseable {
         if (!wanted.equals(store.meta("generated").orElse(null))) {
             store.generate(new DemoDataGenerator(size, seed, today), wanted);
         }
+        store.generation = store.meta("generation").orElse("0");
         return store;
     }
 
@@ -95,6 +97,7 @@ public final class DemoPlatformStore implements AutoCloseable {
                 }
                 putMeta(c, "seq", Long.toString(seq[0]));
                 putMeta(c, "generated", marker);
+                putMeta(c, "generation", Long.toString(System.currentTimeMillis(), 36));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -104,6 +107,11 @@ public final class DemoPlatformStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Changes every time the data is generated again; cursors of another generation are expired. */
+    public String generation() {
+        return generation;
     }
 
     private Optional<String> meta(String key) {

@@ -355,6 +355,16 @@ public final class SqliteFeedCache implements FeedCache {
         }
     }
 
+    @Override
+    public void restart(Feed<?> feed) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET cursor = NULL, full_sync_done = 0 WHERE feed = ?")) {
+                ps.setString(1, feed.name());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** The promotions the cache holds (the pricing engine keeps only those valid now, here). */
     public List<fr.comptoir.catalog.Promotion> promotions() {
         return db.read(c -> {

@@ -26,6 +26,12 @@ public interface FeedCache {
      */
     <T> FeedPage applyPage(Feed<T> feed, PageFetch<T> fetch, long nowMillis);
 
+    /**
+     * Forgets where the feed was read up to, so that the next pull reads it again from the start (the
+     * platform said the cursor expired, e.g. after a restore). Records are overwritten as they come.
+     */
+    void restart(Feed<?> feed);
+
     /** How many records the cache holds per feed. */
     Map<String, Long> counts();
 }

@@ -152,6 +152,19 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private <T> int pullFeed(Feed<T> feed, int index, int feedCount) {
+        try {
+            return pullFeedFromCursor(feed, index, feedCount);
+        } catch (CentralRejectedException e) {
+            if (e.status() != 410) {
+                throw e;
+            }
+            // The platform no longer knows our position (restored, or its data was rebuilt): read it all again.
+            cache.restart(feed);
+            return pullFeedFromCursor(feed, index, feedCount);
+        }
+    }
+
+    private <T> int pullFeedFromCursor(Feed<T> feed, int index, int feedCount) {
         currentFeed = feed.name();
         boolean first = true;
         long total = -1;

@@ -108,6 +108,28 @@ class SyncAgainstDemoPlatformTest {
     }
 
     @Test
+    void whenThePlatformsDataIsRebuiltExpiredCursorsAreReadAgainFromTheStart() throws Exception {
+        engine.syncOnce();
+        int port = server.port();
+        server.close();
+        Path file = platformStore.file();
+        platformStore.close();
+        java.nio.file.Files.delete(file);
+        platformStore = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
+        server = DemoCentralServer.start(platformStore, port);
+        device = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
+                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test");
+        engine.close();
+        engine = engineOn(port);
+
+        SyncEngine.Report report = engine.syncOnce();
+
+        assertThat(report.ok()).as(report.error()).isTrue();
+        assertThat(report.changesByFeed().get("customers")).isEqualTo(DemoSize.TINY.customers);
+        assertThat(cache.counts().get("customers")).isEqualTo(DemoSize.TINY.customers);
+    }
+
+    @Test
     void writesReachThePlatformExactlyOnceEvenWhenDeliveredTwice() {
         StaffEvent event = new StaffEvent(UUID.randomUUID().toString(), StaffEvent.Type.SIGNED_IN, "stf-par01-1",
                 device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z");

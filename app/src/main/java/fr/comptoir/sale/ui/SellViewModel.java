@@ -175,6 +175,7 @@ public final class SellViewModel {
         basket.addOne(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints(), item.category());
         message.set(i18n.get("sell.added", item.label()));
         searchResults.clear();
+        entry.set("");
     }
 
     public void increment(int index) {
