@@ -15,6 +15,9 @@ public interface SaleJournal {
 
     SaleRecord recordSale(TicketedSale sale);
 
+    /** The JSON of the last {@code limit} sales recorded at this till, newest first (for reprints). */
+    java.util.List<String> recentSales(int limit);
+
     /** Units sold here and not yet confirmed by the central platform, per variant. */
     Map<String, Integer> unconfirmedSales();
 }

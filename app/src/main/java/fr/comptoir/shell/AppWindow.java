@@ -356,7 +356,19 @@ public final class AppWindow {
                 new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), storeId)::approve, session.staff().displayName());
         return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder)),
                 index -> holder.getChildren().setAll(discountView(holder, index)),
-                index -> holder.getChildren().setAll(aisleView(holder, index))).root();
+                index -> holder.getChildren().setAll(aisleView(holder, index)),
+                () -> showReprints(holder)).root();
+    }
+
+    /** Reads the till's last sales off the FX thread, then shows them for a duplicate reprint. */
+    private void showReprints(javafx.scene.layout.StackPane holder) {
+        DeviceConfig d = context.device().orElseThrow();
+        fr.comptoir.common.JsonCodec codec = fr.comptoir.centralapi.WireJson.codec();
+        runner.run(() -> context.journal().recentSales(30).stream().map(j -> codec.decode(j, fr.comptoir.sale.SaleRecord.class)).toList(),
+                sales -> holder.getChildren().setAll(new fr.comptoir.sale.ui.ReprintView(sales,
+                        sale -> fr.comptoir.sale.ui.ReceiptText.of(sale, d.storeName(), i18n, true), i18n,
+                        () -> holder.getChildren().setAll(sellView(holder))).root()),
+                failure -> { });
     }
 
     private Node aisleView(javafx.scene.layout.StackPane holder, int index) {

@@ -92,6 +92,23 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     }
 
     @Override
+    public java.util.List<String> recentSales(int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT payload FROM journal WHERE kind = 'sale.completed' ORDER BY seq DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    java.util.List<String> list = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        list.add(rs.getString(1));
+                    }
+                    return list;
+                }
+            }
+        });
+    }
+
+    @Override
     public java.util.Map<String, Integer> unconfirmedSales() {
         return db.read(c -> {
             java.util.Map<String, Integer> sold = new java.util.HashMap<>();

@@ -58,6 +58,7 @@ class SaleRecordingTest {
             SaleRecord second = ctx.saleCompletion().complete(lines, null, Set.of(), split, seller);
 
             assertThat(first.ticketNumber()).isEqualTo("PAR01-12345678-000001");
+            assertThat(ctx.journal().recentSales(5)).hasSize(2).first().asString().contains(second.ticketNumber());
             assertThat(second.ticketNumber()).isEqualTo("PAR01-12345678-000002");
             assertThat(first.changeCents()).isEqualTo(1_000);
             assertThat(ctx.catalog().byCode(ean, "st-par01").orElseThrow().availableHere()).isEqualTo(Math.max(0, before - 2));

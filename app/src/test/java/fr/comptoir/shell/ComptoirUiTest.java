@@ -182,6 +182,14 @@ class ComptoirUiTest {
                 .contains("Discount: Loyalty gesture");
         robot.clickOn("#pay-new-sale");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No customer attached".equals(text("#basket-customer")));
+
+        // A reprint of that receipt says it is a duplicate.
+        robot.clickOn("#sell-reprint");
+        javafx.scene.control.ListView<?> recent = waitFor(() -> robot.lookup("#recent-sales").tryQueryAs(javafx.scene.control.ListView.class)
+                .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
+        robot.interact(() -> recent.getSelectionModel().select(0));
+        String duplicate = robot.lookup("#duplicate-receipt").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertThat(duplicate).contains("*** DUPLICATE ***").contains(total);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));
     }
 

@@ -41,7 +41,7 @@ public final class SellView {
 
     /** @param onDiscount opens the discount panel for a line (its index) or the whole basket (-1) */
     public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch, Runnable onPay,
-                    java.util.function.IntConsumer onDiscount, java.util.function.IntConsumer onOrderElsewhere) {
+                    java.util.function.IntConsumer onDiscount, java.util.function.IntConsumer onOrderElsewhere, Runnable onReprint) {
         root.getStyleClass().add("screen");
 
         TextField entry = new TextField();
@@ -145,7 +145,10 @@ public final class SellView {
         Button voidSale = Ui.button(i18n.get("sell.void"), "danger");
         voidSale.setId("sell-void");
         voidSale.disableProperty().bind(Bindings.isEmpty(vm.lines()));
-        HBox actions = new HBox(10, park, resume, voidSale);
+        Button reprint = Ui.button(i18n.get("sell.reprint"));
+        reprint.setId("sell-reprint");
+        reprint.setOnAction(e -> onReprint.run());
+        HBox actions = new HBox(10, park, resume, voidSale, reprint);
 
         ListView<fr.comptoir.sale.ParkedSale> parkedList = new ListView<>(vm.parked());
         parkedList.setId("parked-sales");
