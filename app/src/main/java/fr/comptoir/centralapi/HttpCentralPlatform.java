@@ -138,6 +138,7 @@ public final class HttpCentralPlatform implements CentralPlatform {
                     field(payload, "variantId"))).put(body);
             case WriteKinds.WISHLIST_REMOVE -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
                     field(payload, "variantId"))).delete(body);
+            case WriteKinds.RECEIPT_EMAIL -> b.url(segments("v1", "receipts", field(payload, "saleId"), "email")).post(body);
             case WriteKinds.SALE_RECORDED -> b.url(segments("v1", "stores", requireCredentials().storeId(), "sales")).post(body);
             case WriteKinds.CART_CONTINUED -> b.url(segments("v1", "carts", field(payload, "cartId"), "continued-in-store")).post(body);
             default -> throw new IllegalArgumentException("No Commerce API operation for write kind " + write.kind());

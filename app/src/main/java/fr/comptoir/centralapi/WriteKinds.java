@@ -21,6 +21,9 @@ public final class WriteKinds {
     /** A completed store sale: {@code POST /v1/stores/{storeId}/sales}. */
     public static final String SALE_RECORDED = "sale-recorded";
 
+    /** A receipt to e-mail to the customer: {@code POST /v1/receipts/{saleId}/email}. */
+    public static final String RECEIPT_EMAIL = "receipt-email";
+
     private WriteKinds() {
     }
 }

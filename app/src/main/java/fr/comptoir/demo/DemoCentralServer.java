@@ -124,7 +124,7 @@ public final class DemoCentralServer implements AutoCloseable {
 
     /** Customers' carts, click-and-collect and returns; false when no route matches. */
     private boolean routeBusiness(HttpExchange ex, DemoPlatformStore.Device device, String method, String[] parts) throws IOException {
-        String route = method + " " + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length)).replaceAll("^(customers|stores|pickups|orders|carts)/[^/]+", "$1/{id}").replaceAll("/wishlist/[^/]+$", "/wishlist/{v}");
+        String route = method + " " + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length)).replaceAll("^(customers|stores|pickups|orders|carts|receipts)/[^/]+", "$1/{id}").replaceAll("/wishlist/[^/]+$", "/wishlist/{v}");
         switch (route) {
             case "GET customers/{id}/carts" -> {
                 ArrayNode carts = mapper.createArrayNode();
@@ -211,6 +211,18 @@ public final class DemoCentralServer implements AutoCloseable {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201,
                         rules.recordSale(device.storeId(), requireObject(raw)).toString()));
+            }
+            case "POST receipts/{id}/email" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> {
+                    JsonNode req = requireObject(raw);
+                    String email = req.path("email").asText("");
+                    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                        return problemAnswer(422, "invalid-email", "Invalid email", "Not an e-mail address: " + email);
+                    }
+                    store.upsert("_emails", parts[2], req);
+                    return new DemoPlatformStore.Answer(202, mapper.createObjectNode().put("status", "queued").toString());
+                });
             }
             case "POST returns" -> {
                 String raw = body(ex);

@@ -429,6 +429,11 @@ public final class AppWindow {
                     saveReceipt(sale.ticketNumber(), text);
                     return text;
                 }, runner, i18n, sale -> basket.clear());
+        fr.comptoir.sale.ReceiptEmail emails = new fr.comptoir.sale.ReceiptEmail(context.journal());
+        vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
+            emails.send(sale, to, i18n.locale().getLanguage(), seller.staffId());
+            context.sync().requestDelivery();
+        });
         return new fr.comptoir.sale.ui.PaymentView(vm, i18n, () -> holder.getChildren().setAll(sellView(holder)),
                 () -> holder.getChildren().setAll(sellView(holder))).root();
     }

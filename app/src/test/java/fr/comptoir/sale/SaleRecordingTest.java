@@ -62,13 +62,15 @@ class SaleRecordingTest {
             assertThat(second.ticketNumber()).isEqualTo("PAR01-12345678-000002");
             assertThat(first.changeCents()).isEqualTo(1_000);
             assertThat(ctx.catalog().byCode(ean, "st-par01").orElseThrow().availableHere()).isEqualTo(Math.max(0, before - 2));
-            assertThat(ctx.outbox().pendingCount()).isEqualTo(2);
+            new ReceiptEmail(ctx.journal()).send(first, "helene.martin@orange.fr", "fr", "stf-1");
+            assertThat(ctx.outbox().pendingCount()).isEqualTo(3);
             assertThat(ctx.sync().drainOutbox()).isZero();
 
             try (var back = fr.comptoir.demo.DemoCentralServer.start(platform, port)) {
                 SyncEngine.Report report = ctx.sync().syncOnce();
                 assertThat(report.ok()).as(report.error()).isTrue();
-                assertThat(report.delivered()).isEqualTo(2);
+                assertThat(report.delivered()).isEqualTo(3);
+                assertThat(platform.body("_emails", first.id())).get().asString().contains("helene.martin@orange.fr");
                 assertThat(platform.body("orders", "ord-" + first.id())).isPresent();
                 assertThat(platform.body("orders", "ord-" + second.id())).isPresent();
                 // The stock feed brought the platform's own decrement; the local one no longer counts.

@@ -45,6 +45,10 @@ public final class PaymentViewModel {
     private final Consumer<SaleRecord> onCompleted;
     private final Checkout checkout;
     private int cardAttempts;
+    private SaleRecord recordedSale;
+    private java.util.function.BiConsumer<SaleRecord, String> emailer;
+    private final StringProperty email = new SimpleStringProperty("");
+    private final BooleanProperty emailSent = new SimpleBooleanProperty(false);
     private boolean recorded;
 
     public PaymentViewModel(Basket basket, PaymentTerminal terminal, Function<Checkout, SaleRecord> complete,
@@ -129,6 +133,7 @@ public final class PaymentViewModel {
             busy.set(false);
             recorded = true;
             SaleRecord sale = done.sale();
+            recordedSale = sale;
             receipt.set(done.receipt());
             message.set(i18n.get("pay.completed", sale.ticketNumber()));
             onCompleted.accept(sale);
@@ -137,6 +142,34 @@ public final class PaymentViewModel {
             message.set(i18n.get("pay.recordFailed", failure.getMessage()));
         });
     }
+
+    /** Offers to e-mail the receipt to {@code customerEmail} (prefilled, may be changed) once the sale is recorded. */
+    public void enableEmail(String customerEmail, java.util.function.BiConsumer<SaleRecord, String> send) {
+        email.set(customerEmail == null ? "" : customerEmail);
+        emailer = send;
+    }
+
+    public void emailReceipt() {
+        if (recordedSale == null || emailer == null || emailSent.get()) {
+            return;
+        }
+        String to = email.get() == null ? "" : email.get().strip();
+        if (!to.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            message.set(i18n.get("newCustomer.invalidEmail"));
+            return;
+        }
+        SaleRecord sale = recordedSale;
+        runner.run(() -> {
+            emailer.accept(sale, to);
+            return null;
+        }, x -> {
+            emailSent.set(true);
+            message.set(i18n.get("pay.emailQueued", to));
+        }, failure -> message.set(failure.getMessage()));
+    }
+
+    public StringProperty emailProperty() { return email; }
+    public BooleanProperty emailSentProperty() { return emailSent; }
 
     /** "12,50", "12.50" or "12" euros as cents; null when it is not an amount. */
     static Long parse(String text) {

@@ -46,6 +46,25 @@ class PaymentViewModelTest {
     }
 
     @Test
+    void theReceiptIsEmailedOnceToAValidAddressAfterTheSale() {
+        PaymentViewModel vm = vm(1_000);
+        List<String> sent = new ArrayList<>();
+        vm.enableEmail("helene@example.fr", (sale, to) -> sent.add(sale.id() + " " + to));
+        vm.emailReceipt();
+        assertThat(sent).isEmpty();
+        vm.payCash(1_000);
+        vm.complete();
+        vm.emailProperty().set("not an email");
+        vm.emailReceipt();
+        assertThat(vm.messageProperty().get()).isEqualTo("Not a valid email address");
+        vm.emailProperty().set("helene@example.fr");
+        vm.emailReceipt();
+        vm.emailReceipt();
+        assertThat(sent).containsExactly("sale-1 helene@example.fr");
+        assertThat(vm.messageProperty().get()).isEqualTo("The receipt will be e-mailed to helene@example.fr.");
+    }
+
+    @Test
     void aDeclinedCardChangesNothingAndSaysWhatToDo() {
         PaymentViewModel vm = vm(10_001);
         vm.payCard();

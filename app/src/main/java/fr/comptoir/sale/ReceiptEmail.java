@@ -1,0 +1,30 @@
+package fr.comptoir.sale;
+
+import fr.comptoir.common.StoreJournal;
+
+/**
+ * Asks the central platform to e-mail a sale's receipt to the customer, through the outbox so that it
+ * also works offline (it leaves when the platform is back, once). Blocking (disk).
+ */
+public final class ReceiptEmail {
+
+    public static final String WRITE_KIND = "receipt-email";
+
+    /** Payload of the write. */
+    public record Request(String saleId, String email, String language) {
+    }
+
+    private final StoreJournal journal;
+
+    public ReceiptEmail(StoreJournal journal) {
+        this.journal = journal;
+    }
+
+    public void send(SaleRecord sale, String email, String language, String staffId) {
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("invalid-email");
+        }
+        journal.appendWithOutbox("receipt.email", staffId, WRITE_KIND, "receipt-email:" + sale.id(),
+                new Request(sale.id(), email.strip(), language));
+    }
+}
