@@ -278,6 +278,19 @@ public final class AppContext implements AutoCloseable {
         return saleCompletion;
     }
 
+    /**
+     * The receipt printer: the network printer in the {@code printer.address} setting ({@code host:port}),
+     * else ESC/POS files under {@code receipts/} (demo, tests).
+     */
+    public fr.comptoir.sale.ReceiptPrinter receiptPrinter() {
+        java.util.Optional<String> address = settings.get("printer.address");
+        if (address.isPresent() && address.get().matches("[^:]+:\\d{1,5}")) {
+            String[] hp = address.get().split(":");
+            return fr.comptoir.printing.EscPosReceiptPrinter.network(hp[0], Integer.parseInt(hp[1]));
+        }
+        return fr.comptoir.printing.EscPosReceiptPrinter.files(home.resolve("receipts"));
+    }
+
     /** The payment terminal of this till: the simulated one until a real terminal's driver is configured. */
     public fr.comptoir.sale.PaymentTerminal paymentTerminal() {
         return new fr.comptoir.sale.SimulatedPaymentTerminal(options.paymentTerminalDelayMillis());

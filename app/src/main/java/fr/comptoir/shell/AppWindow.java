@@ -418,6 +418,7 @@ public final class AppWindow {
         fr.comptoir.customers.Customer customer = basket.customer();
         java.util.Set<String> carts = basket.cartIds();
         String deliveryAddress = basket.deliveryAddress();
+        java.util.concurrent.atomic.AtomicReference<fr.comptoir.sale.ui.PaymentViewModel> self = new java.util.concurrent.atomic.AtomicReference<>();
         fr.comptoir.sale.ui.PaymentViewModel vm = new fr.comptoir.sale.ui.PaymentViewModel(basket, context.paymentTerminal(),
                 checkout -> {
                     fr.comptoir.sale.SaleRecord sale = context.saleCompletion().complete(lines, customer, carts, deliveryAddress, checkout, seller);
@@ -428,7 +429,12 @@ public final class AppWindow {
                     String text = fr.comptoir.sale.ui.ReceiptText.of(sale, d.storeName(), i18n, false);
                     saveReceipt(sale.ticketNumber(), text);
                     return text;
-                }, runner, i18n, sale -> basket.clear());
+                }, runner, i18n, sale -> {
+                    basket.clear();
+                    printReceipt(fr.comptoir.sale.ui.ReceiptText.of(sale, d.storeName(), i18n, false),
+                            problem -> self.get().messageProperty().set(problem));
+                });
+        self.set(vm);
         fr.comptoir.sale.ReceiptEmail emails = new fr.comptoir.sale.ReceiptEmail(context.journal());
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
             emails.send(sale, to, i18n.locale().getLanguage(), seller.staffId());
@@ -436,6 +442,16 @@ public final class AppWindow {
         });
         return new fr.comptoir.sale.ui.PaymentView(vm, i18n, () -> holder.getChildren().setAll(sellView(holder)),
                 () -> holder.getChildren().setAll(sellView(holder))).root();
+    }
+
+    /** Prints in the background; a printer problem never undoes the sale, it is only said. */
+    private void printReceipt(String text, java.util.function.Consumer<String> onProblem) {
+        runner.run(() -> {
+            context.receiptPrinter().print(text);
+            return null;
+        }, x -> { }, failure -> {
+            onProblem.accept(i18n.get("pay.printFailed", failure.getMessage()));
+        });
     }
 
     /** Keeps a copy of every receipt as text, for reprints and the demo (no printer needed). Blocking. */

@@ -27,7 +27,8 @@ class ArchitectureTest {
     static final ArchRule noJavaFxBelowTheUi = noClasses()
             .that().resideInAnyPackage("fr.comptoir.sync..", "fr.comptoir.storage..", "fr.comptoir.centralapi..",
                     "fr.comptoir.demo..", "fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
-                    "fr.comptoir.stores..", "fr.comptoir.common..", "fr.comptoir.cli..", "fr.comptoir.sale..", "fr.comptoir.bench..")
+                    "fr.comptoir.stores..", "fr.comptoir.common..", "fr.comptoir.cli..", "fr.comptoir.sale..", "fr.comptoir.bench..",
+                    "fr.comptoir.printing..")
             .and().resideOutsideOfPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("logic must run and be tested without a toolkit");
