@@ -54,6 +54,15 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
     }
 
     @Override
+    public void openDrawer() {
+        try (EscPos escpos = new EscPos(output.get())) {
+            escpos.pulsePin(EscPos.PinConnector.Pin_2, 120, 240);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The cash drawer could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void print(String receiptText) {
         try (EscPos escpos = new EscPos(output.get())) {
             escpos.initializePrinter();

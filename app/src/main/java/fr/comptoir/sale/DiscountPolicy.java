@@ -16,6 +16,11 @@ public record DiscountPolicy(int approvalThresholdBasisPoints) {
         return discountCents * 10_000 > grossCents * approvalThresholdBasisPoints;
     }
 
+    /** Price overrides always need a manager; other discounts above the threshold. */
+    public boolean needsApproval(long grossCents, long discountCents, DiscountReason reason) {
+        return reason == DiscountReason.PRICE_OVERRIDE || needsApproval(grossCents, discountCents);
+    }
+
     /** {@code percentBasisPoints} of {@code cents}, rounded half-up to the cent. */
     public static long percentOf(long cents, int percentBasisPoints) {
         return (cents * percentBasisPoints + 5_000) / 10_000;

@@ -5,4 +5,7 @@ public interface ReceiptPrinter {
 
     /** Prints a receipt (lines of at most 42 characters) and cuts the paper. */
     void print(String receiptText);
+
+    /** Opens the cash drawer wired to the printer. */
+    void openDrawer();
 }

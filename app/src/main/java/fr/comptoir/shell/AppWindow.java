@@ -357,7 +357,7 @@ public final class AppWindow {
         return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder)),
                 index -> holder.getChildren().setAll(discountView(holder, index)),
                 index -> holder.getChildren().setAll(aisleView(holder, index)),
-                () -> showReprints(holder)).root();
+                () -> showReprints(holder), () -> context.receiptPrinter().openDrawer()).root();
     }
 
     /** Reads the till's last sales off the FX thread, then shows them for a duplicate reprint. */

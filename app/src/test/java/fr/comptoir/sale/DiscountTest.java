@@ -107,6 +107,25 @@ class DiscountTest {
     }
 
     @Test
+    void aPriceOverrideAlwaysNeedsAManager() {
+        Basket b = basket();
+        DiscountViewModel vm = new DiscountViewModel(b, 0, DiscountPolicy.DEFAULT, approval::approve, TaskRunner.direct(),
+                new I18n(Locale.ENGLISH), () -> { });
+        vm.newUnitPrice("35");
+        assertThat(vm.messageProperty().get()).isEqualTo("The new price must be lower than €29.99.");
+        vm.newUnitPrice("29,50");
+        assertThat(vm.reasonProperty().get()).isEqualTo(DiscountReason.PRICE_OVERRIDE);
+        assertThat(vm.amountProperty().get()).isEqualTo("0,98");
+        assertThat(vm.needsApprovalProperty().get()).isTrue();
+        vm.apply();
+        assertThat(b.lines().get(0).discountCents()).isZero();
+        vm.managerPinProperty().set("9876");
+        vm.apply();
+        assertThat(b.lines().get(0).totalCents()).isEqualTo(2 * 2950);
+        assertThat(b.lines().get(0).approvedBy()).isEqualTo("m1");
+    }
+
+    @Test
     void changingTheQuantityTakesTheDiscountOff() {
         Basket b = basket();
         b.discountLine(0, 500, DiscountReason.DAMAGED, null);

@@ -41,6 +41,13 @@ class EscPosReceiptPrinterTest {
     }
 
     @Test
+    void opensTheDrawerWithAPulse() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new EscPosReceiptPrinter(() -> out).openDrawer();
+        assertThat(contains(out.toByteArray(), new byte[]{0x1B, 0x70})).isTrue();
+    }
+
+    @Test
     void printsToANetworkPrinterOnLoopback() throws Exception {
         try (ServerSocket printer = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {

@@ -88,6 +88,20 @@ class ParkAndVoidTest {
     }
 
     @Test
+    void theDrawerOpensWithoutASaleOnlyForAManager() {
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
+            SellViewModel vm = vm(new Basket(), new SqliteParkedSales(db, WireJson.codec()));
+            int[] opened = {0};
+            vm.openDrawer("1234", () -> opened[0]++);
+            assertThat(opened[0]).isZero();
+            assertThat(vm.messageProperty().get()).isEqualTo("This is not a manager's PIN: the drawer stays closed.");
+            vm.openDrawer("9876", () -> opened[0]++);
+            assertThat(opened[0]).isEqualTo(1);
+            assertThat(vm.messageProperty().get()).isEqualTo("Drawer opened, approved by Camille Laurent.");
+        }
+    }
+
+    @Test
     void voidingASaleNeedsAManager() {
         Basket basket = new Basket();
         basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));

@@ -38,6 +38,17 @@ public final class DiscountView {
             b.setOnAction(e -> vm.percent(p));
             percents.getChildren().add(b);
         }
+        TextField newPrice = new TextField();
+        newPrice.setId("discount-new-price");
+        newPrice.setPromptText(i18n.get("discount.newPricePrompt"));
+        newPrice.getStyleClass().add("touch-field");
+        Button override = Ui.button(i18n.get("discount.override"));
+        override.setOnAction(e -> vm.newUnitPrice(newPrice.getText()));
+        newPrice.setOnAction(e -> vm.newUnitPrice(newPrice.getText()));
+        HBox.setHgrow(newPrice, javafx.scene.layout.Priority.ALWAYS);
+        HBox overrideRow = new HBox(10, newPrice, override);
+        overrideRow.setVisible(vm.forLine());
+        overrideRow.setManaged(vm.forLine());
         FlowPane reasons = new FlowPane(10, 10);
         ToggleGroup group = new ToggleGroup();
         for (DiscountReason r : DiscountReason.values()) {
@@ -67,7 +78,9 @@ public final class DiscountView {
         pin.setOnAction(e -> vm.apply());
         Button cancel = Ui.button(i18n.get("newCustomer.cancel"));
         cancel.setOnAction(e -> onCancel.run());
-        root.getChildren().addAll(Ui.label(title, "title-2"), base, amount, percents, Ui.label(i18n.get("discount.reason"), "title-4"),
+        vm.reasonProperty().addListener((o, a, r) -> group.getToggles().forEach(t ->
+                t.setSelected(((ToggleButton) t).getText().equals(r == null ? null : i18n.get("reason." + r.name())))));
+        root.getChildren().addAll(Ui.label(title, "title-2"), base, amount, percents, overrideRow, Ui.label(i18n.get("discount.reason"), "title-4"),
                 reasons, approvalBox, message, new HBox(12, apply, cancel));
     }
 

@@ -47,7 +47,33 @@ public final class DiscountViewModel {
         this.runner = runner;
         this.i18n = i18n;
         this.onDone = onDone;
-        amount.addListener((o, a, b) -> needsApproval.set(cents().map(c -> policy.needsApproval(base(), c)).orElse(false)));
+        amount.addListener((o, a, b) -> refreshApproval());
+        reason.addListener((o, a, b) -> refreshApproval());
+    }
+
+    private void refreshApproval() {
+        needsApproval.set(cents().map(c -> policy.needsApproval(base(), c, reason.get())).orElse(false)
+                || reason.get() == DiscountReason.PRICE_OVERRIDE);
+    }
+
+    /** A price override: the new unit price of the line, turned into the discount it amounts to. */
+    public void newUnitPrice(String text) {
+        Long price = PaymentViewModel.parse(text == null ? "" : text);
+        if (lineIndex < 0 || price == null) {
+            message.set(i18n.get("discount.badPrice"));
+            return;
+        }
+        long unit = basket.lines().get(lineIndex).unitPriceCents();
+        if (price >= unit) {
+            message.set(i18n.get("discount.priceNotLower", Money.ofCents(unit).format(i18n.locale())));
+            return;
+        }
+        reason.set(DiscountReason.PRICE_OVERRIDE);
+        amount.set(Money.ofCents((unit - price) * basket.lines().get(lineIndex).quantity()).toBigDecimal().toPlainString().replace('.', ','));
+    }
+
+    public boolean forLine() {
+        return lineIndex >= 0;
     }
 
     /** What the discount applies to: the line's gross amount, or what the basket costs now. */
@@ -79,7 +105,7 @@ public final class DiscountViewModel {
             return;
         }
         long value = c.get();
-        if (!policy.needsApproval(base(), value)) {
+        if (!policy.needsApproval(base(), value, reason.get())) {
             commit(value, null);
             return;
         }

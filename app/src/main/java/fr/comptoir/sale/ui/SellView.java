@@ -41,7 +41,8 @@ public final class SellView {
 
     /** @param onDiscount opens the discount panel for a line (its index) or the whole basket (-1) */
     public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch, Runnable onPay,
-                    java.util.function.IntConsumer onDiscount, java.util.function.IntConsumer onOrderElsewhere, Runnable onReprint) {
+                    java.util.function.IntConsumer onDiscount, java.util.function.IntConsumer onOrderElsewhere, Runnable onReprint,
+                    Runnable openDrawer) {
         root.getStyleClass().add("screen");
 
         TextField entry = new TextField();
@@ -148,7 +149,9 @@ public final class SellView {
         Button reprint = Ui.button(i18n.get("sell.reprint"));
         reprint.setId("sell-reprint");
         reprint.setOnAction(e -> onReprint.run());
-        HBox actions = new HBox(10, park, resume, voidSale, reprint);
+        Button drawer = Ui.button(i18n.get("sell.openDrawer"));
+        drawer.setId("sell-open-drawer");
+        HBox actions = new HBox(10, park, resume, voidSale, reprint, drawer);
 
         ListView<fr.comptoir.sale.ParkedSale> parkedList = new ListView<>(vm.parked());
         parkedList.setId("parked-sales");
@@ -192,8 +195,24 @@ public final class SellView {
         confirmVoid.setOnAction(e -> doVoid.run());
         managerPin.setOnAction(e -> doVoid.run());
         voidSale.setOnAction(e -> voidBox.setVisible(!voidBox.isVisible()));
+        javafx.scene.control.PasswordField drawerPin = new javafx.scene.control.PasswordField();
+        drawerPin.setId("drawer-manager-pin");
+        drawerPin.setPromptText(i18n.get("discount.managerPin"));
+        drawerPin.getStyleClass().add("touch-field");
+        Button confirmDrawer = Ui.button(i18n.get("sell.openDrawer"), "accent");
+        VBox drawerBox = new VBox(8, Ui.label(i18n.get("sell.drawerExplain"), "text-warning"), new HBox(10, drawerPin, confirmDrawer));
+        drawerBox.setVisible(false);
+        drawerBox.managedProperty().bind(drawerBox.visibleProperty());
+        Runnable doOpen = () -> {
+            vm.openDrawer(drawerPin.getText(), openDrawer);
+            drawerPin.clear();
+            drawerBox.setVisible(false);
+        };
+        confirmDrawer.setOnAction(e -> doOpen.run());
+        drawerPin.setOnAction(e -> doOpen.run());
+        drawer.setOnAction(e -> drawerBox.setVisible(!drawerBox.isVisible()));
 
-        VBox main = new VBox(10, head, actions, parkedList, voidBox, entry, found, message, lines, totals);
+        VBox main = new VBox(10, head, actions, parkedList, voidBox, drawerBox, entry, found, message, lines, totals);
         main.setPadding(new Insets(16, 20, 16, 20));
         root.setCenter(main);
         VBox side = new VBox(8, Ui.label(i18n.get("basket.attach"), "title-4"), customerSearch);

@@ -134,6 +134,16 @@ public final class SellViewModel {
         }, failure -> message.set(failure.getMessage()));
     }
 
+    /** Opens the cash drawer without a sale: a manager's PIN is required. */
+    public void openDrawer(String managerPin, Runnable open) {
+        runner.run(() -> {
+            java.util.Optional<fr.comptoir.staff.StaffMember> manager = approve.apply(managerPin == null ? "" : managerPin);
+            manager.ifPresent(m -> open.run());
+            return manager;
+        }, manager -> message.set(manager.isPresent() ? i18n.get("sell.drawerOpened", manager.get().displayName())
+                : i18n.get("sell.drawerRefused")), failure -> message.set(failure.getMessage()));
+    }
+
     /** Enter in the entry field: a code (EAN, SKU) is looked up; a name only searches. */
     public void submitEntry() {
         String text = entry.get() == null ? "" : entry.get().strip();
