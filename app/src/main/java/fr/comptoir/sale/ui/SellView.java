@@ -151,7 +151,11 @@ public final class SellView {
         reprint.setOnAction(e -> onReprint.run());
         Button drawer = Ui.button(i18n.get("sell.openDrawer"));
         drawer.setId("sell-open-drawer");
-        HBox actions = new HBox(10, park, resume, voidSale, reprint, drawer);
+        // Wraps onto a second row rather than cutting a label, whatever the language.
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(10, 10, park, resume, voidSale, reprint, drawer);
+        for (Node n : actions.getChildren()) {
+            ((Button) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         ListView<fr.comptoir.sale.ParkedSale> parkedList = new ListView<>(vm.parked());
         parkedList.setId("parked-sales");
