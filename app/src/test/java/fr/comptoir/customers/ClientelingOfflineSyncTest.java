@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.comptoir.AppContext;
 import fr.comptoir.centralapi.PendingWrite;
-import fr.comptoir.centralapi.RetryPolicy;
 import fr.comptoir.demo.DemoCentralServer;
 import fr.comptoir.demo.DemoPlatformStore;
-import fr.comptoir.demo.DemoSize;
 import fr.comptoir.sync.Connectivity;
 import fr.comptoir.sync.SyncEngine;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +30,7 @@ class ClientelingOfflineSyncTest {
 
     @Test
     void notesPreferencesAndANewCustomerMadeOfflineArriveOnceAndReferencesFollow() throws Exception {
-        AppContext.Options options = new AppContext.Options(DemoSize.TINY,
-                new SyncEngine.Settings(500, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMillis(10)),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)));
+        AppContext.Options options = fr.comptoir.testing.TestOptions.fastTinyDemo();
         try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
             ctx.activateDemo();
             ctx.connect();

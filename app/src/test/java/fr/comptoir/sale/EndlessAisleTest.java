@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.comptoir.AppContext;
 import fr.comptoir.catalog.LocationStock;
-import fr.comptoir.centralapi.RetryPolicy;
-import fr.comptoir.demo.DemoSize;
 import fr.comptoir.sale.ui.AisleViewModel;
 import fr.comptoir.shell.I18n;
 import fr.comptoir.shell.TaskRunner;
-import fr.comptoir.sync.SyncEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,9 +28,7 @@ class EndlessAisleTest {
 
     @Test
     void orderedLinesArePaidHereReservedElsewhereAndLeaveThisShelfAlone() throws Exception {
-        AppContext.Options options = new AppContext.Options(DemoSize.TINY,
-                new SyncEngine.Settings(500, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMillis(10)),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)), 0);
+        AppContext.Options options = fr.comptoir.testing.TestOptions.fastTinyDemo();
         try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
             ctx.activateDemo();
             ctx.connect();

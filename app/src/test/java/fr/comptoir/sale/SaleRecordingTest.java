@@ -2,9 +2,7 @@ package fr.comptoir.sale;
 
 import fr.comptoir.AppContext;
 import fr.comptoir.catalog.VariantInfo;
-import fr.comptoir.centralapi.RetryPolicy;
 import fr.comptoir.customers.Customer;
-import fr.comptoir.demo.DemoSize;
 import fr.comptoir.shell.I18n;
 import fr.comptoir.sale.ui.ReceiptText;
 import fr.comptoir.sync.SyncEngine;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,9 +26,7 @@ class SaleRecordingTest {
 
     @Test
     void salesAreNumberedJournaledAndDeliveredOnceEvenAfterAnOutage() throws Exception {
-        AppContext.Options options = new AppContext.Options(DemoSize.TINY,
-                new SyncEngine.Settings(500, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMillis(10)),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)), 0);
+        AppContext.Options options = fr.comptoir.testing.TestOptions.fastTinyDemo();
         try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
             ctx.activateDemo();
             ctx.connect();

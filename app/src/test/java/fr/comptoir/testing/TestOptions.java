@@ -1,0 +1,21 @@
+package fr.comptoir.testing;
+
+import fr.comptoir.AppContext;
+import fr.comptoir.centralapi.RetryPolicy;
+import fr.comptoir.demo.DemoSize;
+import fr.comptoir.sync.SyncEngine;
+
+import java.time.Duration;
+
+/** App options for tests on the embedded demo platform: tiny data, short backoffs, an instant payment terminal. */
+public final class TestOptions {
+
+    private TestOptions() {
+    }
+
+    public static AppContext.Options fastTinyDemo() {
+        return new AppContext.Options(DemoSize.TINY,
+                new SyncEngine.Settings(500, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMillis(10)),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50)), 0);
+    }
+}
