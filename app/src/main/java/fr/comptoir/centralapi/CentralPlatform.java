@@ -33,6 +33,15 @@ public interface CentralPlatform {
     /** Live stock of a variant in every location. */
     java.util.List<fr.comptoir.catalog.StockLevel> liveStock(String variantId);
 
+    /** A gift card's or store credit's balance in cents; 404 rejection when unknown. */
+    long giftCardBalance(String number);
+
+    /**
+     * Takes {@code amountCents} off a gift card or store credit, once per idempotency key; 422 rejection
+     * when the balance does not cover it. Returns the redemption's reference.
+     */
+    String redeemGiftCard(String number, long amountCents, String saleReference, String idempotencyKey);
+
     /** The customer's open online carts, live. */
     java.util.List<fr.comptoir.customers.OnlineCart> cartsOf(String customerId);
 

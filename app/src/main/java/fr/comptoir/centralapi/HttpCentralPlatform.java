@@ -100,6 +100,26 @@ public final class HttpCentralPlatform implements CentralPlatform {
     }
 
     @Override
+    public long giftCardBalance(String number) {
+        Request request = authorized(new Request.Builder().url(segments("v1", "gift-cards", number)).get()).build();
+        return execute(request, body -> {
+            JsonNode n = mapper.readTree(body);
+            if (n == null || !n.path("balanceCents").canConvertToLong()) {
+                throw new CentralProtocolException("Gift card answer without balanceCents", null);
+            }
+            return n.path("balanceCents").asLong();
+        });
+    }
+
+    @Override
+    public String redeemGiftCard(String number, long amountCents, String saleReference, String idempotencyKey) {
+        ObjectNode body = mapper.createObjectNode().put("amountCents", amountCents).put("saleId", saleReference);
+        Request request = authorized(new Request.Builder().url(segments("v1", "gift-cards", number, "redemptions"))
+                .header("Idempotency-Key", idempotencyKey).post(RequestBody.create(body.toString(), JSON))).build();
+        return execute(request, b -> mapper.readTree(b).path("redemptionId").asText(""));
+    }
+
+    @Override
     public java.util.List<fr.comptoir.catalog.StockLevel> liveStock(String variantId) {
         HttpUrl u = url("v1/stock").newBuilder().addQueryParameter("variantId", variantId).build();
         return execute(authorized(new Request.Builder().url(u).get()).build(), body -> readList(body, fr.comptoir.catalog.StockLevel.class));

@@ -124,7 +124,7 @@ public final class DemoCentralServer implements AutoCloseable {
 
     /** Customers' carts, click-and-collect and returns; false when no route matches. */
     private boolean routeBusiness(HttpExchange ex, DemoPlatformStore.Device device, String method, String[] parts) throws IOException {
-        String route = method + " " + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length)).replaceAll("^(customers|stores|pickups|orders|carts|receipts)/[^/]+", "$1/{id}").replaceAll("/wishlist/[^/]+$", "/wishlist/{v}");
+        String route = method + " " + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length)).replaceAll("^(customers|stores|pickups|orders|carts|receipts|gift-cards)/[^/]+", "$1/{id}").replaceAll("/wishlist/[^/]+$", "/wishlist/{v}");
         switch (route) {
             case "GET customers/{id}/carts" -> {
                 ArrayNode carts = mapper.createArrayNode();
@@ -211,6 +211,11 @@ public final class DemoCentralServer implements AutoCloseable {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201,
                         rules.recordSale(device.storeId(), requireObject(raw)).toString()));
+            }
+            case "GET gift-cards/{id}" -> answer(ex, () -> new DemoPlatformStore.Answer(200, rules.giftCard(parts[2]).toString()));
+            case "POST gift-cards/{id}/redemptions" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201, rules.redeem(parts[2], requireObject(raw)).toString()));
             }
             case "POST receipts/{id}/email" -> {
                 String raw = body(ex);

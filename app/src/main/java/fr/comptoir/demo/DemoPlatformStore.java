@@ -28,7 +28,7 @@ public final class DemoPlatformStore implements AutoCloseable {
 
     private static final int BATCH = 5_000;
     /** Bumped when the generator changes what it makes, so that older demo databases are generated again. */
-    private static final int GENERATOR_VERSION = 6;
+    private static final int GENERATOR_VERSION = 7;
 
     private final SqliteDatabase db;
     private final ObjectMapper mapper = WireJson.mapper();
@@ -94,6 +94,16 @@ public final class DemoPlatformStore implements AutoCloseable {
                     codes.setString(2, "st-" + DemoDataGenerator.STORES[0][0].toLowerCase());
                     codes.addBatch();
                     codes.executeBatch();
+                }
+                // Gift cards and store credit of the demo (not a feed: balances are only ever read live).
+                String[][] cards = {{"GC-1000-0001", "5000"}, {"GC-1000-0002", "2000"}, {"GC-1000-0003", "10000"}, {"AV-2000-0001", "3000"}};
+                try (PreparedStatement gc = c.prepareStatement("INSERT INTO docs(feed, id, seq, body, scope) VALUES ('_giftcards', ?, ?, ?, NULL)")) {
+                    for (String[] card : cards) {
+                        gc.setString(1, card[0]);
+                        gc.setLong(2, ++seq[0]);
+                        gc.setString(3, "{\"number\":\"" + card[0] + "\",\"balanceCents\":" + card[1] + ",\"expiresAt\":null}");
+                        gc.executeUpdate();
+                    }
                 }
                 putMeta(c, "seq", Long.toString(seq[0]));
                 putMeta(c, "generated", marker);

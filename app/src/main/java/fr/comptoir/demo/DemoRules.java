@@ -314,6 +314,32 @@ final class DemoRules {
         }
     }
 
+    // ---- gift cards and store credit
+
+    ObjectNode giftCard(String number) {
+        ObjectNode card = read("_giftcards", number);
+        if (card == null) {
+            throw new Refusal(404, "unknown-gift-card", "Unknown gift card", "No gift card or store credit " + number + ".");
+        }
+        return card;
+    }
+
+    ObjectNode redeem(String number, JsonNode request) {
+        ObjectNode card = giftCard(number);
+        long amount = request.path("amountCents").asLong(0);
+        if (amount <= 0) {
+            throw new Refusal(422, "invalid-amount", "Invalid amount", "amountCents must be positive.");
+        }
+        long balance = card.path("balanceCents").asLong();
+        if (amount > balance) {
+            throw new Refusal(422, "insufficient-balance", "Insufficient balance",
+                    "The card holds " + balance + " cents, " + amount + " asked.");
+        }
+        card.put("balanceCents", balance - amount);
+        store.upsert("_giftcards", number, card);
+        return mapper.createObjectNode().put("redemptionId", "red-" + UUID.randomUUID()).put("balanceCents", balance - amount);
+    }
+
     // ---- store sales
 
     /** Records a store sale once: the store's stock goes down and the sale joins the customer's history. */

@@ -55,6 +55,26 @@ public final class Checkout {
         return changeCents;
     }
 
+    /**
+     * Pays with a gift card or store credit: at most what is left and what the card holds. Throws
+     * when the card is unknown, short, or the platform cannot be reached; the checkout then stays as it was.
+     */
+    public long payGiftCard(GiftCards cards, String number, long amountCents, String saleReference) {
+        String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!n.matches("[A-Z0-9\\-]{6,32}")) {
+            throw new IllegalArgumentException("gift-card-number");
+        }
+        long balance = cards.balance(n);
+        long amount = Math.min(Math.min(amountCents, remainingCents()), balance);
+        if (amount <= 0) {
+            throw new IllegalArgumentException("gift-card-empty");
+        }
+        String redemption = cards.redeem(n, amount, saleReference, saleReference + ":" + n + ":" + payments.size());
+        // The card's number is a bearer value: only its last digits are kept, as for bank cards.
+        payments.add(new Payment(Payment.Tender.GIFT_CARD, amount, "****" + n.substring(n.length() - 4), null, redemption));
+        return amount;
+    }
+
     /** Charges a card through the terminal (blocking); the checkout only changes when approved. */
     public PaymentTerminal.Outcome payCard(PaymentTerminal terminal, long amountCents, String reference) {
         if (amountCents <= 0 || amountCents > remainingCents()) {

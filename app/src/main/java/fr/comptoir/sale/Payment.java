@@ -8,7 +8,7 @@ package fr.comptoir.sale;
  */
 public record Payment(Tender tender, long amountCents, String maskedPan, String authorisationCode, String terminalReference) {
 
-    public enum Tender { CASH, CARD }
+    public enum Tender { CASH, CARD, GIFT_CARD }
 
     public static Payment cash(long amountCents) {
         return new Payment(Tender.CASH, amountCents, null, null, null);

@@ -435,6 +435,17 @@ public final class AppWindow {
                             problem -> self.get().messageProperty().set(problem));
                 });
         self.set(vm);
+        vm.enableGiftCards(new fr.comptoir.sale.GiftCards() {
+            @Override
+            public long balance(String number) {
+                return context.central().giftCardBalance(number);
+            }
+
+            @Override
+            public String redeem(String number, long amountCents, String saleReference, String key) {
+                return context.central().redeemGiftCard(number, amountCents, saleReference, key);
+            }
+        });
         fr.comptoir.sale.ReceiptEmail emails = new fr.comptoir.sale.ReceiptEmail(context.journal());
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
             emails.send(sale, to, i18n.locale().getLanguage(), seller.staffId());

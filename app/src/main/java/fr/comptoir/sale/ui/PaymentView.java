@@ -57,6 +57,18 @@ public final class PaymentView {
             HBox.setHgrow(b, Priority.ALWAYS);
             b.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()));
         }
+        TextField giftNumber = new TextField();
+        giftNumber.setId("pay-gift-number");
+        giftNumber.setPromptText(i18n.get("pay.giftCardPrompt"));
+        giftNumber.getStyleClass().add("touch-field");
+        giftNumber.textProperty().bindBidirectional(vm.giftCardNumberProperty());
+        HBox.setHgrow(giftNumber, Priority.ALWAYS);
+        Button gift = Ui.button(i18n.get("pay.giftCard"));
+        gift.setId("pay-gift");
+        gift.setOnAction(e -> vm.payGiftCard());
+        gift.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()));
+        giftNumber.disableProperty().bind(vm.paidProperty());
+        HBox giftRow = new HBox(10, giftNumber, gift);
         Label message = Ui.label("", "info-text");
         message.setId("pay-message");
         message.setMinHeight(Region.USE_PREF_SIZE);
@@ -74,7 +86,7 @@ public final class PaymentView {
         // Once a card has paid part of it, the sale can only be completed (refunds come with returns).
         back.disableProperty().bind(vm.anyPaymentProperty().or(vm.busyProperty()));
 
-        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), message, payments, complete, back);
+        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), giftRow, message, payments, complete, back);
         left.setPrefWidth(560);
 
         TextArea receipt = new TextArea();

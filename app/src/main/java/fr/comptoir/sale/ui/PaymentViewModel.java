@@ -117,6 +117,52 @@ public final class PaymentViewModel {
         });
     }
 
+    private fr.comptoir.sale.GiftCards giftCards;
+    private final StringProperty giftCardNumber = new SimpleStringProperty("");
+
+    public void enableGiftCards(fr.comptoir.sale.GiftCards cards) {
+        this.giftCards = cards;
+    }
+
+    public StringProperty giftCardNumberProperty() { return giftCardNumber; }
+
+    /** Gift card or store credit, checked and spent online only (see {@link fr.comptoir.sale.GiftCards}). */
+    public void payGiftCard() {
+        if (checkout.isPaid() || busy.get() || giftCards == null) {
+            return;
+        }
+        Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
+        if (amount == null || amount <= 0) {
+            message.set(i18n.get("pay.badAmount"));
+            return;
+        }
+        String number = giftCardNumber.get();
+        busy.set(true);
+        runner.run(() -> checkout.payGiftCard(giftCards, number, amount, basket.id()), taken -> {
+            busy.set(false);
+            amountEntry.set("");
+            giftCardNumber.set("");
+            message.set(i18n.get("pay.giftCardTaken", money(taken)));
+            refresh();
+        }, failure -> {
+            busy.set(false);
+            message.set(giftCardProblem(failure));
+        });
+    }
+
+    private String giftCardProblem(Throwable failure) {
+        if (failure instanceof fr.comptoir.centralapi.CentralUnreachableException) {
+            return i18n.get("pay.giftCardOffline");
+        }
+        if (failure instanceof fr.comptoir.centralapi.CentralRejectedException r) {
+            return r.status() == 404 ? i18n.get("pay.giftCardUnknown") : i18n.get("pay.giftCardRefused", r.detail());
+        }
+        if ("gift-card-empty".equals(failure.getMessage())) {
+            return i18n.get("pay.giftCardEmpty");
+        }
+        return i18n.get("pay.giftCardNumber");
+    }
+
     /** Records the paid sale and shows its receipt. */
     public void complete() {
         // Once recorded, a sale is never recorded again, however often the button is touched.
@@ -184,8 +230,11 @@ public final class PaymentViewModel {
         remaining.set(money(checkout.remainingCents()));
         paid.set(checkout.isPaid());
         anyPayment.set(!checkout.payments().isEmpty());
-        payments.setAll(checkout.payments().stream().map(p -> (p.tender() == Payment.Tender.CASH ? i18n.get("receipt.cash")
-                : i18n.get("receipt.card", p.maskedPan().substring(p.maskedPan().length() - 4))) + "  " + money(p.amountCents())).toList());
+        payments.setAll(checkout.payments().stream().map(p -> switch (p.tender()) {
+            case CASH -> i18n.get("receipt.cash");
+            case CARD -> i18n.get("receipt.card", p.maskedPan().substring(p.maskedPan().length() - 4));
+            case GIFT_CARD -> i18n.get("receipt.giftCard", p.maskedPan().substring(p.maskedPan().length() - 4));
+        } + "  " + money(p.amountCents())).toList());
     }
 
     private String money(long cents) {

@@ -51,8 +51,12 @@ public final class ReceiptText {
         rule(b);
         row(b, i18n.get("receipt.total"), money(sale.totalCents(), i18n));
         for (Payment p : sale.payments()) {
-            String label = p.tender() == Payment.Tender.CASH ? i18n.get("receipt.cash")
-                    : i18n.get("receipt.card", p.maskedPan() == null ? "" : p.maskedPan().substring(Math.max(0, p.maskedPan().length() - 4)));
+            String last4 = p.maskedPan() == null ? "" : p.maskedPan().substring(Math.max(0, p.maskedPan().length() - 4));
+            String label = switch (p.tender()) {
+                case CASH -> i18n.get("receipt.cash");
+                case CARD -> i18n.get("receipt.card", last4);
+                case GIFT_CARD -> i18n.get("receipt.giftCard", last4);
+            };
             row(b, label, money(p.amountCents(), i18n));
             if (p.authorisationCode() != null) {
                 b.append("  ").append(i18n.get("receipt.authorisation", p.authorisationCode())).append('\n');

@@ -1,0 +1,89 @@
+package fr.comptoir.sale;
+
+import fr.comptoir.AppContext;
+import fr.comptoir.centralapi.CentralRejectedException;
+import fr.comptoir.centralapi.CentralUnreachableException;
+import fr.comptoir.sale.ui.PaymentViewModel;
+import fr.comptoir.shell.I18n;
+import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.testing.TestOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Gift cards and store credit against the demo platform: checked and spent online, once. */
+class GiftCardTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aCardPaysWhatItHoldsOnceAndNeverMore() throws Exception {
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), TestOptions.fastTinyDemo())) {
+            ctx.activateDemo();
+            ctx.connect();
+            GiftCards cards = new GiftCards() {
+                @Override
+                public long balance(String number) {
+                    return ctx.central().giftCardBalance(number);
+                }
+
+                @Override
+                public String redeem(String number, long amountCents, String ref, String key) {
+                    return ctx.central().redeemGiftCard(number, amountCents, ref, key);
+                }
+            };
+            assertThat(cards.balance("GC-1000-0002")).isEqualTo(2000);
+
+            Checkout checkout = new Checkout(3500);
+            assertThat(checkout.payGiftCard(cards, "gc-1000-0002", 3500, "basket-1")).isEqualTo(2000);
+            assertThat(checkout.remainingCents()).isEqualTo(1500);
+            assertThat(checkout.payments().get(0).maskedPan()).isEqualTo("****0002");
+            assertThat(cards.balance("GC-1000-0002")).isZero();
+            assertThatThrownBy(() -> checkout.payGiftCard(cards, "GC-1000-0002", 1500, "basket-1")).hasMessage("gift-card-empty");
+
+            // A retry of the same redemption (same key) does not take it twice.
+            String first = cards.redeem("GC-1000-0003", 1000, "basket-2", "k-1");
+            assertThat(cards.redeem("GC-1000-0003", 1000, "basket-2", "k-1")).isEqualTo(first);
+            assertThat(cards.balance("GC-1000-0003")).isEqualTo(9000);
+            assertThatThrownBy(() -> cards.redeem("GC-1000-0003", 20_000, "basket-3", "k-2"))
+                    .isInstanceOfSatisfying(CentralRejectedException.class, e -> assertThat(e.status()).isEqualTo(422));
+            assertThatThrownBy(() -> cards.balance("GC-0000-0000"))
+                    .isInstanceOfSatisfying(CentralRejectedException.class, e -> assertThat(e.status()).isEqualTo(404));
+        }
+    }
+
+    @Test
+    void offlineGiftCardsAreRefusedWithAClearMessageAndNothingChanges() {
+        Basket basket = new Basket();
+        basket.add(new BasketLine("v", "s", "Robe", 1, 5000, 2000, null));
+        PaymentViewModel vm = new PaymentViewModel(basket, new SimulatedPaymentTerminal(0), c -> null, s -> "", TaskRunner.direct(),
+                new I18n(Locale.ENGLISH), s -> { });
+        vm.enableGiftCards(new GiftCards() {
+            @Override
+            public long balance(String number) {
+                throw new CentralUnreachableException("down", null);
+            }
+
+            @Override
+            public String redeem(String number, long amountCents, String ref, String key) {
+                throw new AssertionError("never redeemed offline");
+            }
+        });
+        vm.giftCardNumberProperty().set("GC-1000-0001");
+        vm.payGiftCard();
+        assertThat(vm.messageProperty().get()).startsWith("Gift cards and store credit need the central platform");
+        assertThat(vm.remainingProperty().get()).isEqualTo("€50.00");
+        vm.giftCardNumberProperty().set("x");
+        vm.payGiftCard();
+        assertThat(vm.messageProperty().get()).isEqualTo("Type or scan the card's number.");
+        assertThat(vm.payments()).isEqualTo(List.of());
+    }
+}
