@@ -395,7 +395,7 @@ public final class AppWindow {
                 }
             }
             return new fr.comptoir.sale.ui.AisleViewModel.Availability(cached.stockOf(variantId, storeId), false);
-        }, DataAge.describe(i18n, context.cache().state(fr.comptoir.centralapi.Feed.STOCK).lastSuccessAt(), System.currentTimeMillis()));
+        }, () -> DataAge.describe(i18n, context.cache().state(fr.comptoir.centralapi.Feed.STOCK).lastSuccessAt(), System.currentTimeMillis()));
         return new fr.comptoir.sale.ui.AisleView(vm, i18n, back).root();
     }
 
@@ -411,9 +411,8 @@ public final class AppWindow {
 
     private Node paymentView(javafx.scene.layout.StackPane holder) {
         DeviceConfig d = context.device().orElseThrow();
-        String storeCode = context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::code).orElse("ST");
-        fr.comptoir.sale.SaleCompletion.Seller seller = new fr.comptoir.sale.SaleCompletion.Seller(d.storeId(), storeCode, d.deviceId(),
-                session.staff().id(), session.staff().displayName());
+        String staffId = session.staff().id();
+        String staffName = session.staff().displayName();
         java.util.List<fr.comptoir.sale.BasketLine> lines = basket.lines();
         fr.comptoir.customers.Customer customer = basket.customer();
         java.util.Set<String> carts = basket.cartIds();
@@ -421,6 +420,10 @@ public final class AppWindow {
         java.util.concurrent.atomic.AtomicReference<fr.comptoir.sale.ui.PaymentViewModel> self = new java.util.concurrent.atomic.AtomicReference<>();
         fr.comptoir.sale.ui.PaymentViewModel vm = new fr.comptoir.sale.ui.PaymentViewModel(basket, context.paymentTerminal(),
                 checkout -> {
+                    // Runs in the background: the store's code comes from the cache.
+                    String storeCode = context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::code).orElse("ST");
+                    fr.comptoir.sale.SaleCompletion.Seller seller = new fr.comptoir.sale.SaleCompletion.Seller(d.storeId(), storeCode,
+                            d.deviceId(), staffId, staffName);
                     fr.comptoir.sale.SaleRecord sale = context.saleCompletion().complete(lines, customer, carts, deliveryAddress, checkout, seller);
                     context.sync().requestDelivery();
                     return sale;
@@ -448,7 +451,7 @@ public final class AppWindow {
         });
         fr.comptoir.sale.ReceiptEmail emails = new fr.comptoir.sale.ReceiptEmail(context.journal());
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
-            emails.send(sale, to, i18n.locale().getLanguage(), seller.staffId());
+            emails.send(sale, to, i18n.locale().getLanguage(), staffId);
             context.sync().requestDelivery();
         });
         return new fr.comptoir.sale.ui.PaymentView(vm, i18n, () -> holder.getChildren().setAll(sellView(holder)),

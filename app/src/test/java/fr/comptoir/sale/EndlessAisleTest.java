@@ -44,7 +44,7 @@ class EndlessAisleTest {
             basket.add(new BasketLine("prd-2-1", "SKU2", "Pull", 1, 2999, 2000, null));
             int[] done = {0};
             AisleViewModel aisle = new AisleViewModel(basket, 0, TaskRunner.direct(), new I18n(Locale.ENGLISH), () -> done[0]++);
-            aisle.load(() -> new AisleViewModel.Availability(elsewhere, false), "5 min old");
+            aisle.load(() -> new AisleViewModel.Availability(elsewhere, false), () -> "5 min old");
             assertThat(aisle.statusProperty().get()).isEqualTo("Offline: stock 5 min old.");
             aisle.addressProperty().set("rue");
             aisle.deliver();

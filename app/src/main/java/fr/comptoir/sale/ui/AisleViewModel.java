@@ -43,13 +43,19 @@ public final class AisleViewModel {
         address.set(basket.deliveryAddress() == null ? "" : basket.deliveryAddress());
     }
 
-    /** @param dataAge how old the cached stock is, said in words, for when the live figures cannot be had */
-    public void load(Supplier<Availability> availability, String dataAge) {
+    /** @param dataAge how old the cached stock is, said in words, for when the live figures cannot be had (read off the FX thread) */
+    public void load(Supplier<Availability> availability, Supplier<String> dataAge) {
         status.set(i18n.get("aisle.looking"));
-        runner.run(availability::get, a -> {
+        record Found(Availability availability, String age) {
+        }
+        runner.run(() -> {
+            Availability a = availability.get();
+            return new Found(a, a.live() ? null : dataAge.get());
+        }, found -> {
+            Availability a = found.availability();
             locations.setAll(a.locations());
             status.set(a.locations().isEmpty() ? i18n.get("aisle.nowhere")
-                    : a.live() ? i18n.get("aisle.live") : i18n.get("aisle.cached", dataAge));
+                    : a.live() ? i18n.get("aisle.live") : i18n.get("aisle.cached", found.age()));
         }, failure -> status.set(failure.getMessage()));
     }
 
