@@ -32,14 +32,8 @@ public final class ActivationView {
 
         Label or = Ui.label(i18n.get("activation.or"), "title-4");
         or.setPadding(new Insets(24, 0, 0, 0));
-        TextField url = new TextField();
-        url.setPromptText(i18n.get("activation.urlPrompt"));
-        url.textProperty().bindBidirectional(vm.urlProperty());
-        url.getStyleClass().add("touch-field");
-        TextField code = new TextField();
-        code.setPromptText(i18n.get("activation.codePrompt"));
-        code.textProperty().bindBidirectional(vm.codeProperty());
-        code.getStyleClass().add("touch-field");
+        TextField url = Ui.touchField(null, i18n.get("activation.urlPrompt"), vm.urlProperty());
+        TextField code = Ui.touchField(null, i18n.get("activation.codePrompt"), vm.codeProperty());
         code.setOnAction(e -> vm.activate());
         Button activate = Ui.button(i18n.get("activation.activate"));
         activate.setMaxWidth(Double.MAX_VALUE);

@@ -30,11 +30,7 @@ class ClientelingOfflineSyncTest {
 
     @Test
     void notesPreferencesAndANewCustomerMadeOfflineArriveOnceAndReferencesFollow() throws Exception {
-        AppContext.Options options = fr.comptoir.testing.TestOptions.fastTinyDemo();
-        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
-            ctx.activateDemo();
-            ctx.connect();
-            assertThat(ctx.sync().syncOnce().ok()).isTrue();
+        try (AppContext ctx = fr.comptoir.testing.TestOptions.syncedTinyDemo(home)) {
             DemoCentralServer server = ctx.demoServer().orElseThrow();
             DemoPlatformStore platform = server.store();
             int port = server.port();

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,11 +27,7 @@ class EndlessAisleTest {
 
     @Test
     void orderedLinesArePaidHereReservedElsewhereAndLeaveThisShelfAlone() throws Exception {
-        AppContext.Options options = fr.comptoir.testing.TestOptions.fastTinyDemo();
-        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
-            ctx.activateDemo();
-            ctx.connect();
-            assertThat(ctx.sync().syncOnce().ok()).isTrue();
+        try (AppContext ctx = fr.comptoir.testing.TestOptions.syncedTinyDemo(home)) {
             String variant = "prd-1-1";
             List<LocationStock> elsewhere = ctx.stockElsewhere().stockOf(variant, "st-par01");
             assertThat(elsewhere).isNotEmpty().noneMatch(l -> l.locationId().equals("st-par01"));

@@ -26,11 +26,7 @@ class SaleRecordingTest {
 
     @Test
     void salesAreNumberedJournaledAndDeliveredOnceEvenAfterAnOutage() throws Exception {
-        AppContext.Options options = fr.comptoir.testing.TestOptions.fastTinyDemo();
-        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
-            ctx.activateDemo();
-            ctx.connect();
-            assertThat(ctx.sync().syncOnce().ok()).isTrue();
+        try (AppContext ctx = fr.comptoir.testing.TestOptions.syncedTinyDemo(home)) {
             String ean = fr.comptoir.catalog.Gtin.withCheckDigit("376000000001");
             VariantInfo item = ctx.catalog().byCode(ean, "st-par01").orElseThrow();
             int before = item.availableHere();

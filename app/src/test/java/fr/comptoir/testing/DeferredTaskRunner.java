@@ -14,16 +14,7 @@ public final class DeferredTaskRunner implements TaskRunner {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        pending.add(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        });
+        pending.add(() -> TaskRunner.direct().run(work, onSuccess, onFailure));
     }
 
     /** The {@code i}-th piece of work submitted. */

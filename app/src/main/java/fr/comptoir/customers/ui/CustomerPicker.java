@@ -20,11 +20,7 @@ public final class CustomerPicker {
     private final VBox root = new VBox(8);
 
     public CustomerPicker(CustomerSearchViewModel vm, I18n i18n, Consumer<Customer> onChosen) {
-        TextField box = new TextField();
-        box.setId("picker-search");
-        box.setPromptText(i18n.get("customers.prompt"));
-        box.getStyleClass().add("touch-field");
-        box.textProperty().bindBidirectional(vm.queryProperty());
+        TextField box = Ui.touchField("picker-search", i18n.get("customers.prompt"), vm.queryProperty());
         // A loyalty card scanned here ends with Enter: take the single exact match at once.
         box.setOnAction(e -> vm.chooseSingleExact(c -> {
             onChosen.accept(c);

@@ -206,12 +206,7 @@ public final class CustomerProfileView {
         String[] keys = {"preferences.sizes", "preferences.categories", "preferences.brands"};
         javafx.beans.property.StringProperty[] props = {vm.sizesProperty(), vm.categoriesProperty(), vm.brandsProperty()};
         for (int i = 0; i < keys.length; i++) {
-            TextField field = new TextField();
-            field.getStyleClass().add("touch-field");
-            field.textProperty().bindBidirectional(props[i]);
-            GridPane.setHgrow(field, Priority.ALWAYS);
-            grid.add(Ui.label(i18n.get(keys[i]), "field-label"), 0, i);
-            grid.add(field, 1, i);
+            Ui.formRow(grid, i, i18n.get(keys[i]), Ui.touchField(null, null, props[i]));
         }
         Button save = Ui.button(i18n.get("preferences.save"));
         save.setOnAction(e -> vm.savePreferences());
@@ -228,11 +223,7 @@ public final class CustomerProfileView {
                 setGraphic(actionRow(item.label(), i18n.get("wishlist.remove"), () -> vm.removeFromWishlist(item)));
             }
         });
-        TextField product = new TextField();
-        product.setId("wishlist-product");
-        product.setPromptText(i18n.get("wishlist.prompt"));
-        product.getStyleClass().add("touch-field");
-        product.textProperty().bindBidirectional(vm.productQueryProperty());
+        TextField product = Ui.touchField("wishlist-product", i18n.get("wishlist.prompt"), vm.productQueryProperty());
         ListView<fr.comptoir.catalog.VariantInfo> found = new ListView<>(vm.productResults());
         found.setPrefHeight(150);
         found.setCellFactory(lv -> new ListCell<>() {

@@ -35,11 +35,7 @@ public final class CustomersView {
      */
     public CustomersView(CustomerSearchViewModel search, I18n i18n, Function<String, Node> openProfile, Runnable onCreate) {
         root.getStyleClass().add("screen");
-        TextField box = new TextField();
-        box.setId("customer-search");
-        box.setPromptText(i18n.get("customers.prompt"));
-        box.getStyleClass().add("touch-field");
-        box.textProperty().bindBidirectional(search.queryProperty());
+        TextField box = Ui.touchField("customer-search", i18n.get("customers.prompt"), search.queryProperty());
         // A loyalty card scanned (or a full email typed) ends with Enter: open the one exact match.
         box.setOnAction(e -> search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c.id()))));
         Label message = Ui.label("", "text-muted");

@@ -7,10 +7,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -59,13 +57,7 @@ public final class NewCustomerView {
     }
 
     private static void field(GridPane grid, int row, String label, javafx.beans.property.StringProperty value, String id) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.getStyleClass().add("touch-field");
-        f.textProperty().bindBidirectional(value);
-        GridPane.setHgrow(f, Priority.ALWAYS);
-        grid.add(Ui.label(label, "field-label"), 0, row);
-        grid.add(f, 1, row);
+        Ui.formRow(grid, row, label, Ui.touchField(id, null, value));
     }
 
     private static CheckBox check(String text, javafx.beans.property.BooleanProperty value) {

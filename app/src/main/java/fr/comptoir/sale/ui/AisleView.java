@@ -52,11 +52,7 @@ public final class AisleView {
                 setGraphic(row);
             }
         });
-        TextField address = new TextField();
-        address.setId("aisle-address");
-        address.setPromptText(i18n.get("aisle.addressPrompt"));
-        address.getStyleClass().add("touch-field");
-        address.textProperty().bindBidirectional(vm.addressProperty());
+        TextField address = Ui.touchField("aisle-address", i18n.get("aisle.addressPrompt"), vm.addressProperty());
         HBox.setHgrow(address, Priority.ALWAYS);
         Button deliver = Ui.button(i18n.get("aisle.deliver"), "accent");
         deliver.setId("aisle-deliver");

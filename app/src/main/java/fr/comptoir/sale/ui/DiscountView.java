@@ -26,11 +26,7 @@ public final class DiscountView {
         root.setPadding(new Insets(20));
         root.setMaxWidth(720);
         Label base = Ui.label(i18n.get("discount.base", vm.baseText()), "text-muted");
-        TextField amount = new TextField();
-        amount.setId("discount-amount");
-        amount.setPromptText(i18n.get("discount.amountPrompt"));
-        amount.getStyleClass().add("touch-field");
-        amount.textProperty().bindBidirectional(vm.amountProperty());
+        TextField amount = Ui.touchField("discount-amount", i18n.get("discount.amountPrompt"), vm.amountProperty());
         FlowPane percents = new FlowPane(10, 10);
         for (int p : new int[]{5, 10, 15, 20, 30, 50}) {
             Button b = Ui.button(p + " %");
@@ -38,10 +34,7 @@ public final class DiscountView {
             b.setOnAction(e -> vm.percent(p));
             percents.getChildren().add(b);
         }
-        TextField newPrice = new TextField();
-        newPrice.setId("discount-new-price");
-        newPrice.setPromptText(i18n.get("discount.newPricePrompt"));
-        newPrice.getStyleClass().add("touch-field");
+        TextField newPrice = Ui.touchField("discount-new-price", i18n.get("discount.newPricePrompt"), null);
         Button override = Ui.button(i18n.get("discount.override"));
         override.setOnAction(e -> vm.newUnitPrice(newPrice.getText()));
         newPrice.setOnAction(e -> vm.newUnitPrice(newPrice.getText()));

@@ -31,11 +31,7 @@ public final class PaymentView {
         Label remaining = Ui.label("", "title-1");
         remaining.setId("pay-remaining");
         remaining.textProperty().bind(Bindings.concat(i18n.get("pay.remaining"), " ", vm.remainingProperty()));
-        TextField amount = new TextField();
-        amount.setId("pay-amount");
-        amount.setPromptText(i18n.get("pay.amountPrompt"));
-        amount.getStyleClass().add("touch-field");
-        amount.textProperty().bindBidirectional(vm.amountEntryProperty());
+        TextField amount = Ui.touchField("pay-amount", i18n.get("pay.amountPrompt"), vm.amountEntryProperty());
         amount.disableProperty().bind(vm.paidProperty());
 
         FlowPane quick = new FlowPane(10, 10);
@@ -57,11 +53,7 @@ public final class PaymentView {
             HBox.setHgrow(b, Priority.ALWAYS);
             b.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()));
         }
-        TextField giftNumber = new TextField();
-        giftNumber.setId("pay-gift-number");
-        giftNumber.setPromptText(i18n.get("pay.giftCardPrompt"));
-        giftNumber.getStyleClass().add("touch-field");
-        giftNumber.textProperty().bindBidirectional(vm.giftCardNumberProperty());
+        TextField giftNumber = Ui.touchField("pay-gift-number", i18n.get("pay.giftCardPrompt"), vm.giftCardNumberProperty());
         HBox.setHgrow(giftNumber, Priority.ALWAYS);
         Button gift = Ui.button(i18n.get("pay.giftCard"));
         gift.setId("pay-gift");
@@ -99,11 +91,7 @@ public final class PaymentView {
         next.setId("pay-new-sale");
         next.setOnAction(e -> onNewSale.run());
         next.visibleProperty().bind(vm.receiptProperty().isNotEmpty());
-        TextField emailTo = new TextField();
-        emailTo.setId("receipt-email");
-        emailTo.setPromptText(i18n.get("newCustomer.email"));
-        emailTo.getStyleClass().add("touch-field");
-        emailTo.textProperty().bindBidirectional(vm.emailProperty());
+        TextField emailTo = Ui.touchField("receipt-email", i18n.get("newCustomer.email"), vm.emailProperty());
         HBox.setHgrow(emailTo, Priority.ALWAYS);
         Button sendEmail = Ui.button(i18n.get("pay.email"));
         sendEmail.setId("receipt-send-email");

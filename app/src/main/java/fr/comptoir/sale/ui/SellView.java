@@ -45,11 +45,7 @@ public final class SellView {
                     Runnable openDrawer) {
         root.getStyleClass().add("screen");
 
-        TextField entry = new TextField();
-        entry.setId("sell-entry");
-        entry.setPromptText(i18n.get("sell.prompt"));
-        entry.getStyleClass().add("touch-field");
-        entry.textProperty().bindBidirectional(vm.entryProperty());
+        TextField entry = Ui.touchField("sell-entry", i18n.get("sell.prompt"), vm.entryProperty());
         entry.setOnAction(e -> vm.submitEntry());
         ListView<VariantInfo> found = new ListView<>(vm.searchResults());
         found.setPrefHeight(180);
