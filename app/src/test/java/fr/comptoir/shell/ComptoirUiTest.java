@@ -57,21 +57,21 @@ class ComptoirUiTest {
     void activatesTheDemoStoreSignsInAndSeesSyncedData() throws Exception {
         launch("PT10M");
         waitForText("Use the demo store");
-        robot.clickOn("Use the demo store");
+        tap("Use the demo store");
 
         Node leo = waitFor(() -> robot.lookup(".staff-tile").queryAllAs(Button.class).stream()
                 .filter(b -> b.getText().startsWith("Léo Martin")).findFirst().map(Node.class::cast));
-        robot.clickOn(leo);
+        tap(leo);
         for (String digit : new String[]{"1", "2", "3", "5"}) {
-            robot.clickOn(pinKey(digit));
+            tap(pinKey(digit));
         }
-        robot.clickOn(pinKey("Sign in"));
+        tap(pinKey("Sign in"));
         waitForText("Wrong PIN. 4 attempts left.");
 
         for (String digit : new String[]{"1", "2", "3", "4"}) {
-            robot.clickOn(pinKey(digit));
+            tap(pinKey(digit));
         }
-        robot.clickOn(pinKey("Sign in"));
+        tap(pinKey("Sign in"));
 
         waitForText("Léo Martin · Associate");
         assertThat(robot.lookup("Comptoir Paris Rivoli").tryQuery()).isPresent();
@@ -79,18 +79,18 @@ class ComptoirUiTest {
                 && "Pending writes: 0".equals(text("#status-pending")));
         assertThat(text("#status-data-age")).isEqualTo("Data up to date");
 
-        robot.clickOn("Sync");
+        tap("Sync");
         TableView<?> table = waitFor(() -> robot.lookup(".table-view").tryQueryAs(TableView.class)
                 .filter(t -> !t.getItems().isEmpty()).map(t -> (TableView<?>) t));
         assertThat(table.getItems()).anySatisfy(row -> assertThat(row.toString())
                 .contains("label=Customers").contains("records=" + DemoSize.TINY.customers));
 
-        robot.clickOn("Settings");
-        robot.clickOn("Français");
+        tap("Settings");
+        tap("Français");
         waitForText("Réglages");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "En ligne".equals(text("#status-connectivity")));
 
-        robot.clickOn("Verrouiller");
+        tap("Verrouiller");
         waitForText("Saisissez votre code, Léo Martin");
     }
 
@@ -98,16 +98,16 @@ class ComptoirUiTest {
     void theScreenLocksAfterInactivityAndTheSamePersonSignsBackIn() throws Exception {
         launch("PT2S");
         waitForText("Use the demo store");
-        robot.clickOn("Use the demo store");
+        tap("Use the demo store");
         signIn("Sarah Benali", "1234");
         waitForText("Sarah Benali · Associate");
 
         // No touch for two seconds: the PIN pad comes back, for Sarah, and the lock is journaled.
         waitForText("Enter your PIN, Sarah Benali");
         for (String digit : new String[]{"1", "2", "3", "4"}) {
-            robot.clickOn(pinKey(digit));
+            tap(pinKey(digit));
         }
-        robot.clickOn(pinKey("Sign in"));
+        tap(pinKey("Sign in"));
         waitForText("Sarah Benali · Associate");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().context().journal().size() >= 3);
     }
@@ -116,31 +116,33 @@ class ComptoirUiTest {
     void findsHeleneSeesHerWebAndStoreOrdersAndContinuesHerOnlineCartIntoTheBasket() throws Exception {
         launch("PT10M");
         waitForText("Use the demo store");
-        robot.clickOn("Use the demo store");
+        tap("Use the demo store");
         signIn("Léo Martin", "1234");
         waitForText("Léo Martin · Associate");
 
-        robot.clickOn("#customer-search").write("helene");
-        Node helene = waitFor(() -> robot.lookup(".list-cell").queryAll().stream()
+        tap("#customer-search").write("helene");
+        java.util.function.Supplier<Optional<Node>> helene = () -> robot.lookup(".list-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> cell && cell.getItem() instanceof fr.comptoir.customers.CustomerMatch m
                         && m.customer().fullName().equals("Hélène Martin"))
-                .findFirst());
-        robot.clickOn(helene);
+                .findFirst();
+        waitFor(helene::get);
+        // The list may still be refreshed by the central search's answer: look the cell up at each try.
+        retrying(() -> robot.clickOn(helene.get().orElseThrow()));
 
         javafx.scene.control.ListView<?> orders = waitFor(() -> robot.lookup("#customer-orders").tryQueryAs(javafx.scene.control.ListView.class)
                 .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
         assertThat(orders.getItems()).anySatisfy(o -> assertThat(o.toString()).contains("channel=Web"));
         assertThat(orders.getItems()).anySatisfy(o -> assertThat(o.toString()).contains("channel=Store"));
-        robot.clickOn((Node) robot.lookup(".list-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == orders.getItems().get(0)).findFirst().orElseThrow());
+        retrying(() -> robot.clickOn((Node) robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == orders.getItems().get(0)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#order-lines").isEmpty());
 
-        robot.clickOn("Online carts");
+        tap("Online carts");
         waitForText("Live from the central platform.");
-        robot.clickOn("Continue in store");
+        tap("Continue in store");
         waitForText("In the basket");
 
-        robot.clickOn("Sell");
+        tap("Sell");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Customer: Hélène Martin".equals(text("#basket-customer")));
         javafx.scene.control.ListView<?> lines = robot.lookup("#basket-lines").queryAs(javafx.scene.control.ListView.class);
         assertThat(lines.getItems()).isNotEmpty();
@@ -149,43 +151,43 @@ class ComptoirUiTest {
         // A barcode typed or scanned into the sale, then a misread one that changes nothing.
         int before = lines.getItems().size();
         for (String body : new String[]{"376000000001", "376000000002", "376000000003"}) {
-            robot.clickOn("#sell-entry").write(fr.comptoir.catalog.Gtin.withCheckDigit(body)).type(javafx.scene.input.KeyCode.ENTER);
+            tap("#sell-entry").write(fr.comptoir.catalog.Gtin.withCheckDigit(body)).type(javafx.scene.input.KeyCode.ENTER);
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lines.getItems().size() == before + 3);
-        robot.clickOn("#sell-entry").write("3760000000010").type(javafx.scene.input.KeyCode.ENTER);
+        tap("#sell-entry").write("3760000000010").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#sell-message").contains("not a valid barcode"));
         assertThat(lines.getItems()).hasSize(before + 3);
 
         // A 20 % discount on the basket needs the manager's PIN.
         String full = text("#basket-total");
-        robot.clickOn("#sell-discount");
-        robot.clickOn("20 %");
-        robot.clickOn("Loyalty gesture");
-        robot.clickOn("#discount-apply");
+        tap("#sell-discount");
+        tap("20 %");
+        tap("Loyalty gesture");
+        tap("#discount-apply");
         waitForText("A manager enters their PIN to approve this discount.");
-        robot.clickOn("#discount-manager-pin").write("9876");
-        robot.clickOn("#discount-apply");
+        tap("#discount-manager-pin").write("9876");
+        tap("#discount-apply");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#basket-total").tryQuery().isPresent()
                 && !full.equals(text("#basket-total")));
 
         // Pay part in cash and the rest by card; the receipt's total is the basket's.
         String due = text("#basket-total");
-        robot.clickOn("#sell-pay");
-        robot.clickOn("#pay-amount").write("10");
-        robot.clickOn("#pay-cash");
-        robot.clickOn("#pay-card");
+        tap("#sell-pay");
+        tap("#pay-amount").write("10");
+        tap("#pay-cash");
+        tap("#pay-card");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message").startsWith("Card payment of"));
-        robot.clickOn("#pay-complete");
+        tap("#pay-complete");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
         String receipt = robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText();
         String total = due.substring("Total ".length(), due.indexOf(" ·"));
         assertThat(receipt).contains("TOTAL").contains(total).contains("Cash").contains("Card ****").contains("Customer: Hélène Martin")
                 .contains("Discount: Loyalty gesture");
-        robot.clickOn("#pay-new-sale");
+        tap("#pay-new-sale");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No customer attached".equals(text("#basket-customer")));
 
         // A reprint of that receipt says it is a duplicate.
-        robot.clickOn("#sell-reprint");
+        tap("#sell-reprint");
         javafx.scene.control.ListView<?> recent = waitFor(() -> robot.lookup("#recent-sales").tryQueryAs(javafx.scene.control.ListView.class)
                 .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
         robot.interact(() -> recent.getSelectionModel().select(0));
@@ -197,11 +199,36 @@ class ComptoirUiTest {
     private void signIn(String name, String pin) throws Exception {
         Node tile = waitFor(() -> robot.lookup(".staff-tile").queryAllAs(Button.class).stream()
                 .filter(b -> b.getText().startsWith(name)).findFirst().map(Node.class::cast));
-        robot.clickOn(tile);
+        tap(tile);
         for (char c : pin.toCharArray()) {
-            robot.clickOn(pinKey(String.valueOf(c)));
+            tap(pinKey(String.valueOf(c)));
         }
-        robot.clickOn(pinKey("Sign in"));
+        tap(pinKey("Sign in"));
+    }
+
+    private org.testfx.api.FxRobotInterface tap(String query) {
+        return retrying(() -> robot.clickOn(query));
+    }
+
+    private org.testfx.api.FxRobotInterface tap(Node node) {
+        return retrying(() -> robot.clickOn(node));
+    }
+
+    /**
+     * TestFX looks nodes up from the test thread while the JavaFX thread builds the screen; a node it
+     * meets half-attached has no scene yet and the lookup throws. Let the JavaFX thread finish, then again.
+     */
+    private static org.testfx.api.FxRobotInterface retrying(java.util.function.Supplier<org.testfx.api.FxRobotInterface> click) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return click.get();
+            } catch (NullPointerException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        }
     }
 
     private Node pinKey(String text) {
