@@ -94,7 +94,7 @@ public final class AppContext implements AutoCloseable {
         this.customerSearch = new fr.comptoir.storage.SqliteCustomerSearch(cacheDb);
         this.clientelingStore = new fr.comptoir.storage.SqliteClienteling(cacheDb, WireJson.codec());
         this.customerHistory = new fr.comptoir.storage.SqliteCustomerHistory(cacheDb);
-        this.cachedCatalog = new fr.comptoir.storage.SqliteCatalog(cacheDb);
+        this.cachedCatalog = new fr.comptoir.storage.SqliteCatalog(cacheDb, clock);
         this.catalog = new fr.comptoir.catalog.WithLocalSales(cachedCatalog, journal::unconfirmedSales);
         this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock);
         this.parkedSales = new fr.comptoir.storage.SqliteParkedSales(journalDb, WireJson.codec());

@@ -67,14 +67,22 @@ public final class ScanBenchmark {
                 write(cache, batch);
                 out.printf("Filled in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             }
-            measure(new ScanLookup(new SqliteCatalog(db), "st-par01"), eans);
+            measure(new ScanLookup(new SqliteCatalog(db, java.time.Clock.systemUTC()), "st-par01"), eans);
         }
     }
 
     private static void write(SqliteFeedCache cache, List<Object> batch) {
         List<Product> products = batch.stream().filter(Product.class::isInstance).map(Product.class::cast).toList();
         List<StockLevel> stock = batch.stream().filter(StockLevel.class::isInstance).map(StockLevel.class::cast).toList();
+        List<fr.comptoir.catalog.PriceList> lists = batch.stream().filter(fr.comptoir.catalog.PriceList.class::isInstance)
+                .map(fr.comptoir.catalog.PriceList.class::cast).toList();
         batch.clear();
+        if (!lists.isEmpty()) {
+            cache.applyPage(Feed.PRICE_LISTS, (c, h) -> {
+                lists.forEach(h::upsert);
+                return new FeedPage("bench", true, lists.size(), -1);
+            }, System.currentTimeMillis());
+        }
         if (!products.isEmpty()) {
             cache.applyPage(Feed.PRODUCTS, (c, h) -> {
                 products.forEach(h::upsert);

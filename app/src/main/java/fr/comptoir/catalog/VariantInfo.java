@@ -1,16 +1,28 @@
 package fr.comptoir.catalog;
 
 /**
- * A sellable variant as the counter needs it: what to print, the price now, the VAT rate, and how many
- * are available in this store.
+ * A sellable variant as the counter needs it: what to print, the price here and now, the VAT rate, and
+ * how many are available in this store.
+ *
+ * @param priceList the name of the price list that set {@code priceCents}, or null for the base price
  */
 public record VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
-                          long priceCents, int vatRateBasisPoints, int availableHere, String category) {
+                          long priceCents, int vatRateBasisPoints, int availableHere, String category, String priceList) {
+
+    /** At its base price. */
+    public VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
+                       long priceCents, int vatRateBasisPoints, int availableHere, String category) {
+        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, category, null);
+    }
 
     /** Without a category (tests, older callers). */
     public VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
                        long priceCents, int vatRateBasisPoints, int availableHere) {
-        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, null);
+        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, null, null);
+    }
+
+    public VariantInfo withAvailableHere(int available) {
+        return new VariantInfo(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, available, category, priceList);
     }
 
     public String label() {

@@ -44,7 +44,6 @@ public final class WithLocalSales implements CatalogReader {
         if (minus == 0) {
             return v;
         }
-        return new VariantInfo(v.variantId(), v.sku(), v.ean(), v.productName(), v.size(), v.colour(), v.priceCents(),
-                v.vatRateBasisPoints(), Math.max(0, v.availableHere() - minus), v.category());
+        return v.withAvailableHere(Math.max(0, v.availableHere() - minus));
     }
 }

@@ -19,13 +19,14 @@ public final class Feed<T> {
     public static final Feed<Store> STORES = new Feed<>("stores", Store.class);
     public static final Feed<StaffMember> STAFF = new Feed<>("staff", StaffMember.class);
     public static final Feed<Product> PRODUCTS = new Feed<>("products", Product.class);
+    public static final Feed<fr.comptoir.catalog.PriceList> PRICE_LISTS = new Feed<>("price-lists", fr.comptoir.catalog.PriceList.class);
     public static final Feed<StockLevel> STOCK = new Feed<>("stock", StockLevel.class);
     public static final Feed<fr.comptoir.catalog.Promotion> PROMOTIONS = new Feed<>("promotions", fr.comptoir.catalog.Promotion.class);
     public static final Feed<Customer> CUSTOMERS = new Feed<>("customers", Customer.class);
     public static final Feed<CustomerNote> CUSTOMER_NOTES = new Feed<>("customer-notes", CustomerNote.class);
     public static final Feed<Order> ORDERS = new Feed<>("orders", Order.class);
 
-    public static final List<Feed<?>> ALL = List.of(STORES, STAFF, PRODUCTS, STOCK, PROMOTIONS, CUSTOMERS, CUSTOMER_NOTES, ORDERS);
+    public static final List<Feed<?>> ALL = List.of(STORES, STAFF, PRODUCTS, PRICE_LISTS, STOCK, PROMOTIONS, CUSTOMERS, CUSTOMER_NOTES, ORDERS);
 
     private final String name;
     private final Class<T> type;

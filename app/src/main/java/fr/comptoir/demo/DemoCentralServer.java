@@ -36,7 +36,7 @@ public final class DemoCentralServer implements AutoCloseable {
 
     public static final String NAME = "Comptoir demo central platform";
     public static final String VERSION = "1.0";
-    private static final Set<String> FEEDS = Set.of("stores", "staff", "products", "stock", "promotions", "customers", "customer-notes", "orders",
+    private static final Set<String> FEEDS = Set.of("stores", "staff", "products", "price-lists", "stock", "promotions", "customers", "customer-notes", "orders",
             "carts", "pickups", "returns");
     private static final int MAX_PAGE = 5000;
 

@@ -1,6 +1,7 @@
 package fr.comptoir.demo;
 
 import fr.comptoir.catalog.Product;
+import fr.comptoir.catalog.PriceList;
 import fr.comptoir.catalog.Promotion;
 import fr.comptoir.catalog.StockLevel;
 import fr.comptoir.catalog.Variant;
@@ -111,6 +112,33 @@ public final class DemoDataGenerator {
         generateOrders(sink, rnd, variants, stores);
         generateCarts(sink, rnd, variants);
         generatePromotions(sink, variants);
+        generatePriceLists(sink, variants);
+    }
+
+    /**
+     * Three lists: Paris prices for flowers and fine food at the Paris store (in force), end-of-line
+     * espadrilles chain-wide (in force), and winter sales on dresses from the second Wednesday of
+     * January (not yet in force: the demo shows a price list waiting for its date).
+     */
+    private void generatePriceLists(Sink sink, List<VariantRef> variants) {
+        String since = today.minusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        LocalDate january = LocalDate.of(today.getYear() + (today.getMonthValue() == 1 ? 0 : 1), 1, 1);
+        LocalDate salesStart = january.with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(2, java.time.DayOfWeek.WEDNESDAY));
+        String salesFrom = salesStart.atTime(8, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant().toString();
+        String salesTo = salesStart.plusWeeks(4).atTime(8, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant().toString();
+        sink.put("price-lists", "pl-paris", null, new PriceList("pl-paris", "Prix Paris", 10, List.of("st-par01"), since, null,
+                priced(variants, v -> v.category().equals("Fleurs") || v.category().equals("Épicerie fine"), 110)));
+        sink.put("price-lists", "pl-fin-de-serie", null, new PriceList("pl-fin-de-serie", "Fin de série", 5, List.of(), since, null,
+                priced(variants, v -> v.name().startsWith("Espadrilles"), 60)));
+        sink.put("price-lists", "pl-soldes-hiver", null, new PriceList("pl-soldes-hiver", "Soldes d'hiver", 20, List.of(), salesFrom, salesTo,
+                priced(variants, v -> v.category().equals("Femme > Robes"), 70)));
+    }
+
+    /** The variants kept by {@code which} at {@code percent} of their base price, ending in ,99. */
+    private static List<PriceList.Entry> priced(List<VariantRef> variants, java.util.function.Predicate<VariantRef> which, int percent) {
+        return variants.stream().filter(which)
+                .map(v -> new PriceList.Entry(v.id(), roundPrice(v.price() * percent / 100)))
+                .toList();
     }
 
     private void generatePromotions(Sink sink, List<VariantRef> variants) {
@@ -208,7 +236,7 @@ public final class DemoDataGenerator {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Store> stores = stores();
         stores.forEach(s -> sink.put("stores", s.id(), null, s));
-        generateProducts(sink, rnd, stores);
+        generatePriceLists(sink, generateProducts(sink, rnd, stores));
     }
 
     /** Only the customers of this size, e.g. to fill a cache for the search benchmark. */

@@ -11,13 +11,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@link CatalogReader} on the cache database. */
+/**
+ * {@link CatalogReader} on the cache database. The price of a variant is the one of the price list
+ * that applies in this store at this moment with the highest priority, else its base price (decision 0013).
+ */
 public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.StockElsewhere {
 
-    private final SqliteDatabase db;
+    /**
+     * A variant with this store's stock and, when a price list applies here and now, the winning list's
+     * price: highest priority, then a list of this store over a chain-wide one, then the newest.
+     */
+    private static final String VARIANTS_SQL = """
+            WITH here AS (SELECT id, name, priority, store_ids, valid_from_ms FROM price_lists
+                          WHERE (store_ids = '' OR store_ids LIKE ?) AND valid_from_ms <= ? AND (valid_to_ms IS NULL OR valid_to_ms > ?))
+            SELECT v.id, v.sku, v.ean, p.name, v.size, v.colour, v.price_cents, p.vat_bp,
+                   COALESCE((SELECT MAX(0, s.on_hand - s.reserved) FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?), 0),
+                   p.category, lp.price_cents, pl.name
+            FROM variants v JOIN products p ON p.id = v.product_id
+            LEFT JOIN list_prices lp ON lp.variant_id = v.id AND lp.list_id = (
+                SELECT h.id FROM list_prices x JOIN here h ON h.id = x.list_id WHERE x.variant_id = v.id
+                ORDER BY h.priority DESC, h.store_ids <> '' DESC, h.valid_from_ms DESC, h.id LIMIT 1)
+            LEFT JOIN price_lists pl ON pl.id = lp.list_id
+            WHERE v.id IN (""";
 
-    public SqliteCatalog(SqliteDatabase db) {
+    private final SqliteDatabase db;
+    private final java.time.Clock clock;
+
+    public SqliteCatalog(SqliteDatabase db, java.time.Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
@@ -104,19 +126,21 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
             for (int from = 0; from < all.size(); from += 500) {
                 List<String> ids = all.subList(from, Math.min(all.size(), from + 500));
                 String marks = ids.stream().map(x -> "?").collect(Collectors.joining(","));
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT v.id, v.sku, v.ean, p.name, v.size, v.colour, v.price_cents, p.vat_bp,
-                               COALESCE((SELECT MAX(0, s.on_hand - s.reserved) FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?), 0),
-                               p.category
-                        FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id IN (""" + marks + ")")) {
-                    ps.setString(1, storeId);
+                try (PreparedStatement ps = c.prepareStatement(VARIANTS_SQL + marks + ")")) {
+                    long now = clock.millis();
+                    ps.setString(1, "%," + storeId + ",%");
+                    ps.setLong(2, now);
+                    ps.setLong(3, now);
+                    ps.setString(4, storeId);
                     for (int i = 0; i < ids.size(); i++) {
-                        ps.setString(i + 2, ids.get(i));
+                        ps.setString(i + 5, ids.get(i));
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
+                            String list = rs.getString(12);
+                            long price = list == null ? rs.getLong(7) : rs.getLong(11);
                             out.put(rs.getString(1), new VariantInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10)));
+                                    rs.getString(5), rs.getString(6), price, rs.getInt(8), rs.getInt(9), rs.getString(10), list));
                         }
                     }
                 }

@@ -32,7 +32,7 @@ public final class SqliteFeedCache implements FeedCache {
 
     private static final Map<String, String> COUNTED_TABLE = Map.of(
             "stores", "stores", "staff", "staff", "products", "products",
-            "stock", "stock", "promotions", "promotions", "customers", "customers", "customer-notes", "customer_notes", "orders", "orders");
+            "price-lists", "price_lists", "stock", "stock", "promotions", "promotions", "customers", "customers", "customer-notes", "customer_notes", "orders", "orders");
 
     private final SqliteDatabase db;
     private final JsonCodec json;
@@ -129,6 +129,7 @@ public final class SqliteFeedCache implements FeedCache {
             case "customers" -> new CustomerWriter(c, json);
             case "customer-notes" -> new NoteWriter(c);
             case "promotions" -> new PromotionWriter(c, json);
+            case "price-lists" -> new PriceListWriter(c);
             case "orders" -> new OrderWriter(c);
             default -> throw new IllegalArgumentException("No cache table for feed " + feed);
         };
@@ -352,6 +353,67 @@ public final class SqliteFeedCache implements FeedCache {
             upsert.setString(1, p.id());
             upsert.setString(2, json.encode(p));
             upsert.executeUpdate();
+        }
+    }
+
+    /**
+     * A list whose dates cannot be read never applies, and a negative price is left out: a damaged
+     * record from the platform must not change what a customer pays.
+     */
+    private static final class PriceListWriter extends FeedWriter<fr.comptoir.catalog.PriceList> {
+        private final PreparedStatement upsert;
+        private final PreparedStatement clearPrices;
+        private final PreparedStatement insertPrice;
+
+        PriceListWriter(Connection c) throws SQLException {
+            super(c, "price_lists");
+            upsert = prepare(c, """
+                    INSERT INTO price_lists(id, name, priority, store_ids, valid_from_ms, valid_to_ms) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, priority = excluded.priority, store_ids = excluded.store_ids,
+                        valid_from_ms = excluded.valid_from_ms, valid_to_ms = excluded.valid_to_ms""");
+            clearPrices = prepare(c, "DELETE FROM list_prices WHERE list_id = ?");
+            insertPrice = prepare(c, "INSERT OR REPLACE INTO list_prices(list_id, variant_id, price_cents) VALUES (?, ?, ?)");
+        }
+
+        @Override
+        void write(fr.comptoir.catalog.PriceList l) throws SQLException {
+            Long from = epochMillis(l.validFrom(), 0L);
+            Long to = epochMillis(l.validTo(), null);
+            boolean readable = from != null && (l.validTo() == null || to != null);
+            upsert.setString(1, l.id());
+            upsert.setString(2, l.name() == null ? l.id() : l.name());
+            upsert.setInt(3, l.priority());
+            upsert.setString(4, l.storeIds().isEmpty() ? "" : "," + String.join(",", l.storeIds()) + ",");
+            upsert.setLong(5, readable ? from : Long.MAX_VALUE);
+            if (to == null) {
+                upsert.setNull(6, java.sql.Types.INTEGER);
+            } else {
+                upsert.setLong(6, to);
+            }
+            upsert.executeUpdate();
+            clearPrices.setString(1, l.id());
+            clearPrices.executeUpdate();
+            for (fr.comptoir.catalog.PriceList.Entry e : l.prices()) {
+                if (e == null || e.variantId() == null || e.priceCents() < 0) {
+                    continue;
+                }
+                insertPrice.setString(1, l.id());
+                insertPrice.setString(2, e.variantId());
+                insertPrice.setLong(3, e.priceCents());
+                insertPrice.addBatch();
+            }
+            insertPrice.executeBatch();
+        }
+
+        private static Long epochMillis(String instant, Long absent) {
+            if (instant == null) {
+                return absent;
+            }
+            try {
+                return java.time.Instant.parse(instant).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
         }
     }
 

@@ -55,7 +55,8 @@ class CommerceApiContractTest {
             Order.class, OrderLine.class, StaffEvent.class, DeviceActivation.class, PlatformHealth.class,
             fr.comptoir.customers.OnlineCart.class, fr.comptoir.customers.OnlineCart.CartLine.class,
             fr.comptoir.customers.CustomerNote.class, fr.comptoir.sale.SaleRecord.class, fr.comptoir.sale.Payment.class,
-            fr.comptoir.sale.VatLine.class, fr.comptoir.catalog.Promotion.class})
+            fr.comptoir.sale.VatLine.class, fr.comptoir.catalog.Promotion.class,
+            fr.comptoir.catalog.PriceList.class})
     void recordsAndSchemasHaveTheSameFields(Class<? extends Record> type) {
         JsonNode schema = api.at("/components/schemas/" + type.getSimpleName());
         assertThat(schema.isMissingNode()).as("schema " + type.getSimpleName()).isFalse();

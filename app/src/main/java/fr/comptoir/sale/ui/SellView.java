@@ -56,6 +56,7 @@ public final class SellView {
                 super.updateItem(v, empty);
                 setPrefWidth(0);
                 setText(empty || v == null ? null : v.label() + "   " + fr.comptoir.common.Money.ofCents(v.priceCents()).format(i18n.locale())
+                        + (v.priceList() == null ? "" : " (" + v.priceList() + ")")
                         + "   " + i18n.get("carts.inStock", v.availableHere()));
             }
         });

@@ -183,7 +183,8 @@ public final class SellViewModel {
     public void add(VariantInfo item) {
         availableHere.put(item.variantId(), item.availableHere());
         basket.addOne(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints(), item.category());
-        message.set(i18n.get("sell.added", item.label()));
+        message.set(item.priceList() == null ? i18n.get("sell.added", item.label())
+                : i18n.get("sell.addedAtListPrice", item.label(), item.priceList(), money(item.priceCents())));
         searchResults.clear();
         entry.set("");
     }

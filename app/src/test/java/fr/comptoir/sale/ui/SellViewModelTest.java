@@ -21,6 +21,8 @@ class SellViewModelTest {
 
     static final VariantInfo ROBE = new VariantInfo("v1", "REF1-NOI-M", "3760000000017", "Robe", "M", "Noir", 5999, 2000, 3);
     static final VariantInfo THE = new VariantInfo("v2", "REF2-U-TU", "3760000000024", "Thé Earl Grey", null, null, 699, 550, 10);
+    static final VariantInfo BOUQUET = new VariantInfo("v3", "REF3-U-TU", "3760000000031", "Bouquet de saison", null, null, 3299, 1000, 4,
+            "Fleurs", "Prix Paris");
 
     final CatalogReader catalog = new CatalogReader() {
         @Override
@@ -35,7 +37,7 @@ class SellViewModelTest {
 
         @Override
         public Optional<VariantInfo> byCode(String code, String storeId) {
-            return List.of(ROBE, THE).stream().filter(v -> v.ean().equals(code) || v.sku().equals(code.toUpperCase())).findFirst();
+            return List.of(ROBE, THE, BOUQUET).stream().filter(v -> v.ean().equals(code) || v.sku().equals(code.toUpperCase())).findFirst();
         }
     };
     final Customer helene = new Customer("cus-1", "Hélène", "Martin", null, null, "2900000000018", Customer.LoyaltyTier.GOLD, 0, false, false, null);
@@ -57,6 +59,14 @@ class SellViewModelTest {
         assertThat(vm.totalProperty().get()).isEqualTo("Total €126.97 · 3 items");
         assertThat(vm.vat()).containsExactly(new SellViewModel.VatRow("5.5%", "€6.63", "€0.36", "€6.99"),
                 new SellViewModel.VatRow("20%", "€99.98", "€20.00", "€119.98"));
+    }
+
+    @Test
+    void aPriceSetByAPriceListSaysWhichListSetIt() {
+        SellViewModel vm = vm(Locale.FRENCH);
+        vm.scanned("3760000000031");
+        assertThat(vm.messageProperty().get()).isEqualTo("Bouquet de saison ajouté (Prix Paris : 32,99\u00a0€).");
+        assertThat(basket.lines()).extracting(l -> l.unitPriceCents()).containsExactly(3299L);
     }
 
     @Test
