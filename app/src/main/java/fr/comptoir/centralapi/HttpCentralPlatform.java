@@ -150,7 +150,7 @@ public final class HttpCentralPlatform implements CentralPlatform {
         RequestBody body = RequestBody.create(write.payloadJson(), JSON);
         Request.Builder b = new Request.Builder().header("Idempotency-Key", write.idempotencyKey());
         switch (write.kind()) {
-            case WriteKinds.STAFF_EVENT -> b.url(url("v1/stores/" + requireCredentials().storeId() + "/events")).post(body);
+            case WriteKinds.STAFF_EVENT, WriteKinds.TILL_EVENT -> b.url(url("v1/stores/" + requireCredentials().storeId() + "/events")).post(body);
             case WriteKinds.CUSTOMER_CREATED -> b.url(url("v1/customers")).post(body);
             case WriteKinds.CUSTOMER_NOTE -> b.url(segments("v1", "customers", field(payload, "customerId"), "notes")).post(body);
             case WriteKinds.CUSTOMER_PREFERENCES -> b.url(segments("v1", "customers", field(payload, "customerId"))).patch(body);

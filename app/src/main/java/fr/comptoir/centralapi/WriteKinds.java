@@ -5,6 +5,8 @@ public final class WriteKinds {
 
     /** A staff event of the store (sign-in, sign-out, lock): {@code POST /v1/stores/{storeId}/events}. */
     public static final String STAFF_EVENT = "staff-event";
+    /** A till event (void, drawer opening, approval): {@code POST /v1/stores/{storeId}/events}. */
+    public static final String TILL_EVENT = "till-event";
 
     /** A new customer created in store: {@code POST /v1/customers}. */
     public static final String CUSTOMER_CREATED = "customer-created";

@@ -36,6 +36,10 @@ public final class DemoCentralServer implements AutoCloseable {
 
     public static final String NAME = "Comptoir demo central platform";
     public static final String VERSION = "1.0";
+    /** Staff events, then till events. */
+    private static final Set<String> STORE_EVENT_TYPES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(fr.comptoir.staff.StaffEvent.Type.values()), java.util.Arrays.stream(fr.comptoir.sale.TillEvent.Type.values()))
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> FEEDS = Set.of("stores", "staff", "products", "price-lists", "stock", "promotions", "customers", "customer-notes", "orders",
             "carts", "pickups", "returns");
     private static final int MAX_PAGE = 5000;
@@ -316,8 +320,11 @@ public final class DemoCentralServer implements AutoCloseable {
                     || body.path("type").asText("").isEmpty() || body.path("occurredAt").asText("").isEmpty()) {
                 return problemAnswer(422, "invalid-body", "Invalid staff event", "eventId, staffId, type and occurredAt are required.");
             }
+            if (!STORE_EVENT_TYPES.contains(body.get("type").asText())) {
+                return problemAnswer(422, "invalid-body", "Unknown event type", "No store event is of type " + body.get("type").asText() + ".");
+            }
             return store.recordStaffEvent(storeId, device.id(), body.get("eventId").asText(), body.get("staffId").asText(),
-                    body.get("type").asText(), body.get("occurredAt").asText());
+                    body.get("type").asText(), body.get("occurredAt").asText(), raw);
         });
     }
 

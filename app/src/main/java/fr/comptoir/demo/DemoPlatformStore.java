@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -418,11 +420,13 @@ public final class DemoPlatformStore implements AutoCloseable {
     }
 
     /** Records a staff event; the event id makes a second copy under another key harmless. */
-    public Answer recordStaffEvent(String storeId, String deviceId, String eventId, String staffId, String type, String occurredAt) {
+    /** A staff or till event of the store, kept whole in {@code body}. */
+    public Answer recordStaffEvent(String storeId, String deviceId, String eventId, String staffId, String type, String occurredAt,
+                                   String body) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO staff_events(id, store_id, staff_id, device_id, type, occurred_at, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING""")) {
+                    INSERT INTO staff_events(id, store_id, staff_id, device_id, type, occurred_at, received_at, body)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING""")) {
                 ps.setString(1, eventId);
                 ps.setString(2, storeId);
                 ps.setString(3, staffId);
@@ -430,6 +434,7 @@ public final class DemoPlatformStore implements AutoCloseable {
                 ps.setString(5, type);
                 ps.setString(6, occurredAt);
                 ps.setString(7, Instant.now().toString());
+                ps.setString(8, body);
                 ps.executeUpdate();
             }
             return new Answer(201, mapper.createObjectNode().put("eventId", eventId).put("status", "recorded").toString());
@@ -458,6 +463,19 @@ public final class DemoPlatformStore implements AutoCloseable {
             ps.setString(5, Instant.now().toString());
             ps.executeUpdate();
         }
+    }
+
+    /** The types of the store events received, oldest first (tests and the demo's audit). */
+    public List<String> storeEventTypes() {
+        return db.read(c -> {
+            List<String> types = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT type FROM staff_events ORDER BY rowid"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+            return types;
+        });
     }
 
     public long staffEventCount() {

@@ -353,7 +353,7 @@ public final class AppWindow {
             basket.setPricer(current -> engine.price(current, java.time.Instant.now()));
         }, failure -> { });
         vm.enableParkingAndVoid(context.parkedSales(),
-                new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), storeId)::approve, session.staff().displayName());
+                new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), storeId)::approve, session.staff().displayName(), tillAudit());
         return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder)),
                 index -> holder.getChildren().setAll(discountView(holder, index)),
                 index -> holder.getChildren().setAll(aisleView(holder, index)),
@@ -399,12 +399,18 @@ public final class AppWindow {
         return new fr.comptoir.sale.ui.AisleView(vm, i18n, back).root();
     }
 
+    /** The journal of the signed-in seller's voids, drawer openings and approvals at this till. */
+    private fr.comptoir.sale.TillAudit tillAudit() {
+        DeviceConfig d = context.device().orElseThrow();
+        return fr.comptoir.sale.TillAudit.journaled(context.journal(), context.clock(), d.storeId(), d.deviceId(), session.staff().id());
+    }
+
     private Node discountView(javafx.scene.layout.StackPane holder, int index) {
         fr.comptoir.staff.ManagerApproval approval = new fr.comptoir.staff.ManagerApproval(context.staffDirectory(),
                 context.device().orElseThrow().storeId());
         Runnable back = () -> holder.getChildren().setAll(sellView(holder));
         fr.comptoir.sale.ui.DiscountViewModel vm = new fr.comptoir.sale.ui.DiscountViewModel(basket, index,
-                fr.comptoir.sale.DiscountPolicy.DEFAULT, approval::approve, runner, i18n, back);
+                fr.comptoir.sale.DiscountPolicy.DEFAULT, approval::approve, tillAudit(), runner, i18n, back);
         String title = index < 0 ? i18n.get("sell.discountBasket") : i18n.get("sell.discountLine", basket.lines().get(index).label());
         return new fr.comptoir.sale.ui.DiscountView(vm, i18n, title, back).root();
     }

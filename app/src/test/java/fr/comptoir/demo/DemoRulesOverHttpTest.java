@@ -136,6 +136,19 @@ class DemoRulesOverHttpTest {
     }
 
     @Test
+    void tillEventsAreKeptWholeAndAnUnknownTypeIsRefused() throws IOException {
+        String path = "v1/stores/" + paris.storeId() + "/events";
+        ObjectNode e = json.createObjectNode().put("eventId", "till-1").put("type", "SALE_VOIDED").put("staffId", "stf-1")
+                .put("storeId", paris.storeId()).put("deviceId", paris.deviceId()).put("occurredAt", "2026-11-20T19:00:00Z")
+                .put("approvedBy", "stf-manager").put("amountCents", 5999).put("detail", "1 line(s)");
+        assertThat(post(path, "till-1", e).status()).isEqualTo(201);
+        Reply unknown = post(path, "till-2", e.deepCopy().put("eventId", "till-2").put("type", "CASH_TAKEN"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().path("detail").asText()).contains("CASH_TAKEN");
+        assertThat(store.storeEventTypes()).containsExactly("SALE_VOIDED");
+    }
+
+    @Test
     void aRetryWithTheSameKeyGetsTheOriginalAnswerNotARefusal() throws IOException {
         JsonNode pickup = pickupIn("READY");
         String path = "v1/pickups/" + pickup.path("orderId").asText() + "/handover";

@@ -70,7 +70,7 @@ class DiscountTest {
     void aSmallDiscountNeedsOnlyAReasonALargeOneAManager() {
         Basket b = basket();
         int[] done = {0};
-        DiscountViewModel small = new DiscountViewModel(b, 0, DiscountPolicy.DEFAULT, approval::approve, TaskRunner.direct(),
+        DiscountViewModel small = new DiscountViewModel(b, 0, DiscountPolicy.DEFAULT, approval::approve, TillAudit.NONE, TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), () -> done[0]++);
         small.percent(5);
         small.apply();
@@ -80,7 +80,7 @@ class DiscountTest {
         assertThat(b.lines().get(0).discountCents()).isEqualTo(300);
         assertThat(b.lines().get(0).approvedBy()).isNull();
 
-        DiscountViewModel large = new DiscountViewModel(b, -1, DiscountPolicy.DEFAULT, approval::approve, TaskRunner.direct(),
+        DiscountViewModel large = new DiscountViewModel(b, -1, DiscountPolicy.DEFAULT, approval::approve, TillAudit.NONE, TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), () -> done[0]++);
         large.percent(30);
         large.reasonProperty().set(DiscountReason.MANAGER_DECISION);
@@ -98,7 +98,7 @@ class DiscountTest {
         assertThat(b.lines()).allMatch(l -> "m1".equals(l.approvedBy()));
         assertThat(done[0]).isEqualTo(2);
 
-        DiscountViewModel bad = new DiscountViewModel(b, 1, DiscountPolicy.DEFAULT, approval::approve, TaskRunner.direct(),
+        DiscountViewModel bad = new DiscountViewModel(b, 1, DiscountPolicy.DEFAULT, approval::approve, TillAudit.NONE, TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), () -> done[0]++);
         bad.amountProperty().set("100");
         bad.reasonProperty().set(DiscountReason.DAMAGED);
@@ -109,7 +109,9 @@ class DiscountTest {
     @Test
     void aPriceOverrideAlwaysNeedsAManager() {
         Basket b = basket();
-        DiscountViewModel vm = new DiscountViewModel(b, 0, DiscountPolicy.DEFAULT, approval::approve, TaskRunner.direct(),
+        List<String> journaled = new java.util.ArrayList<>();
+        TillAudit audit = (type, approvedBy, cents, detail) -> journaled.add(type + " " + approvedBy + " " + cents + " " + detail);
+        DiscountViewModel vm = new DiscountViewModel(b, 0, DiscountPolicy.DEFAULT, approval::approve, audit, TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), () -> { });
         vm.newUnitPrice("35");
         assertThat(vm.messageProperty().get()).isEqualTo("The new price must be lower than €29.99.");
@@ -123,6 +125,11 @@ class DiscountTest {
         vm.apply();
         assertThat(b.lines().get(0).totalCents()).isEqualTo(2 * 2950);
         assertThat(b.lines().get(0).approvedBy()).isEqualTo("m1");
+        vm.newUnitPrice("20");
+        vm.managerPinProperty().set("1234");
+        vm.apply();
+        String sku = b.lines().get(0).sku();
+        assertThat(journaled).containsExactly("PRICE_OVERRIDDEN m1 98 PRICE_OVERRIDE " + sku, "APPROVAL_REFUSED null 1998 PRICE_OVERRIDE " + sku);
     }
 
     @Test

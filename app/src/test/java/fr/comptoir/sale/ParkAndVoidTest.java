@@ -10,6 +10,7 @@ import fr.comptoir.shell.TaskRunner;
 import fr.comptoir.staff.Role;
 import fr.comptoir.staff.StaffMember;
 import fr.comptoir.storage.SqliteDatabase;
+import fr.comptoir.storage.SqliteJournal;
 import fr.comptoir.storage.SqliteParkedSales;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,10 @@ class ParkAndVoidTest {
     final StaffMember manager = new StaffMember("m1", "st", "Camille Laurent", Role.MANAGER, "x", true);
 
     SellViewModel vm(Basket basket, SqliteParkedSales store) {
+        return vm(basket, store, TillAudit.NONE);
+    }
+
+    SellViewModel vm(Basket basket, SqliteParkedSales store, TillAudit audit) {
         CatalogReader none = new CatalogReader() {
             @Override
             public Map<String, VariantInfo> variants(Collection<String> ids, String storeId) {
@@ -50,7 +55,7 @@ class ParkAndVoidTest {
         };
         SellViewModel vm = new SellViewModel(basket, new ScanLookup(none, "st")::lookup, t -> List.of(), c -> Optional.empty(),
                 TaskRunner.direct(), new I18n(Locale.ENGLISH));
-        vm.enableParkingAndVoid(store, pin -> pin.equals("9876") ? Optional.of(manager) : Optional.empty(), "Léo Martin");
+        vm.enableParkingAndVoid(store, pin -> pin.equals("9876") ? Optional.of(manager) : Optional.empty(), "Léo Martin", audit);
         return vm;
     }
 
@@ -87,10 +92,19 @@ class ParkAndVoidTest {
         }
     }
 
+    static TillAudit audit(SqliteJournal journal) {
+        return TillAudit.journaled(journal, java.time.Clock.systemUTC(), "st", "dev-1", "s1");
+    }
+
+    static List<TillEvent> tillEvents(SqliteJournal journal) {
+        return journal.pendingPayloads(TillAudit.WRITE_KIND).stream().map(j -> WireJson.codec().decode(j, TillEvent.class)).toList();
+    }
+
     @Test
     void theDrawerOpensWithoutASaleOnlyForAManager() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SellViewModel vm = vm(new Basket(), new SqliteParkedSales(db, WireJson.codec()));
+            SqliteJournal journal = new SqliteJournal(db, WireJson::encode, java.time.Clock.systemUTC());
+            SellViewModel vm = vm(new Basket(), new SqliteParkedSales(db, WireJson.codec()), audit(journal));
             int[] opened = {0};
             vm.openDrawer("1234", () -> opened[0]++);
             assertThat(opened[0]).isZero();
@@ -98,15 +112,27 @@ class ParkAndVoidTest {
             vm.openDrawer("9876", () -> opened[0]++);
             assertThat(opened[0]).isEqualTo(1);
             assertThat(vm.messageProperty().get()).isEqualTo("Drawer opened, approved by Camille Laurent.");
+            // The refused PIN and the opening are both in the journal, on their way to the platform.
+            assertThat(tillEvents(journal)).extracting(TillEvent::type, TillEvent::approvedBy, TillEvent::staffId, TillEvent::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(TillEvent.Type.APPROVAL_REFUSED, null, "s1", "open-drawer"),
+                            org.assertj.core.groups.Tuple.tuple(TillEvent.Type.DRAWER_OPENED, "m1", "s1", "no-sale"));
         }
     }
 
     @Test
-    void voidingASaleNeedsAManager() {
+    void voidingASaleNeedsAManagerAndEveryVoidIsJournaled() {
         Basket basket = new Basket();
         basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
+        basket.add(new BasketLine("v2", "S2", "Thé", 2, 699, 550, null));
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SellViewModel vm = vm(basket, new SqliteParkedSales(db, WireJson.codec()));
+            SqliteJournal journal = new SqliteJournal(db, WireJson::encode, java.time.Clock.systemUTC());
+            SellViewModel vm = vm(basket, new SqliteParkedSales(db, WireJson.codec()), audit(journal));
+            vm.voidLine(1);
+            assertThat(tillEvents(journal)).singleElement().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(TillEvent.Type.LINE_VOIDED);
+                assertThat(e.amountCents()).isEqualTo(1398);
+                assertThat(e.detail()).isEqualTo("2 × S2 Thé");
+            });
             int[] closed = {0};
             vm.voidSale("1234", () -> closed[0]++);
             assertThat(vm.messageProperty().get()).isEqualTo("This is not a manager's PIN: the sale was not voided.");
@@ -115,6 +141,10 @@ class ParkAndVoidTest {
             assertThat(basket.lines()).isEmpty();
             assertThat(vm.messageProperty().get()).isEqualTo("Sale voided, approved by Camille Laurent.");
             assertThat(closed[0]).isEqualTo(1);
+            assertThat(tillEvents(journal)).extracting(TillEvent::type, TillEvent::approvedBy, TillEvent::amountCents).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(TillEvent.Type.LINE_VOIDED, null, 1398L),
+                    org.assertj.core.groups.Tuple.tuple(TillEvent.Type.APPROVAL_REFUSED, null, 5999L),
+                    org.assertj.core.groups.Tuple.tuple(TillEvent.Type.SALE_VOIDED, "m1", 5999L));
         }
     }
 }

@@ -54,13 +54,16 @@ class SaleRecordingTest {
             assertThat(first.changeCents()).isEqualTo(1_000);
             assertThat(ctx.catalog().byCode(ean, "st-par01").orElseThrow().availableHere()).isEqualTo(Math.max(0, before - 2));
             new ReceiptEmail(ctx.journal()).send(first, "helene.martin@orange.fr", "fr", "stf-1");
-            assertThat(ctx.outbox().pendingCount()).isEqualTo(3);
+            TillAudit.journaled(ctx.journal(), ctx.clock(), "st-par01", "dev-12345678", "stf-1")
+                    .record(TillEvent.Type.DRAWER_OPENED, "stf-manager", 0, "no-sale");
+            assertThat(ctx.outbox().pendingCount()).isEqualTo(4);
             assertThat(ctx.sync().drainOutbox()).isZero();
 
             try (var back = fr.comptoir.demo.DemoCentralServer.start(platform, port)) {
                 SyncEngine.Report report = ctx.sync().syncOnce();
                 assertThat(report.ok()).as(report.error()).isTrue();
-                assertThat(report.delivered()).isEqualTo(3);
+                assertThat(report.delivered()).isEqualTo(4);
+                assertThat(platform.storeEventTypes()).contains("DRAWER_OPENED");
                 assertThat(platform.body("_emails", first.id())).get().asString().contains("helene.martin@orange.fr");
                 assertThat(platform.body("orders", "ord-" + first.id())).isPresent();
                 assertThat(platform.body("orders", "ord-" + second.id())).isPresent();

@@ -36,11 +36,16 @@ public final class DiscountViewModel {
     private final TaskRunner runner;
     private final I18n i18n;
     private final Runnable onDone;
+    private final fr.comptoir.sale.TillAudit audit;
 
-    /** @param lineIndex the line to discount, or -1 for the whole basket */
+    /**
+     * @param lineIndex the line to discount, or -1 for the whole basket
+     * @param audit     where approvals and refused PINs are journaled
+     */
     public DiscountViewModel(Basket basket, int lineIndex, DiscountPolicy policy, Function<String, Optional<StaffMember>> approve,
-                             TaskRunner runner, I18n i18n, Runnable onDone) {
+                             fr.comptoir.sale.TillAudit audit, TaskRunner runner, I18n i18n, Runnable onDone) {
         this.basket = basket;
+        this.audit = audit;
         this.lineIndex = lineIndex;
         this.policy = policy;
         this.approve = approve;
@@ -115,7 +120,18 @@ public final class DiscountViewModel {
             return;
         }
         busy.set(true);
-        runner.run(() -> approve.apply(pin), manager -> {
+        DiscountReason why = reason.get();
+        String detail = why.name() + (lineIndex < 0 ? " basket" : " " + basket.lines().get(lineIndex).sku());
+        runner.run(() -> {
+            Optional<StaffMember> manager = approve.apply(pin);
+            if (manager.isEmpty()) {
+                audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, value, detail);
+            } else {
+                audit.record(why == DiscountReason.PRICE_OVERRIDE ? fr.comptoir.sale.TillEvent.Type.PRICE_OVERRIDDEN
+                        : fr.comptoir.sale.TillEvent.Type.DISCOUNT_APPROVED, manager.get().id(), value, detail);
+            }
+            return manager;
+        }, manager -> {
             busy.set(false);
             managerPin.set("");
             if (manager.isEmpty()) {

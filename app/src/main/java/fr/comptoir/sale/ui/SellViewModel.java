@@ -51,6 +51,7 @@ public final class SellViewModel {
     private fr.comptoir.sale.ParkedSales parkedSales;
     private java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> approve;
     private String staffName = "";
+    private fr.comptoir.sale.TillAudit audit = fr.comptoir.sale.TillAudit.NONE;
 
     /** @param loyaltyCard the customer holding a loyalty card number, for cards scanned on this screen */
     public SellViewModel(Basket basket, Function<String, ScanLookup.Result> lookup, Function<String, List<VariantInfo>> search,
@@ -66,13 +67,17 @@ public final class SellViewModel {
         refresh();
     }
 
-    /** Parking and voiding need the parked-sales store, manager approval and who is selling. */
+    /**
+     * Parking and voiding need the parked-sales store, manager approval, who is selling and the till's
+     * journal for voids, drawer openings and refused PINs.
+     */
     public void enableParkingAndVoid(fr.comptoir.sale.ParkedSales store,
                                      java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> managerApproval,
-                                     String sellerName) {
+                                     String sellerName, fr.comptoir.sale.TillAudit tillAudit) {
         this.parkedSales = store;
         this.approve = managerApproval;
         this.staffName = sellerName;
+        this.audit = tillAudit;
         refreshParked();
     }
 
@@ -123,7 +128,17 @@ public final class SellViewModel {
         if (basket.lines().isEmpty()) {
             return;
         }
-        runner.run(() -> approve.apply(managerPin == null ? "" : managerPin), manager -> {
+        long total = basket.totalCents();
+        String detail = basket.lines().size() + " line(s)";
+        runner.run(() -> {
+            java.util.Optional<fr.comptoir.staff.StaffMember> manager = approve.apply(managerPin == null ? "" : managerPin);
+            if (manager.isPresent()) {
+                audit.record(fr.comptoir.sale.TillEvent.Type.SALE_VOIDED, manager.get().id(), total, detail);
+            } else {
+                audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, total, "void-sale");
+            }
+            return manager;
+        }, manager -> {
             if (manager.isEmpty()) {
                 message.set(i18n.get("sell.voidRefused"));
                 return;
@@ -138,7 +153,12 @@ public final class SellViewModel {
     public void openDrawer(String managerPin, Runnable open) {
         runner.run(() -> {
             java.util.Optional<fr.comptoir.staff.StaffMember> manager = approve.apply(managerPin == null ? "" : managerPin);
-            manager.ifPresent(m -> open.run());
+            if (manager.isPresent()) {
+                open.run();
+                audit.record(fr.comptoir.sale.TillEvent.Type.DRAWER_OPENED, manager.get().id(), 0, "no-sale");
+            } else {
+                audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, 0, "open-drawer");
+            }
             return manager;
         }, manager -> message.set(manager.isPresent() ? i18n.get("sell.drawerOpened", manager.get().displayName())
                 : i18n.get("sell.drawerRefused")), failure -> message.set(failure.getMessage()));
@@ -205,9 +225,15 @@ public final class SellViewModel {
         }
     }
 
+    /** Takes a line off the basket; the void is journaled (no approval needed before payment). */
     public void voidLine(int index) {
         BasketLine removed = basket.voidLine(index);
         message.set(i18n.get("sell.voided", removed.label()));
+        runner.run(() -> {
+            audit.record(fr.comptoir.sale.TillEvent.Type.LINE_VOIDED, null, removed.totalCents(),
+                    removed.quantity() + " × " + removed.sku() + " " + removed.label());
+            return null;
+        }, x -> { }, failure -> message.set(failure.getMessage()));
     }
 
     private void searchProducts(String text) {

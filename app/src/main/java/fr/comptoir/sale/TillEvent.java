@@ -1,0 +1,18 @@
+package fr.comptoir.sale;
+
+/**
+ * Something done at the till that changes money without being a sale, kept in the store's journal and
+ * sent to the central platform: a line or a whole sale voided, the drawer opened without a sale, a
+ * manager's approval of a discount or a price, or a manager PIN refused.
+ *
+ * @param staffId     who was selling
+ * @param approvedBy  the manager who approved, when an approval was needed and given
+ * @param amountCents what was at stake: the line or basket voided, the discount given
+ * @param detail      what it was about, in words for the head office (item, reason code, action refused)
+ * @param occurredAt  ISO-8601 instant
+ */
+public record TillEvent(String eventId, Type type, String staffId, String storeId, String deviceId, String occurredAt,
+                        String approvedBy, long amountCents, String detail) {
+
+    public enum Type { LINE_VOIDED, SALE_VOIDED, DRAWER_OPENED, DISCOUNT_APPROVED, PRICE_OVERRIDDEN, APPROVAL_REFUSED }
+}
