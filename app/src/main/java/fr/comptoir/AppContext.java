@@ -291,6 +291,11 @@ public final class AppContext implements AutoCloseable {
         return fr.comptoir.printing.EscPosReceiptPrinter.files(home.resolve("receipts"));
     }
 
+    /** Where every receipt is kept as text and PDF ({@code receipts/} in the home folder). */
+    public fr.comptoir.printing.ReceiptArchive receiptArchive() {
+        return new fr.comptoir.printing.ReceiptArchive(home.resolve("receipts"));
+    }
+
     /** The payment terminal of this till: the simulated one until a real terminal's driver is configured. */
     public fr.comptoir.sale.PaymentTerminal paymentTerminal() {
         return new fr.comptoir.sale.SimulatedPaymentTerminal(options.paymentTerminalDelayMillis());

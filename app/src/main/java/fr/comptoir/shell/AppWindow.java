@@ -436,7 +436,7 @@ public final class AppWindow {
                 },
                 sale -> {
                     String text = fr.comptoir.sale.ui.ReceiptText.of(sale, d.storeName(), i18n, false);
-                    saveReceipt(sale.ticketNumber(), text);
+                    context.receiptArchive().save(sale.ticketNumber(), text);
                     return text;
                 }, runner, i18n, sale -> {
                     basket.clear();
@@ -472,17 +472,6 @@ public final class AppWindow {
         }, x -> { }, failure -> {
             onProblem.accept(i18n.get("pay.printFailed", failure.getMessage()));
         });
-    }
-
-    /** Keeps a copy of every receipt as text, for reprints and the demo (no printer needed). Blocking. */
-    private void saveReceipt(String ticket, String text) {
-        try {
-            java.nio.file.Path dir = context.home().resolve("receipts");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.writeString(dir.resolve(ticket + ".txt"), text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("The receipt could not be saved: " + e.getMessage(), e);
-        }
     }
 
     private void changeLanguage(Locale locale) {

@@ -170,18 +170,24 @@ public final class PaymentViewModel {
             return;
         }
         busy.set(true);
-        record Done(SaleRecord sale, String receipt) {
+        record Done(SaleRecord sale, String receipt, String receiptProblem) {
         }
         runner.run(() -> {
             SaleRecord sale = complete.apply(checkout);
-            return new Done(sale, receiptOf.apply(sale));
+            // The sale is recorded: a receipt that cannot be made or kept must not look like a failed sale.
+            try {
+                return new Done(sale, receiptOf.apply(sale), null);
+            } catch (RuntimeException e) {
+                return new Done(sale, "", e.getMessage());
+            }
         }, done -> {
             busy.set(false);
             recorded = true;
             SaleRecord sale = done.sale();
             recordedSale = sale;
             receipt.set(done.receipt());
-            message.set(i18n.get("pay.completed", sale.ticketNumber()));
+            message.set(done.receiptProblem() == null ? i18n.get("pay.completed", sale.ticketNumber())
+                    : i18n.get("pay.completedReceiptProblem", sale.ticketNumber(), done.receiptProblem()));
             onCompleted.accept(sale);
         }, failure -> {
             busy.set(false);

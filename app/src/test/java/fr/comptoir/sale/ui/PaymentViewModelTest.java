@@ -22,11 +22,29 @@ class PaymentViewModelTest {
     final List<SaleRecord> completed = new ArrayList<>();
 
     PaymentViewModel vm(long total) {
+        return vm(total, sale -> "RECEIPT " + sale.totalCents());
+    }
+
+    PaymentViewModel vm(long total, java.util.function.Function<SaleRecord, String> receiptOf) {
         basket.add(new BasketLine("v", "s", "Robe", 1, total, 2000, null));
         return new PaymentViewModel(basket, new SimulatedPaymentTerminal(0), (Checkout c) -> new SaleRecord("sale-1", "T-1", "st", "d", "s", "Léo",
                 null, null, "2026-11-20T10:00:00Z", basket.lines(), c.payments(), c.dueCents(), c.changeCents(),
-                Vat.breakdown(basket.lines()), List.of(), null), sale -> "RECEIPT " + sale.totalCents(), TaskRunner.direct(),
+                Vat.breakdown(basket.lines()), List.of(), null), receiptOf, TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), completed::add);
+    }
+
+    @Test
+    void aReceiptThatCannotBeKeptDoesNotMakeTheSaleLookFailedNorRecordItTwice() {
+        PaymentViewModel vm = vm(1999, sale -> {
+            throw new java.io.UncheckedIOException("disk full", new java.io.IOException("disk full"));
+        });
+        vm.amountEntryProperty().set("20");
+        vm.payCash();
+        vm.complete();
+        assertThat(completed).hasSize(1);
+        assertThat(vm.messageProperty().get()).isEqualTo("Sale T-1 recorded, but its receipt could not be kept (disk full): reprint it from \"Reprint\".");
+        vm.complete();
+        assertThat(completed).hasSize(1);
     }
 
     @Test
