@@ -40,12 +40,24 @@ public final class ScanBenchmark {
         this.out = out;
     }
 
+    /** A second measure on the same catalogue, e.g. on the real screen ({@code bench.ui}). */
+    @FunctionalInterface
+    public interface Then {
+        void measure(fr.comptoir.catalog.CatalogReader catalog, List<String> eans) throws Exception;
+    }
+
     public void run() {
+        run(null);
+    }
+
+    /** @param then what to measure next on the same catalogue, or null */
+    public void run(Then then) {
         Path file = dir.resolve("bench-catalogue-" + size.name().toLowerCase(Locale.ROOT) + ".db");
         try (SqliteDatabase db = SqliteDatabase.open(file, "cache")) {
             SqliteFeedCache cache = new SqliteFeedCache(db, WireJson.codec());
             List<String> eans = new ArrayList<>();
-            boolean fill = cache.counts().get("products") < size.products;
+            java.util.Map<String, Long> counts = cache.counts();
+            boolean fill = counts.get("products") < size.products || counts.get("price-lists") == 0;
             if (fill) {
                 out.printf("Filling %s with %,d generated products and their stock...%n", file, size.products);
                 out.flush();
@@ -56,7 +68,7 @@ public final class ScanBenchmark {
                 if (record instanceof Product p) {
                     p.variants().stream().map(Variant::ean).forEach(eans::add);
                 }
-                if (fill && (record instanceof Product || record instanceof StockLevel)) {
+                if (fill && (record instanceof Product || record instanceof StockLevel || record instanceof fr.comptoir.catalog.PriceList)) {
                     batch.add(record);
                     if (batch.size() >= 20_000) {
                         write(cache, batch);
@@ -67,7 +79,15 @@ public final class ScanBenchmark {
                 write(cache, batch);
                 out.printf("Filled in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             }
-            measure(new ScanLookup(new SqliteCatalog(db, java.time.Clock.systemUTC()), "st-par01"), eans);
+            SqliteCatalog catalog = new SqliteCatalog(db, java.time.Clock.systemUTC());
+            measure(new ScanLookup(catalog, "st-par01"), eans);
+            if (then != null) {
+                then.measure(catalog, eans);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

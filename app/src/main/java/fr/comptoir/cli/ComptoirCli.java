@@ -221,10 +221,14 @@ public final class ComptoirCli {
     static final class ScanBench extends BenchCommand {
         @Option(names = "--scans", defaultValue = "20000", description = "Scans to time (default ${DEFAULT-VALUE}).")
         int scans;
+        @Option(names = "--screen", defaultValue = "0", description = "Then this many scans on the real Sell screen, timed until "
+                + "the line is laid out (needs a display; 0: none).")
+        int screenScans;
 
         @Override
         void run(DemoSize s, Path dir, PrintWriter out) {
-            new fr.comptoir.bench.ScanBenchmark(dir, s, scans, out).run();
+            new fr.comptoir.bench.ScanBenchmark(dir, s, scans, out).run(screenScans <= 0 ? null
+                    : (catalog, eans) -> new fr.comptoir.bench.ui.ScreenScanBenchmark(catalog, "st-par01", out).run(eans, screenScans));
         }
     }
 
