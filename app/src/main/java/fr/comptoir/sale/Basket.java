@@ -132,6 +132,7 @@ public final class Basket {
         }
         lines.addAll(parked.lines());
         customer = parked.customer();
+        deliveryAddress = parked.deliveryAddress();
         changed();
     }
 

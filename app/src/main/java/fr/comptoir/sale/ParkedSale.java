@@ -4,11 +4,21 @@ import fr.comptoir.customers.Customer;
 
 import java.util.List;
 
-/** A basket set aside (the customer went to try something on) to be taken up again at this till. */
-public record ParkedSale(String id, String parkedAt, String parkedBy, Customer customer, List<BasketLine> lines) {
+/**
+ * A basket set aside (the customer went to try something on) to be taken up again at this till; also
+ * the shape in which the basket in progress is saved against a crash.
+ *
+ * @param deliveryAddress where lines ordered for home delivery go, or null
+ */
+public record ParkedSale(String id, String parkedAt, String parkedBy, Customer customer, List<BasketLine> lines, String deliveryAddress) {
 
     public ParkedSale {
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** The basket as it is now. */
+    public static ParkedSale of(Basket basket, String id, String at, String by) {
+        return new ParkedSale(id, at, by, basket.customer(), basket.lines(), basket.deliveryAddress());
     }
 
     public long totalCents() {

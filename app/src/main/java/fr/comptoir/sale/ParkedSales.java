@@ -13,4 +13,10 @@ public interface ParkedSales {
 
     /** Removes and returns a parked sale; empty when another tap already took it. */
     Optional<ParkedSale> take(String id);
+
+    /** Saves the basket being rung up (replacing the previous save), or forgets it when {@code basket} is null. */
+    void keepInProgress(ParkedSale basket);
+
+    /** The basket that was being rung up when the app last stopped, if any. */
+    Optional<ParkedSale> inProgress();
 }

@@ -47,6 +47,9 @@ public final class AppWindow {
     private I18n i18n = new I18n(I18n.systemDefault());
     private StatusBarViewModel status;
     private InactivityLock inactivityLock;
+    private fr.comptoir.sale.BasketAutosave autosave;
+    /** Said once on the Sell screen (the restored sale). */
+    private String sellNotice;
     private java.time.Duration lockDelay = DEFAULT_LOCK_DELAY;
     private StaffSession session;
     private final fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
@@ -181,12 +184,36 @@ public final class AppWindow {
                 }, x -> { }, x -> { });
             }
             session = s;
-            showMain();
+            recoverBasketThenShowMain();
         });
         SignInView view = new SignInView(vm, i18n, locked == null ? null : i18n.get("signIn.locked", locked.staff().displayName()), device.demo());
         setContent(view.root());
         vm.load(locked == null ? null : locked.staff().id());
         view.root().requestFocus();
+    }
+
+    /**
+     * At the first sign-in after a start, takes back the sale that was being rung up when the app
+     * stopped (crash, power cut), then saves the basket at every change.
+     */
+    private void recoverBasketThenShowMain() {
+        if (autosave != null) {
+            showMain();
+            return;
+        }
+        autosave = new fr.comptoir.sale.BasketAutosave(context.parkedSales(), context.clock(), failure -> { });
+        runner.run(autosave::saved, saved -> {
+            if (saved.isPresent() && basket.lines().isEmpty()) {
+                basket.restore(saved.get());
+                currentSection = MainView.Section.SELL;
+                sellNotice = i18n.get("sell.restored", saved.get().lines().size());
+            }
+            autosave.watch(basket);
+            showMain();
+        }, failure -> {
+            autosave.watch(basket);
+            showMain();
+        });
     }
 
     private void showMain() {
@@ -352,6 +379,10 @@ public final class AppWindow {
             fr.comptoir.sale.PricingEngine engine = new fr.comptoir.sale.PricingEngine(promotions, storeId);
             basket.setPricer(current -> engine.price(current, java.time.Instant.now()));
         }, failure -> { });
+        if (sellNotice != null) {
+            vm.messageProperty().set(sellNotice);
+            sellNotice = null;
+        }
         vm.enableParkingAndVoid(context.parkedSales(),
                 new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), storeId)::approve, session.staff().displayName(), tillAudit());
         return new fr.comptoir.sale.ui.SellView(vm, basket, i18n, picker.root(), () -> holder.getChildren().setAll(paymentView(holder)),
@@ -529,6 +560,9 @@ public final class AppWindow {
         }
         if (ageClock != null) {
             ageClock.stop();
+        }
+        if (autosave != null) {
+            autosave.close();
         }
     }
 

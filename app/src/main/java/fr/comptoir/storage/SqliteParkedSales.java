@@ -67,4 +67,32 @@ public final class SqliteParkedSales implements ParkedSales {
             return Optional.of(json.decode(body, ParkedSale.class));
         });
     }
+
+    @Override
+    public void keepInProgress(ParkedSale basket) {
+        db.inTransaction(c -> {
+            if (basket == null) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM basket_in_progress")) {
+                    return ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO basket_in_progress(till, saved_at, body) VALUES (1, ?, ?)
+                    ON CONFLICT(till) DO UPDATE SET saved_at = excluded.saved_at, body = excluded.body""")) {
+                ps.setString(1, basket.parkedAt());
+                ps.setString(2, json.encode(basket));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<ParkedSale> inProgress() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM basket_in_progress WHERE till = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(json.decode(rs.getString(1), ParkedSale.class)) : Optional.<ParkedSale>empty();
+            }
+        });
+    }
 }

@@ -94,8 +94,8 @@ public final class SellViewModel {
         if (basket.lines().isEmpty() || parkedSales == null) {
             return;
         }
-        fr.comptoir.sale.ParkedSale sale = new fr.comptoir.sale.ParkedSale("parked-" + java.util.UUID.randomUUID(),
-                java.time.Instant.now().toString(), staffName, basket.customer(), basket.lines());
+        fr.comptoir.sale.ParkedSale sale = fr.comptoir.sale.ParkedSale.of(basket, "parked-" + java.util.UUID.randomUUID(),
+                java.time.Instant.now().toString(), staffName);
         runner.run(() -> {
             parkedSales.park(sale);
             return null;
