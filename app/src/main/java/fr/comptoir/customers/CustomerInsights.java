@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a customer's history says about them: lifetime spend (net of returns), spend per quarter,
+ * What a customer's history says about them: lifetime spend (what was paid, net of returns), spend per quarter,
  * favourite categories and sizes. Pure computation over orders; money in cents.
  */
 public record CustomerInsights(long lifetimeSpendCents, int orderCount, Map<String, Long> spendByQuarter,
@@ -38,10 +38,12 @@ public record CustomerInsights(long lifetimeSpendCents, int orderCount, Map<Stri
                 continue;
             }
             count++;
-            long net = 0;
+            long gross = 0;
+            long keptGross = 0;
             for (OrderLine l : o.lines()) {
                 int kept = l.quantity() - l.returnedQuantity();
-                net += kept * l.unitPriceCents();
+                gross += l.quantity() * l.unitPriceCents();
+                keptGross += kept * l.unitPriceCents();
                 PurchasedItem item = items.get(l.variantId());
                 if (item != null && kept > 0) {
                     if (item.category() != null) {
@@ -52,6 +54,10 @@ public record CustomerInsights(long lifetimeSpendCents, int orderCount, Map<Stri
                     }
                 }
             }
+            // What was paid (after promotions and discounts), less the share of what came back.
+            long net = gross == 0 || o.totalCents() <= 0 ? keptGross
+                    : java.math.BigDecimal.valueOf(o.totalCents()).multiply(java.math.BigDecimal.valueOf(keptGross))
+                    .divide(java.math.BigDecimal.valueOf(gross), 0, java.math.RoundingMode.HALF_UP).longValueExact();
             lifetime += net;
             String q = quarter(LocalDate.ofInstant(Instant.parse(o.placedAt()), zone));
             if (byQuarter.containsKey(q)) {

@@ -49,6 +49,16 @@ class CustomerInsightsTest {
     }
 
     @Test
+    void spendIsWhatWasPaidAfterDiscountsLessTheShareReturned() {
+        // A store sale of 2 × 50 € and 1 × 20 € paid 96 € after a promotion; one 50 € item came back.
+        Order sale = new Order("s1", "T-1", "c", Order.Channel.STORE, "st", Order.OrderStatus.COMPLETED, "2026-11-02T10:00:00Z", 9_600,
+                List.of(line("v1", 2, 5_000, 1), line("v2", 1, 2_000, 0)));
+        CustomerInsights i = CustomerInsights.of(List.of(sale), Map.of(), LocalDate.of(2026, 11, 20), ZoneOffset.UTC, 4);
+        assertThat(i.lifetimeSpendCents()).isEqualTo(5_600);
+        assertThat(i.spendByQuarter()).containsEntry("2026-Q4", 5_600L);
+    }
+
+    @Test
     void aCustomerWithNoOrders() {
         CustomerInsights i = CustomerInsights.of(List.of(), Map.of(), LocalDate.of(2026, 1, 5), ZoneOffset.UTC, 4);
         assertThat(i.lifetimeSpendCents()).isZero();
