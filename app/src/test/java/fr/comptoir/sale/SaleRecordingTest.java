@@ -102,6 +102,10 @@ class SaleRecordingTest {
         assertThat(fr).contains("Ticket PAR01-ABC-000007").contains("76,97 €").contains("Carte ****4242").contains("Vendeur : Léo Martin")
                 .contains("Client : Hélène Martin").doesNotContain("DUPLICATA");
         assertThat(fr.lines()).allMatch(l -> l.length() <= 42);
+        SaleRecord withChange = new SaleRecord(sale.id(), sale.ticketNumber(), sale.storeId(), sale.deviceId(), sale.staffId(), sale.staffName(),
+                null, null, sale.completedAt(), sale.lines(), List.of(Payment.cash(7697)), 7697, 2303, sale.vatBreakdown(), List.of(), null);
+        assertThat(ReceiptText.of(withChange, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH), false))
+                .containsPattern("Espèces\\s+100,00\\s€").containsPattern("Rendu\\s+23,03\\s€");
         String en = ReceiptText.of(sale, "Comptoir Paris Rivoli", new I18n(Locale.ENGLISH), true);
         assertThat(en).contains("*** DUPLICATE ***").contains("TOTAL").contains("€76.97").contains("Served by Léo Martin");
     }

@@ -50,14 +50,23 @@ public final class ReceiptText {
         }
         rule(b);
         row(b, i18n.get("receipt.total"), money(sale.totalCents(), i18n));
-        for (Payment p : sale.payments()) {
+        // The cash handed over is shown as given, the change below it: "Cash 100.00, Change 39.01".
+        int lastCash = -1;
+        for (int i = 0; i < sale.payments().size(); i++) {
+            if (sale.payments().get(i).tender() == Payment.Tender.CASH) {
+                lastCash = i;
+            }
+        }
+        for (int i = 0; i < sale.payments().size(); i++) {
+            Payment p = sale.payments().get(i);
+            long shown = i == lastCash ? p.amountCents() + sale.changeCents() : p.amountCents();
             String last4 = p.maskedPan() == null ? "" : p.maskedPan().substring(Math.max(0, p.maskedPan().length() - 4));
             String label = switch (p.tender()) {
                 case CASH -> i18n.get("receipt.cash");
                 case CARD -> i18n.get("receipt.card", last4);
                 case GIFT_CARD -> i18n.get("receipt.giftCard", last4);
             };
-            row(b, label, money(p.amountCents(), i18n));
+            row(b, label, money(shown, i18n));
             if (p.authorisationCode() != null) {
                 b.append("  ").append(i18n.get("receipt.authorisation", p.authorisationCode())).append('\n');
             }
