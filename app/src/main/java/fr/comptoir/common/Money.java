@@ -19,10 +19,6 @@ public record Money(long cents) implements Comparable<Money> {
         return new Money(Math.addExact(cents, other.cents));
     }
 
-    public Money times(int quantity) {
-        return new Money(Math.multiplyExact(cents, quantity));
-    }
-
     public BigDecimal toBigDecimal() {
         return BigDecimal.valueOf(cents, 2);
     }

@@ -66,17 +66,6 @@ public final class SqliteCustomerSearch implements CustomerSearch {
         });
     }
 
-    public Optional<Customer> byId(String id) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM customers c WHERE c.id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(customer(rs)) : Optional.empty();
-                }
-            }
-        });
-    }
-
     private static String namesSql() {
         return "SELECT " + COLUMNS + " FROM customers_fts f JOIN customers c ON c.rowid = f.rowid WHERE customers_fts MATCH ? LIMIT ?";
     }

@@ -121,10 +121,4 @@ class SqliteCustomerSearchTest {
         assertThat(ids("\"; DROP TABLE customers; --")).isEmpty();
         assertThat(ids("helene")).isNotEmpty();
     }
-
-    @Test
-    void findsById() {
-        assertThat(search.byId("2")).get().extracting(Customer::fullName).isEqualTo("Marie Curie");
-        assertThat(search.byId("nope")).isEmpty();
-    }
 }
