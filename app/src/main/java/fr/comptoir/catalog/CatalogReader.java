@@ -14,6 +14,14 @@ public interface CatalogReader {
      */
     java.util.List<VariantInfo> search(String text, String storeId, int limit);
 
+    /**
+     * Every variant (each size and colour) of at most {@code products} products found as by
+     * {@link #search}, product after product; a code typed whole finds its one variant.
+     */
+    default java.util.List<VariantInfo> searchByProduct(String text, String storeId, int products) {
+        return search(text, storeId, products);
+    }
+
     /** The variant with this EAN or SKU exactly. */
     java.util.Optional<VariantInfo> byCode(String code, String storeId);
 }

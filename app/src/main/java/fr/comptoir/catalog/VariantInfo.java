@@ -5,9 +5,17 @@ package fr.comptoir.catalog;
  * how many are available in this store.
  *
  * @param priceList the name of the price list that set {@code priceCents}, or null for the base price
+ * @param productId the product the variant is a size or colour of (null when unknown)
  */
 public record VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
-                          long priceCents, int vatRateBasisPoints, int availableHere, String category, String priceList) {
+                          long priceCents, int vatRateBasisPoints, int availableHere, String category, String priceList,
+                          String productId) {
+
+    /** Without its product. */
+    public VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
+                       long priceCents, int vatRateBasisPoints, int availableHere, String category, String priceList) {
+        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, category, priceList, null);
+    }
 
     /** At its base price. */
     public VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
@@ -22,7 +30,8 @@ public record VariantInfo(String variantId, String sku, String ean, String produ
     }
 
     public VariantInfo withAvailableHere(int available) {
-        return new VariantInfo(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, available, category, priceList);
+        return new VariantInfo(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, available, category, priceList,
+                productId);
     }
 
     public String label() {

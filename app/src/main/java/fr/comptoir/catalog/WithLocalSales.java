@@ -35,6 +35,12 @@ public final class WithLocalSales implements CatalogReader {
     }
 
     @Override
+    public List<VariantInfo> searchByProduct(String text, String storeId, int products) {
+        Map<String, Integer> sold = unconfirmedSales.get();
+        return cache.searchByProduct(text, storeId, products).stream().map(v -> adjust(v, sold)).toList();
+    }
+
+    @Override
     public Optional<VariantInfo> byCode(String code, String storeId) {
         return cache.byCode(code, storeId).map(v -> adjust(v, unconfirmedSales.get()));
     }

@@ -371,7 +371,7 @@ public final class AppWindow {
         String storeId = context.device().orElseThrow().storeId();
         fr.comptoir.sale.ScanLookup lookup = new fr.comptoir.sale.ScanLookup(context.catalog(), storeId);
         fr.comptoir.sale.ui.SellViewModel vm = new fr.comptoir.sale.ui.SellViewModel(basket, lookup::lookup,
-                text -> context.catalog().search(text, storeId, 20),
+                text -> context.catalog().searchByProduct(text, storeId, 12),
                 card -> context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(card), 2).stream()
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 runner, i18n);

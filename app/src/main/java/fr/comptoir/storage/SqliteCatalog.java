@@ -26,7 +26,7 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
                           WHERE (store_ids = '' OR store_ids LIKE ?) AND valid_from_ms <= ? AND (valid_to_ms IS NULL OR valid_to_ms > ?))
             SELECT v.id, v.sku, v.ean, p.name, v.size, v.colour, v.price_cents, p.vat_bp,
                    COALESCE((SELECT MAX(0, s.on_hand - s.reserved) FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?), 0),
-                   p.category, lp.price_cents, pl.name
+                   p.category, lp.price_cents, pl.name, v.product_id
             FROM variants v JOIN products p ON p.id = v.product_id
             LEFT JOIN list_prices lp ON lp.variant_id = v.id AND lp.list_id = (
                 SELECT h.id FROM list_prices x JOIN here h ON h.id = x.list_id WHERE x.variant_id = v.id
@@ -81,12 +81,10 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
     @Override
     public List<VariantInfo> search(String text, String storeId, int limit) {
         String t = text == null ? "" : text.strip();
-        List<String> words = java.util.Arrays.stream(fr.comptoir.customers.CustomerQuery.normalize(t).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> !w.isEmpty()).toList();
-        if (words.isEmpty() || t.length() < 2) {
+        String match = ftsMatch(t);
+        if (match == null) {
             return List.of();
         }
-        String match = words.stream().map(w -> "\"" + w + "\"*").collect(Collectors.joining(" AND "));
         List<String> ids = db.read(c -> {
             List<String> found = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM variants WHERE ean = ? OR sku = ? LIMIT ?")) {
@@ -119,6 +117,67 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
     }
 
     @Override
+    public List<VariantInfo> searchByProduct(String text, String storeId, int products) {
+        String t = text == null ? "" : text.strip();
+        String match = ftsMatch(t);
+        if (match == null) {
+            return List.of();
+        }
+        List<String> ids = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM variants WHERE ean = ? OR sku = ? LIMIT 1")) {
+                ps.setString(1, t);
+                ps.setString(2, t.toUpperCase(java.util.Locale.ROOT));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return List.of(rs.getString(1));
+                    }
+                }
+            }
+            List<String> productIds = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT p.id FROM products_fts f JOIN products p ON p.rowid = f.rowid WHERE products_fts MATCH ? LIMIT ?")) {
+                ps.setString(1, match);
+                ps.setInt(2, products);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        productIds.add(rs.getString(1));
+                    }
+                }
+            }
+            if (productIds.isEmpty()) {
+                return List.<String>of();
+            }
+            Map<String, List<String>> byProduct = new java.util.LinkedHashMap<>();
+            productIds.forEach(id -> byProduct.put(id, new java.util.ArrayList<>()));
+            String marks = productIds.stream().map(x -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT product_id, id FROM variants WHERE product_id IN (" + marks + ") ORDER BY rowid")) {
+                for (int i = 0; i < productIds.size(); i++) {
+                    ps.setString(i + 1, productIds.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byProduct.get(rs.getString(1)).add(rs.getString(2));
+                    }
+                }
+            }
+            return byProduct.values().stream().flatMap(List::stream).toList();
+        });
+        Map<String, VariantInfo> byId = variants(ids, storeId);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Every word typed must start a word of the product (accents and case aside); null when too little is typed. */
+    private static String ftsMatch(String t) {
+        List<String> words = java.util.Arrays.stream(fr.comptoir.customers.CustomerQuery.normalize(t).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty() || t.length() < 2) {
+            return null;
+        }
+        return words.stream().map(w -> "\"" + w + "\"*").collect(Collectors.joining(" AND "));
+    }
+
+    @Override
     public Map<String, VariantInfo> variants(Collection<String> variantIds, String storeId) {
         List<String> all = List.copyOf(variantIds);
         return db.read(c -> {
@@ -140,7 +199,8 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
                             String list = rs.getString(12);
                             long price = list == null ? rs.getLong(7) : rs.getLong(11);
                             out.put(rs.getString(1), new VariantInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), rs.getString(6), price, rs.getInt(8), rs.getInt(9), rs.getString(10), list));
+                                    rs.getString(5), rs.getString(6), price, rs.getInt(8), rs.getInt(9), rs.getString(10), list,
+                                    rs.getString(13)));
                         }
                     }
                 }

@@ -47,6 +47,11 @@ class SqliteCatalogTest {
             assertThat(catalog.search("ref1-noi-s", "st-a", 10)).extracting(VariantInfo::variantId).containsExactly("p1-1");
             assertThat(catalog.search("r", "st-a", 10)).isEmpty();
             assertThat(catalog.search("zzz", "st-a", 10)).isEmpty();
+            // By product: every size and colour of each product found, with its product; a whole code finds one.
+            assertThat(catalog.searchByProduct("robe", "st-a", 1)).extracting(VariantInfo::variantId, VariantInfo::productId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("p1-1", "p1"), org.assertj.core.groups.Tuple.tuple("p1-2", "p1"));
+            assertThat(catalog.searchByProduct("3760000000024", "st-a", 5)).extracting(VariantInfo::variantId).containsExactly("p1-2");
+            assertThat(catalog.searchByProduct("a", "st-a", 5)).isEmpty();
 
             VariantInfo m = catalog.variants(List.of("p1-2"), "st-a").get("p1-2");
             assertThat(m.availableHere()).isEqualTo(3);

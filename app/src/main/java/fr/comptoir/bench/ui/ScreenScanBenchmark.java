@@ -109,7 +109,7 @@ public final class ScreenScanBenchmark {
         I18n i18n = new I18n(Locale.FRENCH);
         basket = new Basket();
         ScanLookup lookup = new ScanLookup(catalog, storeId);
-        SellViewModel vm = new SellViewModel(basket, lookup::lookup, text -> catalog.search(text, storeId, 20), card -> Optional.empty(),
+        SellViewModel vm = new SellViewModel(basket, lookup::lookup, text -> catalog.searchByProduct(text, storeId, 12), card -> Optional.empty(),
                 runner, i18n);
         Node none = new Label();
         SellView view = new SellView(vm, basket, i18n, none, () -> { }, i -> { }, i -> { }, () -> { }, () -> { });

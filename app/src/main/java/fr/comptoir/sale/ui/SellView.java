@@ -47,27 +47,75 @@ public final class SellView {
 
         TextField entry = Ui.touchField("sell-entry", i18n.get("sell.prompt"), vm.entryProperty());
         entry.setOnAction(e -> vm.submitEntry());
-        ListView<VariantInfo> found = new ListView<>(vm.searchResults());
-        found.setPrefHeight(180);
-        found.setMinHeight(150);
+        ListView<SellViewModel.ProductChoice> found = new ListView<>(vm.searchResults());
+        found.setId("sell-found");
+        found.setPrefHeight(170);
+        found.setMinHeight(112);
         found.setCellFactory(lv -> new ListCell<>() {
             @Override
-            protected void updateItem(VariantInfo v, boolean empty) {
-                super.updateItem(v, empty);
+            protected void updateItem(SellViewModel.ProductChoice p, boolean empty) {
+                super.updateItem(p, empty);
                 setPrefWidth(0);
-                setText(empty || v == null ? null : v.label() + "   " + fr.comptoir.common.Money.ofCents(v.priceCents()).format(i18n.locale())
-                        + (v.priceList() == null ? "" : " (" + v.priceList() + ")")
-                        + "   " + i18n.get("carts.inStock", v.availableHere()));
+                setMinHeight(56);
+                setText(empty || p == null ? null : p.name() + "   " + p.price() + "\n" + p.detail());
             }
         });
         found.setOnMouseClicked(e -> {
-            VariantInfo v = found.getSelectionModel().getSelectedItem();
-            if (v != null) {
-                vm.add(v);
+            SellViewModel.ProductChoice p = found.getSelectionModel().getSelectedItem();
+            if (p != null) {
+                vm.choose(p);
+                entry.requestFocus();
             }
         });
-        found.visibleProperty().bind(Bindings.isNotEmpty(vm.searchResults()));
+        found.visibleProperty().bind(Bindings.isNotEmpty(vm.searchResults()).and(vm.choosingProperty().isNull()));
         found.managedProperty().bind(found.visibleProperty());
+
+        // Sizes and colours of the product tapped: one row of size buttons per colour, with the units here.
+        VBox chooser = new VBox(8);
+        chooser.setPadding(new Insets(12));
+        javafx.scene.control.ScrollPane chooserPane = new javafx.scene.control.ScrollPane(chooser);
+        chooserPane.setId("sell-variant-chooser");
+        chooserPane.getStyleClass().add("variant-chooser");
+        chooserPane.setFitToWidth(true);
+        chooserPane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(chooserPane, Priority.ALWAYS);
+        chooserPane.visibleProperty().bind(vm.choosingProperty().isNotNull());
+        chooserPane.managedProperty().bind(chooserPane.visibleProperty());
+        vm.choosingProperty().addListener((obs, old, product) -> {
+            chooser.getChildren().clear();
+            if (product == null) {
+                // The next item may be typed: the entry field takes the keys again.
+                entry.requestFocus();
+                return;
+            }
+            Button back = Ui.button(i18n.get("sell.back"), "flat");
+            back.setOnAction(e -> vm.cancelChoice());
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox title = new HBox(12, Ui.label(product.name() + "   " + product.price(), "title-4"), gap, back);
+            title.setAlignment(Pos.CENTER_LEFT);
+            chooser.getChildren().addAll(title, Ui.label(i18n.get("sell.chooseVariant"), "text-muted"));
+            product.byColour().forEach((colour, variants) -> {
+                javafx.scene.layout.FlowPane sizes = new javafx.scene.layout.FlowPane(8, 8);
+                for (VariantInfo v : variants) {
+                    Button b = new Button((v.size() == null ? i18n.get("sell.oneSize") : v.size()) + "\n" + i18n.get("sell.sizeHere", v.availableHere()));
+                    b.getStyleClass().add("variant-key");
+                    if (v.availableHere() == 0) {
+                        b.getStyleClass().add("variant-key-none");
+                    }
+                    b.setMinSize(88, 60);
+                    b.setFocusTraversable(false);
+                    b.setOnAction(e -> vm.add(v));
+                    sizes.getChildren().add(b);
+                }
+                Label name = Ui.label(colour, "variant-colour");
+                name.setMinWidth(110);
+                HBox row = new HBox(12, name, sizes);
+                row.setAlignment(Pos.CENTER_LEFT);
+                HBox.setHgrow(sizes, Priority.ALWAYS);
+                chooser.getChildren().add(row);
+            });
+        });
 
         Label message = Ui.label("", "info-text");
         message.setId("sell-message");
@@ -90,22 +138,26 @@ public final class SellView {
         lines.setPlaceholder(new Label(i18n.get("basket.empty")));
         lines.setCellFactory(lv -> new LineCell(vm, i18n, onDiscount, onOrderElsewhere));
         VBox.setVgrow(lines, Priority.ALWAYS);
+        lines.setMinHeight(100);
+        // While a size and colour are chosen, the chooser takes the basket's room; the totals stay in view.
+        lines.visibleProperty().bind(vm.choosingProperty().isNull());
+        lines.managedProperty().bind(lines.visibleProperty());
 
         GridPane vat = new GridPane();
-        vat.setHgap(24);
+        vat.setHgap(16);
         vat.getStyleClass().add("vat-table");
         Runnable showVat = () -> {
             vat.getChildren().clear();
             String[] head = {i18n.get("sell.vatRate"), i18n.get("sell.vatBase"), i18n.get("sell.vatAmount"), i18n.get("sell.vatTotal")};
             for (int c = 0; c < head.length; c++) {
-                vat.add(Ui.label(head[c], "text-muted"), c, 0);
+                vat.add(unclipped(Ui.label(head[c], "text-muted")), c, 0);
             }
             int r = 1;
             for (SellViewModel.VatRow row : vm.vat()) {
-                vat.add(new Label(row.rate()), 0, r);
-                vat.add(new Label(row.base()), 1, r);
-                vat.add(new Label(row.vat()), 2, r);
-                vat.add(new Label(row.total()), 3, r);
+                vat.add(unclipped(new Label(row.rate())), 0, r);
+                vat.add(unclipped(new Label(row.base())), 1, r);
+                vat.add(unclipped(new Label(row.vat())), 2, r);
+                vat.add(unclipped(new Label(row.total())), 3, r);
                 r++;
             }
         };
@@ -125,8 +177,14 @@ public final class SellView {
         discount.setId("sell-discount");
         discount.disableProperty().bind(Bindings.isEmpty(vm.lines()));
         discount.setOnAction(e -> onDiscount.accept(-1));
-        HBox totals = new HBox(16, vat, gap, new VBox(8, total, new HBox(10, discount, pay)));
-        totals.setAlignment(Pos.BOTTOM_LEFT);
+        // The total on its own row, the VAT per rate beside the buttons: amounts in the thousands fit whole.
+        total.setMinWidth(Region.USE_PREF_SIZE);
+        HBox totalRow = new HBox(total);
+        totalRow.setAlignment(Pos.CENTER_RIGHT);
+        HBox actionsRow = new HBox(10, vat, gap, discount, pay);
+        actionsRow.setAlignment(Pos.BOTTOM_LEFT);
+        discount.setMinWidth(Region.USE_PREF_SIZE);
+        VBox totals = new VBox(4, totalRow, actionsRow);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -150,6 +208,7 @@ public final class SellView {
         drawer.setId("sell-open-drawer");
         // Wraps onto a second row rather than cutting a label, whatever the language.
         javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(10, 10, park, resume, voidSale, reprint, drawer);
+        actions.getChildren().forEach(b -> b.getStyleClass().add("compact-action"));
         for (Node n : actions.getChildren()) {
             ((Button) n).setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -213,7 +272,7 @@ public final class SellView {
         drawerPin.setOnAction(e -> doOpen.run());
         drawer.setOnAction(e -> drawerBox.setVisible(!drawerBox.isVisible()));
 
-        VBox main = new VBox(10, head, actions, parkedList, voidBox, drawerBox, entry, found, message, lines, totals);
+        VBox main = new VBox(10, head, actions, parkedList, voidBox, drawerBox, entry, found, chooserPane, message, lines, totals);
         main.setPadding(new Insets(16, 20, 16, 20));
         root.setCenter(main);
         VBox side = new VBox(8, Ui.label(i18n.get("basket.attach"), "title-4"), customerSearch);
@@ -274,6 +333,11 @@ public final class SellView {
         return root;
     }
 
+    private static Label unclipped(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static final class LineCell extends ListCell<SellViewModel.LineRow> {
         private final SellViewModel vm;
         private final I18n i18n;
@@ -296,13 +360,36 @@ public final class SellView {
                 setText(null);
                 return;
             }
+            // The name, then the price with the buttons, then what was taken off and how it is fulfilled,
+            // each on the cell's whole width so that nothing is cut.
             Label label = new Label(row.label() + (row.fromCart() ? "  (" + i18n.get("basket.fromCart") + ")" : ""));
             label.setMinWidth(0);
-            Label unit = Ui.label(row.unitPrice() + (row.discount() == null ? "" : "   " + row.discount()), "text-muted");
-            VBox text = new VBox(2, label, unit);
-            text.setMinWidth(0);
+            Label unit = Ui.label(row.unitPrice(), "text-muted");
+            unit.setMinWidth(Region.USE_PREF_SIZE);
+            Button minus = small("−", () -> vm.decrement(row.index()));
+            Label qty = new Label(Integer.toString(row.quantity()));
+            qty.setMinWidth(32);
+            qty.setAlignment(Pos.CENTER);
+            Button plus = small("+", () -> vm.increment(row.index()));
+            Label total = Ui.label(row.total(), "title-4");
+            total.setMinWidth(Region.USE_PREF_SIZE);
+            total.setPrefWidth(110);
+            total.setAlignment(Pos.CENTER_RIGHT);
+            Button percent = small("%", () -> onDiscount.accept(row.index()));
+            Button voidIt = small("✕", () -> vm.voidLine(row.index()));
+            voidIt.getStyleClass().add("danger");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox controls = new HBox(10, unit, gap, minus, qty, plus, total, percent, voidIt);
+            controls.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(2, label, controls);
+            if (row.discount() != null) {
+                Label discount = Ui.label(row.discount(), "text-muted");
+                discount.setMinWidth(0);
+                box.getChildren().add(discount);
+            }
             if (row.fulfilment() != null) {
-                text.getChildren().add(Ui.label(row.fulfilment(), "info-text"));
+                box.getChildren().add(Ui.label(row.fulfilment(), "info-text"));
             } else if (row.notHere()) {
                 Button order = new Button(i18n.get("aisle.order"));
                 order.getStyleClass().add("text-warning");
@@ -315,22 +402,8 @@ public final class SellView {
                 missing.setMinWidth(Region.USE_PREF_SIZE);
                 HBox warn = new HBox(8, missing, order);
                 warn.setAlignment(Pos.CENTER_LEFT);
-                text.getChildren().add(warn);
+                box.getChildren().add(warn);
             }
-            Button minus = small("−", () -> vm.decrement(row.index()));
-            Label qty = new Label(Integer.toString(row.quantity()));
-            qty.setMinWidth(32);
-            qty.setAlignment(Pos.CENTER);
-            Button plus = small("+", () -> vm.increment(row.index()));
-            Label total = Ui.label(row.total(), "title-4");
-            total.setMinWidth(Region.USE_PREF_SIZE);
-            Button percent = small("%", () -> onDiscount.accept(row.index()));
-            Button voidIt = small("✕", () -> vm.voidLine(row.index()));
-            voidIt.getStyleClass().add("danger");
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox box = new HBox(10, text, gap, minus, qty, plus, total, percent, voidIt);
-            box.setAlignment(Pos.CENTER_LEFT);
             setGraphic(box);
             setText(null);
         }

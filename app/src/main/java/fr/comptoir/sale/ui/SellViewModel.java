@@ -29,6 +29,24 @@ public final class SellViewModel {
                           String variantId, boolean notHere, String fulfilment) {
     }
 
+    /**
+     * A product found by name: its sizes and colours, to be chosen before a line is added.
+     *
+     * @param price  its price, or "from" the lowest when its variants differ
+     * @param detail colours, sizes and units here, in words
+     */
+    public record ProductChoice(String name, String price, String detail, List<VariantInfo> variants) {
+
+        /** The variants by colour, in the catalogue's order (a product without colours has one group, keyed ""). */
+        public java.util.Map<String, List<VariantInfo>> byColour() {
+            java.util.Map<String, List<VariantInfo>> groups = new java.util.LinkedHashMap<>();
+            for (VariantInfo v : variants) {
+                groups.computeIfAbsent(v.colour() == null ? "" : v.colour(), k -> new java.util.ArrayList<>()).add(v);
+            }
+            return groups;
+        }
+    }
+
     /** A VAT breakdown line as shown. */
     public record VatRow(String rate, String base, String vat, String total) {
     }
@@ -36,7 +54,8 @@ public final class SellViewModel {
     private final StringProperty entry = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty total = new SimpleStringProperty("");
-    private final ObservableList<VariantInfo> searchResults = FXCollections.observableArrayList();
+    private final ObservableList<ProductChoice> searchResults = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<ProductChoice> choosing = new javafx.beans.property.SimpleObjectProperty<>();
     private final ObservableList<LineRow> lines = FXCollections.observableArrayList();
     private final ObservableList<VatRow> vat = FXCollections.observableArrayList();
     private final Basket basket;
@@ -206,6 +225,7 @@ public final class SellViewModel {
         message.set(item.priceList() == null ? i18n.get("sell.added", item.label())
                 : i18n.get("sell.addedAtListPrice", item.label(), item.priceList(), money(item.priceCents())));
         searchResults.clear();
+        choosing.set(null);
         entry.set("");
     }
 
@@ -245,9 +265,44 @@ public final class SellViewModel {
         }
         runner.run(() -> search.apply(t), found -> {
             if (mine == searchGeneration) {
-                searchResults.setAll(found);
+                searchResults.setAll(group(found));
             }
         }, failure -> searchResults.clear());
+    }
+
+    /** Variants found, one choice per product, in the order found. */
+    private List<ProductChoice> group(List<VariantInfo> found) {
+        java.util.Map<String, List<VariantInfo>> byProduct = new java.util.LinkedHashMap<>();
+        for (VariantInfo v : found) {
+            byProduct.computeIfAbsent(v.productId() == null ? v.variantId() : v.productId(), k -> new java.util.ArrayList<>()).add(v);
+        }
+        return byProduct.values().stream().map(vs -> {
+            long low = vs.stream().mapToLong(VariantInfo::priceCents).min().orElse(0);
+            boolean same = vs.stream().allMatch(v -> v.priceCents() == low);
+            String list = vs.stream().map(VariantInfo::priceList).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String price = (same ? money(low) : i18n.get("sell.priceFrom", money(low))) + (list == null ? "" : " (" + list + ")");
+            int here = vs.stream().mapToInt(VariantInfo::availableHere).sum();
+            String detail = vs.size() == 1 ? i18n.get("carts.inStock", here)
+                    : i18n.get("sell.choiceDetail", vs.stream().map(VariantInfo::colour).filter(java.util.Objects::nonNull).distinct().count(),
+                    vs.stream().map(VariantInfo::size).filter(java.util.Objects::nonNull).distinct().count(), here);
+            VariantInfo first = vs.get(0);
+            String name = vs.size() == 1 ? first.label() : first.productName();
+            return new ProductChoice(name, price, detail, List.copyOf(vs));
+        }).toList();
+    }
+
+    /** A product tapped in the results: added at once when it has one variant, else its sizes and colours are offered. */
+    public void choose(ProductChoice product) {
+        if (product.variants().size() == 1) {
+            add(product.variants().get(0));
+        } else {
+            choosing.set(product);
+        }
+    }
+
+    /** Back from the choice of size and colour, nothing added. */
+    public void cancelChoice() {
+        choosing.set(null);
     }
 
     private void refresh() {
@@ -281,7 +336,8 @@ public final class SellViewModel {
     public StringProperty entryProperty() { return entry; }
     public StringProperty messageProperty() { return message; }
     public StringProperty totalProperty() { return total; }
-    public ObservableList<VariantInfo> searchResults() { return searchResults; }
+    public ObservableList<ProductChoice> searchResults() { return searchResults; }
+    public javafx.beans.property.ObjectProperty<ProductChoice> choosingProperty() { return choosing; }
     public ObservableList<LineRow> lines() { return lines; }
     public ObservableList<VatRow> vat() { return vat; }
 }

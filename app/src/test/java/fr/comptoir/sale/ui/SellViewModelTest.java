@@ -62,6 +62,41 @@ class SellViewModelTest {
     }
 
     @Test
+    void aProductFoundByNameOffersItsColoursAndSizesBeforeALineIsAdded() {
+        List<VariantInfo> pulls = List.of(
+                new VariantInfo("p9-1", "P9-ECR-S", "3760000000093", "Pull col roulé", "S", "Écru", 7999, 2000, 2, "Maille", null, "p9"),
+                new VariantInfo("p9-2", "P9-ECR-M", "3760000000094", "Pull col roulé", "M", "Écru", 7999, 2000, 0, "Maille", null, "p9"),
+                new VariantInfo("p9-3", "P9-CAM-S", "3760000000095", "Pull col roulé", "S", "Camel", 7499, 2000, 1, "Maille", null, "p9"),
+                new VariantInfo("p7-1", "P7-U-TU", "3760000000071", "Pull marin", null, null, 5999, 2000, 4, "Maille", null, "p7"));
+        SellViewModel vm = new SellViewModel(basket, t -> new ScanLookup.Result.Unknown(t), t -> pulls, c -> Optional.empty(),
+                TaskRunner.direct(), new I18n(Locale.ENGLISH));
+        vm.entryProperty().set("pull");
+        assertThat(vm.searchResults()).extracting(SellViewModel.ProductChoice::name, SellViewModel.ProductChoice::price,
+                SellViewModel.ProductChoice::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Pull col roulé", "from €74.99", "2 colour(s), 2 size(s) · 3 here"),
+                org.assertj.core.groups.Tuple.tuple("Pull marin", "€59.99", "4 here"));
+
+        vm.choose(vm.searchResults().get(0));
+        assertThat(basket.lines()).isEmpty();
+        assertThat(vm.choosingProperty().get().byColour()).containsOnlyKeys("Écru", "Camel");
+        assertThat(vm.choosingProperty().get().byColour().get("Écru")).extracting(VariantInfo::size).containsExactly("S", "M");
+        vm.cancelChoice();
+        assertThat(vm.choosingProperty().get()).isNull();
+        assertThat(basket.lines()).isEmpty();
+
+        vm.choose(vm.searchResults().get(0));
+        vm.add(vm.choosingProperty().get().byColour().get("Camel").get(0));
+        assertThat(basket.lines()).extracting(l -> l.sku()).containsExactly("P9-CAM-S");
+        assertThat(vm.choosingProperty().get()).isNull();
+        assertThat(vm.searchResults()).isEmpty();
+
+        // A product with a single variant goes straight into the basket.
+        vm.entryProperty().set("pull");
+        vm.choose(vm.searchResults().get(1));
+        assertThat(basket.lines()).extracting(l -> l.sku()).containsExactly("P9-CAM-S", "P7-U-TU");
+    }
+
+    @Test
     void aPriceSetByAPriceListSaysWhichListSetIt() {
         SellViewModel vm = vm(Locale.FRENCH);
         vm.scanned("3760000000031");
@@ -93,8 +128,8 @@ class SellViewModelTest {
     void typedSkusAndNamesWorkFromTheEntryField() {
         SellViewModel vm = vm(Locale.FRENCH);
         vm.entryProperty().set("ro");
-        assertThat(vm.searchResults()).containsExactly(ROBE);
-        vm.add(vm.searchResults().get(0));
+        assertThat(vm.searchResults()).singleElement().satisfies(p -> assertThat(p.variants()).containsExactly(ROBE));
+        vm.choose(vm.searchResults().get(0));
         vm.entryProperty().set("ref2-u-tu");
         vm.submitEntry();
         assertThat(basket.lines()).hasSize(2);
