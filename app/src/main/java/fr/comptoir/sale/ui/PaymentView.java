@@ -32,6 +32,12 @@ public final class PaymentView {
         remaining.setId("pay-remaining");
         remaining.textProperty().bind(Bindings.concat(i18n.get("pay.remaining"), " ", vm.remainingProperty()));
         TextField amount = Ui.touchField("pay-amount", i18n.get("pay.amountPrompt"), vm.amountEntryProperty());
+        // The amount is what the associate types first: it has the keys as soon as the screen shows.
+        amount.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(amount::requestFocus);
+            }
+        });
         amount.disableProperty().bind(vm.paidProperty());
 
         FlowPane quick = new FlowPane(10, 10);
@@ -94,6 +100,7 @@ public final class PaymentView {
         TextField emailTo = Ui.touchField("receipt-email", i18n.get("newCustomer.email"), vm.emailProperty());
         HBox.setHgrow(emailTo, Priority.ALWAYS);
         Button sendEmail = Ui.button(i18n.get("pay.email"));
+        sendEmail.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         sendEmail.setId("receipt-send-email");
         sendEmail.setOnAction(e -> vm.emailReceipt());
         sendEmail.disableProperty().bind(vm.emailSentProperty());

@@ -36,16 +36,16 @@ public final class ReceiptText {
         b.append(i18n.get("receipt.ticket", sale.ticketNumber())).append('\n');
         rule(b);
         for (BasketLine l : sale.lines()) {
-            b.append(clip(l.label(), WIDTH)).append('\n');
+            wrap(b, "", l.label(), "");
             row(b, "  " + l.quantity() + " × " + money(l.unitPriceCents(), i18n), money(l.grossCents(), i18n));
             if (!l.takenNow()) {
                 b.append("  ").append(clip(i18n.get("receipt.ordered"), WIDTH - 2)).append('\n');
             }
             if (l.promotionCents() > 0) {
-                row(b, "  " + clip(l.promotionLabel(), WIDTH - 14), "-" + money(l.promotionCents(), i18n));
+                wrap(b, "  ", l.promotionLabel(), "-" + money(l.promotionCents(), i18n));
             }
             if (l.discountCents() > 0) {
-                row(b, "  " + i18n.get("receipt.discount", i18n.get("reason." + l.discountReason())), "-" + money(l.discountCents(), i18n));
+                wrap(b, "  ", i18n.get("receipt.discount", i18n.get("reason." + l.discountReason())), "-" + money(l.discountCents(), i18n));
             }
         }
         rule(b);
@@ -105,6 +105,48 @@ public final class ReceiptText {
         b.append(String.format("%-" + room + "s %s%n", clip(left, room), right));
     }
 
+    /**
+     * {@code text} word by word on as many lines as it needs, each starting with {@code indent}; the
+     * amount on the right of the last line, or on a line of its own when the text leaves no room.
+     */
+    static void wrap(StringBuilder b, String indent, String text, String right) {
+        int room = WIDTH - indent.length();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            while (word.length() > room) {
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lines.add(word.substring(0, room));
+                word = word.substring(room);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > room) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (!word.isEmpty()) {
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        for (int i = 0; i < lines.size() - 1; i++) {
+            b.append(indent).append(lines.get(i)).append('\n');
+        }
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        if (right.isEmpty()) {
+            b.append(indent).append(last).append('\n');
+        } else if (indent.length() + last.length() + 1 + right.length() <= WIDTH) {
+            row(b, indent + last, right);
+        } else {
+            b.append(indent).append(last).append('\n');
+            row(b, "", right);
+        }
+    }
+
     private static void center(StringBuilder b, String text) {
         String t = clip(text, WIDTH);
         b.append(" ".repeat((WIDTH - t.length()) / 2)).append(t).append('\n');
@@ -115,6 +157,7 @@ public final class ReceiptText {
     }
 
     private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        // Receipt printers have no ellipsis in their code page: a plain full stop says the text goes on.
+        return s.length() <= max ? s : s.substring(0, max - 1) + ".";
     }
 }
