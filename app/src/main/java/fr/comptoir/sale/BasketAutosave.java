@@ -1,6 +1,7 @@
 package fr.comptoir.sale;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,13 +31,29 @@ public final class BasketAutosave implements AutoCloseable {
         this.onFailure = onFailure;
     }
 
+    /** Payments taken for the basket being paid; cleared with the basket. JavaFX thread. */
+    private List<Payment> payments = List.of();
+
     /** Saves {@code basket} after each of its changes from now on. */
     public void watch(Basket basket) {
         basket.addListener(this::changed);
     }
 
+    /**
+     * Saves the payments taken so far with the basket: a card approved before a crash is not charged
+     * again after it.
+     */
+    public void paymentsTaken(Basket basket, List<Payment> taken) {
+        payments = List.copyOf(taken);
+        changed(basket);
+    }
+
     private void changed(Basket basket) {
-        ParkedSale snapshot = basket.lines().isEmpty() ? null : ParkedSale.of(basket, "in-progress", clock.instant().toString(), null);
+        if (basket.lines().isEmpty()) {
+            payments = List.of();
+        }
+        ParkedSale snapshot = basket.lines().isEmpty() ? null : new ParkedSale("in-progress", clock.instant().toString(), null,
+                basket.customer(), basket.lines(), basket.deliveryAddress(), payments);
         writer.execute(() -> {
             try {
                 store.keepInProgress(snapshot);

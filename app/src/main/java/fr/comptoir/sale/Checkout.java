@@ -41,6 +41,18 @@ public final class Checkout {
         return List.copyOf(payments);
     }
 
+    /**
+     * Payments already taken for this basket before the app stopped (restored from the saved basket):
+     * counted as paid, never charged again.
+     */
+    public void resume(List<Payment> taken) {
+        long sum = taken.stream().mapToLong(Payment::amountCents).sum();
+        if (!payments.isEmpty() || sum > dueCents || taken.stream().anyMatch(p -> p.amountCents() <= 0)) {
+            throw new IllegalStateException("payments-do-not-fit");
+        }
+        payments.addAll(taken);
+    }
+
     /** Cash handed over; returns the change to give back (0 when it does not cover what is left). */
     public long payCash(long givenCents) {
         if (givenCents <= 0) {

@@ -9,16 +9,19 @@ import java.util.List;
  * the shape in which the basket in progress is saved against a crash.
  *
  * @param deliveryAddress where lines ordered for home delivery go, or null
+ * @param payments        payments already taken for the basket in progress (never for a parked sale)
  */
-public record ParkedSale(String id, String parkedAt, String parkedBy, Customer customer, List<BasketLine> lines, String deliveryAddress) {
+public record ParkedSale(String id, String parkedAt, String parkedBy, Customer customer, List<BasketLine> lines, String deliveryAddress,
+                         List<Payment> payments) {
 
     public ParkedSale {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        payments = payments == null ? List.of() : List.copyOf(payments);
     }
 
-    /** The basket as it is now. */
+    /** The basket as it is now, nothing paid yet. */
     public static ParkedSale of(Basket basket, String id, String at, String by) {
-        return new ParkedSale(id, at, by, basket.customer(), basket.lines(), basket.deliveryAddress());
+        return new ParkedSale(id, at, by, basket.customer(), basket.lines(), basket.deliveryAddress(), List.of());
     }
 
     public long totalCents() {

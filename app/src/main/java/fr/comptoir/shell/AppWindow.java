@@ -50,6 +50,8 @@ public final class AppWindow {
     private fr.comptoir.sale.BasketAutosave autosave;
     /** Said once on the Sell screen (the restored sale). */
     private String sellNotice;
+    /** Payments taken for the restored sale before the app stopped; handed to its payment screen once. */
+    private java.util.List<fr.comptoir.sale.Payment> restoredPayments = java.util.List.of();
     private java.time.Duration lockDelay = DEFAULT_LOCK_DELAY;
     private StaffSession session;
     private final fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
@@ -205,10 +207,14 @@ public final class AppWindow {
         runner.run(autosave::saved, saved -> {
             if (saved.isPresent() && basket.lines().isEmpty()) {
                 basket.restore(saved.get());
+                restoredPayments = saved.get().payments();
                 currentSection = MainView.Section.SELL;
                 sellNotice = i18n.get("sell.restored", saved.get().lines().size());
             }
             autosave.watch(basket);
+            if (!restoredPayments.isEmpty()) {
+                autosave.paymentsTaken(basket, restoredPayments);
+            }
             showMain();
         }, failure -> {
             autosave.watch(basket);
@@ -362,7 +368,8 @@ public final class AppWindow {
 
     private Node sellScreen() {
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
-        holder.getChildren().setAll(sellView(holder));
+        // A sale restored with payments already taken goes straight back to its payment.
+        holder.getChildren().setAll(restoredPayments.isEmpty() ? sellView(holder) : paymentView(holder));
         return holder;
     }
 
@@ -475,6 +482,10 @@ public final class AppWindow {
                             problem -> self.get().messageProperty().set(problem));
                 });
         self.set(vm);
+        java.util.List<fr.comptoir.sale.Payment> taken = restoredPayments;
+        restoredPayments = java.util.List.of();
+        vm.resume(taken);
+        vm.setOnPaymentsChanged(payments -> autosave.paymentsTaken(basket, payments));
         vm.enableGiftCards(new fr.comptoir.sale.GiftCards() {
             @Override
             public long balance(String number) {

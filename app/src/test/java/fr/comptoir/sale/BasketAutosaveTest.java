@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +49,31 @@ class BasketAutosaveTest {
             assertThat(basket.lines().get(0).fulfilment()).isEqualTo(BasketLine.HOME);
             assertThat(basket.lines().get(1).discountCents()).isEqualTo(500);
 
-            // Paid, parked or voided: the basket empties and the save is forgotten.
+            // A card approved during the payment is saved with the basket.
             autosave.watch(basket);
+            Payment card = new Payment(Payment.Tender.CARD, 5_000, "************4242", "123456", "SIM-1");
+            autosave.paymentsTaken(basket, List.of(card));
+            autosave.flush();
+        }
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
+             BasketAutosave autosave = new BasketAutosave(new SqliteParkedSales(db, WireJson.codec()), Clock.systemUTC(), e -> { })) {
+            ParkedSale saved = autosave.saved().orElseThrow();
+            assertThat(saved.payments()).singleElement().satisfies(p -> {
+                assertThat(p.amountCents()).isEqualTo(5_000);
+                assertThat(p.authorisationCode()).isEqualTo("123456");
+            });
+            Basket basket = new Basket();
+            basket.restore(saved);
+            autosave.watch(basket);
+            autosave.paymentsTaken(basket, saved.payments());
+
+            // Paid, parked or voided: the basket empties and the save, payments included, is forgotten.
             basket.clear();
             autosave.flush();
             assertThat(autosave.saved()).isEmpty();
+            basket.addOne("v1", "S1", "Article", 1000, 2000);
+            autosave.flush();
+            assertThat(autosave.saved().orElseThrow().payments()).isEmpty();
         }
     }
 }

@@ -219,6 +219,24 @@ class ComptoirUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#sell-message") != null
                 && text("#sell-message").startsWith("The sale in progress when Comptoir stopped is back (2 line(s))"));
         assertThat(text("#basket-total")).isEqualTo(total);
+
+        // 10 € paid by card, then the app stops again: the card is not charged twice, only the rest is due.
+        tap("#sell-pay");
+        tap("#pay-amount").write("10");
+        tap("#pay-card");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message").startsWith("Card payment of"));
+        String left = text("#pay-remaining");
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        launch("PT10M");
+        signIn("Sarah Benali", "1234");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message") != null
+                && text("#pay-message").startsWith("Payments of €10.00 were taken before Comptoir stopped"));
+        assertThat(text("#pay-remaining")).isEqualTo(left);
+        tap("#pay-cash");
+        tap("#pay-complete");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
+        assertThat(robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText()).contains("Card ****").contains("Cash");
     }
 
     private void signIn(String name, String pin) throws Exception {

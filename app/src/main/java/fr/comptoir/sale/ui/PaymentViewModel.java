@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -50,6 +51,7 @@ public final class PaymentViewModel {
     private final StringProperty email = new SimpleStringProperty("");
     private final BooleanProperty emailSent = new SimpleBooleanProperty(false);
     private boolean recorded;
+    private int lastPaymentCount;
 
     public PaymentViewModel(Basket basket, PaymentTerminal terminal, Function<Checkout, SaleRecord> complete,
                             Function<SaleRecord, String> receiptOf, TaskRunner runner, I18n i18n, Consumer<SaleRecord> onCompleted) {
@@ -232,7 +234,28 @@ public final class PaymentViewModel {
         return new BigDecimal(t).movePointRight(2).longValueExact();
     }
 
+    private Consumer<List<fr.comptoir.sale.Payment>> onPaymentsChanged = p -> { };
+
+    /** Told of the payments taken after each change (to keep them safe from a crash). */
+    public void setOnPaymentsChanged(Consumer<List<fr.comptoir.sale.Payment>> listener) {
+        this.onPaymentsChanged = listener;
+    }
+
+    /** Payments taken before the app stopped: shown as taken, never charged again. */
+    public void resume(List<fr.comptoir.sale.Payment> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        checkout.resume(taken);
+        message.set(i18n.get("pay.resumed", money(taken.stream().mapToLong(fr.comptoir.sale.Payment::amountCents).sum())));
+        refresh();
+    }
+
     private void refresh() {
+        if (checkout.payments().size() != lastPaymentCount) {
+            lastPaymentCount = checkout.payments().size();
+            onPaymentsChanged.accept(checkout.payments());
+        }
         remaining.set(money(checkout.remainingCents()));
         paid.set(checkout.isPaid());
         anyPayment.set(!checkout.payments().isEmpty());

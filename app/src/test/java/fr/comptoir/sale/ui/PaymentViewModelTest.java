@@ -34,6 +34,33 @@ class PaymentViewModelTest {
     }
 
     @Test
+    void paymentsTakenBeforeAStopCountAndAreNeverChargedAgain() {
+        PaymentViewModel vm = vm(7497);
+        List<List<fr.comptoir.sale.Payment>> told = new ArrayList<>();
+        vm.setOnPaymentsChanged(told::add);
+        vm.resume(List.of(new fr.comptoir.sale.Payment(fr.comptoir.sale.Payment.Tender.CARD, 5000, "************4242", "123456", "SIM-1")));
+        assertThat(vm.remainingProperty().get()).isEqualTo("€24.97");
+        assertThat(vm.anyPaymentProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("Payments of €50.00 were taken before Comptoir stopped: they count, nothing is charged again.");
+        vm.amountEntryProperty().set("30");
+        vm.payCash();
+        assertThat(told).last().asList().hasSize(2);
+        vm.complete();
+        assertThat(completed).singleElement().satisfies(s -> {
+            assertThat(s.payments()).extracting(fr.comptoir.sale.Payment::amountCents).containsExactly(5000L, 2497L);
+            assertThat(s.changeCents()).isEqualTo(503);
+        });
+    }
+
+    @Test
+    void restoredPaymentsThatDoNotFitTheBasketAreRefused() {
+        Checkout c = new Checkout(1000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.resume(List.of(fr.comptoir.sale.Payment.cash(1500))))
+                .hasMessage("payments-do-not-fit");
+        assertThat(c.payments()).isEmpty();
+    }
+
+    @Test
     void aReceiptThatCannotBeKeptDoesNotMakeTheSaleLookFailedNorRecordItTwice() {
         PaymentViewModel vm = vm(1999, sale -> {
             throw new java.io.UncheckedIOException("disk full", new java.io.IOException("disk full"));
