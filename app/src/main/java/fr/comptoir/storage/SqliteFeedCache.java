@@ -74,8 +74,15 @@ public final class SqliteFeedCache implements FeedCache {
     public <T> FeedPage applyPage(Feed<T> feed, PageFetch<T> fetch, long nowMillis) {
         return db.inTransaction(c -> {
             FeedState before = readState(c, feed.name());
+            boolean rescanning = rescanning(c, feed.name());
             try (FeedWriter<T> writer = writerFor(feed, c, json)) {
+                if (rescanning) {
+                    writer.rememberSeen(c, feed.name());
+                }
                 FeedPage page = fetch.fetch(before.cursor(), writer);
+                if (rescanning && !page.hasMore()) {
+                    purgeNotSeen(c, feed.name());
+                }
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO sync_state(feed, cursor, last_success_at, full_sync_done) VALUES (?, ?, ?, ?)
                         ON CONFLICT(feed) DO UPDATE SET cursor = excluded.cursor, last_success_at = excluded.last_success_at,
@@ -140,10 +147,20 @@ public final class SqliteFeedCache implements FeedCache {
     private abstract static class FeedWriter<T> implements ChangeHandler<T>, AutoCloseable {
         private final List<PreparedStatement> statements = new ArrayList<>();
         private final PreparedStatement delete;
+        private PreparedStatement seen;
+        private String feed;
 
         FeedWriter(Connection c, String table) throws SQLException {
             delete = prepare(c, "DELETE FROM " + table + " WHERE id = ?");
         }
+
+        /** During a re-read, notes every id received so that what is not received again can be purged. */
+        final void rememberSeen(Connection c, String feedName) throws SQLException {
+            feed = feedName;
+            seen = prepare(c, "INSERT OR IGNORE INTO feed_rescan_seen(feed, id) VALUES (?, ?)");
+        }
+
+        abstract String idOf(T item);
 
         final PreparedStatement prepare(Connection c, String sql) throws SQLException {
             PreparedStatement ps = c.prepareStatement(sql);
@@ -157,6 +174,11 @@ public final class SqliteFeedCache implements FeedCache {
         public final void upsert(T item) {
             try {
                 write(item);
+                if (seen != null) {
+                    seen.setString(1, feed);
+                    seen.setString(2, idOf(item));
+                    seen.executeUpdate();
+                }
             } catch (SQLException e) {
                 throw new StorageException("Cannot store " + item.getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
@@ -181,6 +203,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class StoreWriter extends FeedWriter<Store> {
+        @Override
+        String idOf(Store item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
 
         StoreWriter(Connection c) throws SQLException {
@@ -202,6 +229,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class StaffWriter extends FeedWriter<StaffMember> {
+        @Override
+        String idOf(StaffMember item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
 
         StaffWriter(Connection c) throws SQLException {
@@ -225,6 +257,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class ProductWriter extends FeedWriter<Product> {
+        @Override
+        String idOf(Product item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
         private final PreparedStatement clearVariants;
         private final PreparedStatement insertVariant;
@@ -264,6 +301,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class StockWriter extends FeedWriter<StockLevel> {
+        @Override
+        String idOf(StockLevel item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
 
         StockWriter(Connection c) throws SQLException {
@@ -286,6 +328,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class CustomerWriter extends FeedWriter<Customer> {
+        @Override
+        String idOf(Customer item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
         private final PreparedStatement dropLocal;
         private final JsonCodec json;
@@ -339,6 +386,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class PromotionWriter extends FeedWriter<fr.comptoir.catalog.Promotion> {
+        @Override
+        String idOf(fr.comptoir.catalog.Promotion item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
         private final JsonCodec json;
 
@@ -361,6 +413,11 @@ public final class SqliteFeedCache implements FeedCache {
      * record from the platform must not change what a customer pays.
      */
     private static final class PriceListWriter extends FeedWriter<fr.comptoir.catalog.PriceList> {
+        @Override
+        String idOf(fr.comptoir.catalog.PriceList item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
         private final PreparedStatement clearPrices;
         private final PreparedStatement insertPrice;
@@ -420,11 +477,55 @@ public final class SqliteFeedCache implements FeedCache {
     @Override
     public void restart(Feed<?> feed) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET cursor = NULL, full_sync_done = 0 WHERE feed = ?")) {
+            try (PreparedStatement clear = c.prepareStatement("DELETE FROM feed_rescan_seen WHERE feed = ?")) {
+                clear.setString(1, feed.name());
+                clear.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO sync_state(feed, cursor, full_sync_done, rescanning) VALUES (?, NULL, 0, 1)
+                    ON CONFLICT(feed) DO UPDATE SET cursor = NULL, full_sync_done = 0, rescanning = 1""")) {
                 ps.setString(1, feed.name());
                 return ps.executeUpdate();
             }
         });
+    }
+
+    private static boolean rescanning(Connection c, String feed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT rescanning FROM sync_state WHERE feed = ?")) {
+            ps.setString(1, feed);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    /**
+     * The re-read is complete: what the cache holds for the feed and was not sent again was deleted on
+     * the platform meanwhile. Customers created here and not delivered yet stay; variants and order
+     * lines go with their product or order.
+     */
+    private static void purgeNotSeen(Connection c, String feed) throws SQLException {
+        String table = COUNTED_TABLE.get(feed);
+        String keepLocal = table.equals("customers") ? " AND id NOT LIKE 'local-%'" : "";
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
+                + " WHERE id NOT IN (SELECT id FROM feed_rescan_seen WHERE feed = ?)" + keepLocal)) {
+            ps.setString(1, feed);
+            ps.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            if (table.equals("products")) {
+                s.executeUpdate("DELETE FROM variants WHERE product_id NOT IN (SELECT id FROM products)");
+            } else if (table.equals("orders")) {
+                s.executeUpdate("DELETE FROM order_lines WHERE order_id NOT IN (SELECT id FROM orders)");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM feed_rescan_seen WHERE feed = ?");
+             PreparedStatement done = c.prepareStatement("UPDATE sync_state SET rescanning = 0 WHERE feed = ?")) {
+            ps.setString(1, feed);
+            ps.executeUpdate();
+            done.setString(1, feed);
+            done.executeUpdate();
+        }
     }
 
     /** The promotions the cache holds (the pricing engine keeps only those valid now, here). */
@@ -441,6 +542,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class NoteWriter extends FeedWriter<CustomerNote> {
+        @Override
+        String idOf(CustomerNote item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
 
         NoteWriter(Connection c) throws SQLException {
@@ -466,6 +572,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class OrderWriter extends FeedWriter<Order> {
+        @Override
+        String idOf(Order item) {
+            return item.id();
+        }
+
         private final PreparedStatement upsert;
         private final PreparedStatement clearLines;
         private final PreparedStatement insertLine;

@@ -28,7 +28,8 @@ public interface FeedCache {
 
     /**
      * Forgets where the feed was read up to, so that the next pull reads it again from the start (the
-     * platform said the cursor expired, e.g. after a restore). Records are overwritten as they come.
+     * platform said the cursor expired, e.g. after a restore). Records are overwritten as they come, and
+     * once the last page has come, those not sent again are removed (decision 0016).
      */
     void restart(Feed<?> feed);
 

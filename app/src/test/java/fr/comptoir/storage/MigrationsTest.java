@@ -36,7 +36,7 @@ class MigrationsTest {
             db.read(c -> {
                 try (Statement s = c.createStatement()) {
                     try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                        assertThat(rs.getInt(1)).isEqualTo(5);
+                        assertThat(rs.getInt(1)).isEqualTo(6);
                     }
                     try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
                         assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");

@@ -110,6 +110,18 @@ class SyncAgainstDemoPlatformTest {
     @Test
     void whenThePlatformsDataIsRebuiltExpiredCursorsAreReadAgainFromTheStart() throws Exception {
         engine.syncOnce();
+        // Records the rebuilt platform no longer has at all (their tombstones gone with the old data),
+        // and a customer created here, not delivered yet.
+        cache.applyPage(fr.comptoir.centralapi.Feed.CUSTOMERS, (cursor, h) -> {
+            h.upsert(new Customer("cus-ghost", "Gaspard", "Fantôme", null, null, null, Customer.LoyaltyTier.NONE, 0, false, false, null));
+            return new fr.comptoir.centralapi.FeedPage(cursor, false, 1, 0);
+        }, 1);
+        cache.applyPage(fr.comptoir.centralapi.Feed.PRODUCTS, (cursor, h) -> {
+            h.upsert(new fr.comptoir.catalog.Product("prd-ghost", "REFG", "Écharpe disparue", "Atelier Nord", "Maille", 2000,
+                    java.util.List.of(new fr.comptoir.catalog.Variant("prd-ghost-1", "REFG-U-TU", "3769999999994", null, null, 2999))));
+            return new fr.comptoir.centralapi.FeedPage(cursor, false, 1, 0);
+        }, 1);
+        cache.applyLocal(new Customer("local-1", "Nouvelle", "Cliente", null, null, null, Customer.LoyaltyTier.NONE, 0, false, false, null));
         int port = server.port();
         server.close();
         Path file = platformStore.file();
@@ -126,7 +138,18 @@ class SyncAgainstDemoPlatformTest {
 
         assertThat(report.ok()).as(report.error()).isTrue();
         assertThat(report.changesByFeed().get("customers")).isEqualTo(DemoSize.TINY.customers);
-        assertThat(cache.counts().get("customers")).isEqualTo(DemoSize.TINY.customers);
+        // What the platform no longer has is gone from the cache, with its variants; the local customer stays.
+        assertThat(cache.counts().get("customers")).isEqualTo(DemoSize.TINY.customers + 1);
+        assertThat(cache.counts()).containsEntry("products", platformStore.liveCounts(device.storeId()).get("products"));
+        int ghosts = cacheDb.read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery(
+                    "SELECT (SELECT COUNT(*) FROM customers WHERE id = 'cus-ghost') + (SELECT COUNT(*) FROM variants WHERE id = 'prd-ghost-1')"
+                            + " + (SELECT COUNT(*) FROM feed_rescan_seen) + (SELECT COUNT(*) FROM sync_state WHERE rescanning = 1)"
+                            + " - (SELECT COUNT(*) FROM customers WHERE id = 'local-1')")) {
+                return rs.getInt(1);
+            }
+        });
+        assertThat(ghosts).as("ghosts and rescan bookkeeping left, minus the local customer kept").isEqualTo(-1);
     }
 
     @Test
