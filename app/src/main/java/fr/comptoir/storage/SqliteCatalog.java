@@ -66,15 +66,7 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
 
     @Override
     public java.util.Optional<VariantInfo> byCode(String code, String storeId) {
-        String id = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM variants WHERE ean = ? OR sku = ? LIMIT 1")) {
-                ps.setString(1, code);
-                ps.setString(2, code.toUpperCase(java.util.Locale.ROOT));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        String id = db.read(c -> byExactCode(c, code, 1).stream().findFirst().orElse(null));
         return id == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(variants(List.of(id), storeId).get(id));
     }
 
@@ -86,17 +78,7 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
             return List.of();
         }
         List<String> ids = db.read(c -> {
-            List<String> found = new java.util.ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM variants WHERE ean = ? OR sku = ? LIMIT ?")) {
-                ps.setString(1, t);
-                ps.setString(2, t.toUpperCase(java.util.Locale.ROOT));
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                }
-            }
+            List<String> found = new java.util.ArrayList<>(byExactCode(c, t, limit));
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT v.id FROM products_fts f JOIN products p ON p.rowid = f.rowid JOIN variants v ON v.product_id = p.id
                     WHERE products_fts MATCH ? LIMIT ?""")) {
@@ -124,14 +106,9 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
             return List.of();
         }
         List<String> ids = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM variants WHERE ean = ? OR sku = ? LIMIT 1")) {
-                ps.setString(1, t);
-                ps.setString(2, t.toUpperCase(java.util.Locale.ROOT));
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return List.of(rs.getString(1));
-                    }
-                }
+            List<String> exact = byExactCode(c, t, 1);
+            if (!exact.isEmpty()) {
+                return exact;
             }
             List<String> productIds = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
@@ -165,6 +142,22 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
         });
         Map<String, VariantInfo> byId = variants(ids, storeId);
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Variants whose EAN or SKU (any case) is {@code code} exactly. */
+    private static List<String> byExactCode(java.sql.Connection c, String code, int limit) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM variants WHERE ean = ? OR sku = ? LIMIT ?")) {
+            ps.setString(1, code);
+            ps.setString(2, code.toUpperCase(java.util.Locale.ROOT));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> ids = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
+        }
     }
 
     /** Every word typed must start a word of the product (accents and case aside); null when too little is typed. */

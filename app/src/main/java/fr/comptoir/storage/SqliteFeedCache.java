@@ -150,8 +150,11 @@ public final class SqliteFeedCache implements FeedCache {
         private PreparedStatement seen;
         private String feed;
 
-        FeedWriter(Connection c, String table) throws SQLException {
+        private final java.util.function.Function<T, String> idOf;
+
+        FeedWriter(Connection c, String table, java.util.function.Function<T, String> idOf) throws SQLException {
             delete = prepare(c, "DELETE FROM " + table + " WHERE id = ?");
+            this.idOf = idOf;
         }
 
         /** During a re-read, notes every id received so that what is not received again can be purged. */
@@ -160,7 +163,6 @@ public final class SqliteFeedCache implements FeedCache {
             seen = prepare(c, "INSERT OR IGNORE INTO feed_rescan_seen(feed, id) VALUES (?, ?)");
         }
 
-        abstract String idOf(T item);
 
         final PreparedStatement prepare(Connection c, String sql) throws SQLException {
             PreparedStatement ps = c.prepareStatement(sql);
@@ -176,7 +178,7 @@ public final class SqliteFeedCache implements FeedCache {
                 write(item);
                 if (seen != null) {
                     seen.setString(1, feed);
-                    seen.setString(2, idOf(item));
+                    seen.setString(2, idOf.apply(item));
                     seen.executeUpdate();
                 }
             } catch (SQLException e) {
@@ -203,15 +205,10 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class StoreWriter extends FeedWriter<Store> {
-        @Override
-        String idOf(Store item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
 
         StoreWriter(Connection c) throws SQLException {
-            super(c, "stores");
+            super(c, "stores", Store::id);
             upsert = prepare(c, """
                     INSERT INTO stores(id, code, name, city, type) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, type = excluded.type""");
@@ -229,15 +226,10 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class StaffWriter extends FeedWriter<StaffMember> {
-        @Override
-        String idOf(StaffMember item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
 
         StaffWriter(Connection c) throws SQLException {
-            super(c, "staff");
+            super(c, "staff", StaffMember::id);
             upsert = prepare(c, """
                     INSERT INTO staff(id, store_id, display_name, role, pin_hash, active) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET store_id = excluded.store_id, display_name = excluded.display_name,
@@ -257,17 +249,12 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class ProductWriter extends FeedWriter<Product> {
-        @Override
-        String idOf(Product item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
         private final PreparedStatement clearVariants;
         private final PreparedStatement insertVariant;
 
         ProductWriter(Connection c) throws SQLException {
-            super(c, "products");
+            super(c, "products", Product::id);
             upsert = prepare(c, """
                     INSERT INTO products(id, reference, name, brand, category, vat_bp) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET reference = excluded.reference, name = excluded.name, brand = excluded.brand,
@@ -301,15 +288,10 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class StockWriter extends FeedWriter<StockLevel> {
-        @Override
-        String idOf(StockLevel item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
 
         StockWriter(Connection c) throws SQLException {
-            super(c, "stock");
+            super(c, "stock", StockLevel::id);
             upsert = prepare(c, """
                     INSERT INTO stock(id, variant_id, location_id, on_hand, reserved) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET variant_id = excluded.variant_id, location_id = excluded.location_id,
@@ -328,17 +310,12 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class CustomerWriter extends FeedWriter<Customer> {
-        @Override
-        String idOf(Customer item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
         private final PreparedStatement dropLocal;
         private final JsonCodec json;
 
         CustomerWriter(Connection c, JsonCodec json) throws SQLException {
-            super(c, "customers");
+            super(c, "customers", Customer::id);
             this.json = json;
             upsert = prepare(c, """
                     INSERT INTO customers(id, first_name, last_name, email, phone, phone_digits, loyalty_card, loyalty_tier,
@@ -386,16 +363,11 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class PromotionWriter extends FeedWriter<fr.comptoir.catalog.Promotion> {
-        @Override
-        String idOf(fr.comptoir.catalog.Promotion item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
         private final JsonCodec json;
 
         PromotionWriter(Connection c, JsonCodec json) throws SQLException {
-            super(c, "promotions");
+            super(c, "promotions", fr.comptoir.catalog.Promotion::id);
             this.json = json;
             upsert = prepare(c, "INSERT INTO promotions(id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body");
         }
@@ -413,17 +385,12 @@ public final class SqliteFeedCache implements FeedCache {
      * record from the platform must not change what a customer pays.
      */
     private static final class PriceListWriter extends FeedWriter<fr.comptoir.catalog.PriceList> {
-        @Override
-        String idOf(fr.comptoir.catalog.PriceList item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
         private final PreparedStatement clearPrices;
         private final PreparedStatement insertPrice;
 
         PriceListWriter(Connection c) throws SQLException {
-            super(c, "price_lists");
+            super(c, "price_lists", fr.comptoir.catalog.PriceList::id);
             upsert = prepare(c, """
                     INSERT INTO price_lists(id, name, priority, store_ids, valid_from_ms, valid_to_ms) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET name = excluded.name, priority = excluded.priority, store_ids = excluded.store_ids,
@@ -542,15 +509,10 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class NoteWriter extends FeedWriter<CustomerNote> {
-        @Override
-        String idOf(CustomerNote item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
 
         NoteWriter(Connection c) throws SQLException {
-            super(c, "customer_notes");
+            super(c, "customer_notes", CustomerNote::id);
             upsert = prepare(c, """
                     INSERT INTO customer_notes(id, customer_id, text, author_staff_id, author_name, store_id, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id,
@@ -572,17 +534,12 @@ public final class SqliteFeedCache implements FeedCache {
     }
 
     private static final class OrderWriter extends FeedWriter<Order> {
-        @Override
-        String idOf(Order item) {
-            return item.id();
-        }
-
         private final PreparedStatement upsert;
         private final PreparedStatement clearLines;
         private final PreparedStatement insertLine;
 
         OrderWriter(Connection c) throws SQLException {
-            super(c, "orders");
+            super(c, "orders", Order::id);
             upsert = prepare(c, """
                     INSERT INTO orders(id, number, customer_id, channel, store_id, status, placed_at, total_cents)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
