@@ -212,12 +212,7 @@ class ComptoirUiTest {
         String total = text("#basket-total");
 
         // The app stops with the sale unpaid; at the next start the first sign-in finds it on the Sell screen.
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        launch("PT10M");
-        signIn("Sarah Benali", "1234");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#sell-message") != null
-                && text("#sell-message").startsWith("The sale in progress when Comptoir stopped is back (2 line(s))"));
+        stopStartAndSignIn("Sarah Benali", "#sell-message", "The sale in progress when Comptoir stopped is back (2 line(s))");
         assertThat(text("#basket-total")).isEqualTo(total);
 
         // 10 € paid by card, then the app stops again: the card is not charged twice, only the rest is due.
@@ -226,17 +221,21 @@ class ComptoirUiTest {
         tap("#pay-card");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message").startsWith("Card payment of"));
         String left = text("#pay-remaining");
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        launch("PT10M");
-        signIn("Sarah Benali", "1234");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message") != null
-                && text("#pay-message").startsWith("Payments of €10.00 were taken before Comptoir stopped"));
+        stopStartAndSignIn("Sarah Benali", "#pay-message", "Payments of €10.00 were taken before Comptoir stopped");
         assertThat(text("#pay-remaining")).isEqualTo(left);
         tap("#pay-cash");
         tap("#pay-complete");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
         assertThat(robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText()).contains("Card ****").contains("Cash");
+    }
+
+    /** Stops the app, starts it again on the same home, signs in, and waits for {@code query} to say {@code said}. */
+    private void stopStartAndSignIn(String name, String query, String said) throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        launch("PT10M");
+        signIn(name, "1234");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(query) != null && text(query).startsWith(said));
     }
 
     private void signIn(String name, String pin) throws Exception {
