@@ -57,16 +57,29 @@ public final class Basket {
 
     /** One more of this variant, of a product of {@code category}. */
     public void addOne(String variantId, String sku, String label, long unitPriceCents, int vatRateBasisPoints, String category) {
+        add(variantId, sku, label, unitPriceCents, vatRateBasisPoints, category, 1);
+    }
+
+    /**
+     * {@code quantity} more of this variant: the existing plain line grows, else a new line is added.
+     * More than {@link #MAX_QUANTITY} on a line is refused and changes nothing.
+     */
+    public void add(String variantId, String sku, String label, long unitPriceCents, int vatRateBasisPoints, String category, int quantity) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity out of range: " + quantity);
+        }
         for (int i = 0; i < lines.size(); i++) {
             BasketLine l = lines.get(i);
             if (l.variantId().equals(variantId) && l.fromCartId() == null && l.unitPriceCents() == unitPriceCents && l.discountCents() == 0
                     && l.takenNow()) {
-                lines.set(i, l.withQuantity(l.quantity() + 1));
-                changed();
+                setQuantity(i, l.quantity() + quantity);
                 return;
             }
         }
-        add(new BasketLine(variantId, sku, label, 1, unitPriceCents, vatRateBasisPoints, null, category));
+        if (quantity > MAX_QUANTITY) {
+            throw new IllegalArgumentException("quantity out of range: " + quantity);
+        }
+        add(new BasketLine(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, null, category));
     }
 
     public static final int MAX_QUANTITY = 999;

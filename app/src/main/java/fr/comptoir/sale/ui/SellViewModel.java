@@ -189,14 +189,42 @@ public final class SellViewModel {
         if (text.isEmpty()) {
             return;
         }
+        java.util.regex.Matcher times = TIMES_CODE.matcher(text);
+        if (times.matches()) {
+            scanned(times.group(2), Integer.parseInt(times.group(1)));
+            return;
+        }
         if (text.contains(" ") && !text.chars().allMatch(c -> Character.isDigit(c) || c == ' ')) {
             return;
         }
-        scanned(text.replace(" ", ""));
+        scanned(text.replace(" ", ""), 1);
     }
 
-    /** A code from the scanner or the entry field: an item, or a customer's loyalty card. */
+    /** "3x", "3*" or "3×" typed before a scan: how many of the next item. */
+    private static final java.util.regex.Pattern TIMES = java.util.regex.Pattern.compile("^\\s*(\\d{1,3})\\s*[xX*×]\\s*$");
+    /** "3x3760000000017" typed whole: a quantity and a code. */
+    private static final java.util.regex.Pattern TIMES_CODE = java.util.regex.Pattern.compile("^\\s*(\\d{1,3})\\s*[xX*×]\\s*(\\S+)\\s*$");
+
+    /** How many of the next scanned item: 1, or the "3x" typed in the entry field. */
+    private int pendingQuantity() {
+        java.util.regex.Matcher m = TIMES.matcher(entry.get() == null ? "" : entry.get());
+        return m.matches() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
+    /**
+     * A code from the scanner or the entry field: an item (as many as a "3x" typed before it says), or
+     * a customer's loyalty card.
+     */
     public void scanned(String code) {
+        scanned(code, pendingQuantity());
+    }
+
+    private void scanned(String code, int quantity) {
+        if (quantity < 1) {
+            message.set(i18n.get("sell.badQuantity", Basket.MAX_QUANTITY));
+            entry.set("");
+            return;
+        }
         record Outcome(ScanLookup.Result item, java.util.Optional<fr.comptoir.customers.Customer> cardHolder) {
         }
         runner.run(() -> {
@@ -205,7 +233,7 @@ public final class SellViewModel {
         }, outcome -> {
             ScanLookup.Result result = outcome.item();
             if (result instanceof ScanLookup.Result.Found found) {
-                add(found.item());
+                add(found.item(), quantity);
                 entry.set("");
             } else if (outcome.cardHolder().isPresent()) {
                 basket.attach(outcome.cardHolder().get());
@@ -220,10 +248,21 @@ public final class SellViewModel {
     }
 
     public void add(VariantInfo item) {
+        add(item, 1);
+    }
+
+    private void add(VariantInfo item, int quantity) {
+        try {
+            basket.add(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints(), item.category(), quantity);
+        } catch (IllegalArgumentException tooMany) {
+            message.set(i18n.get("sell.maxQuantity", Basket.MAX_QUANTITY));
+            entry.set("");
+            return;
+        }
         availableHere.put(item.variantId(), item.availableHere());
-        basket.addOne(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints(), item.category());
-        message.set(item.priceList() == null ? i18n.get("sell.added", item.label())
-                : i18n.get("sell.addedAtListPrice", item.label(), item.priceList(), money(item.priceCents())));
+        String label = quantity == 1 ? item.label() : quantity + " × " + item.label();
+        message.set(item.priceList() == null ? i18n.get("sell.added", label)
+                : i18n.get("sell.addedAtListPrice", label, item.priceList(), money(item.priceCents())));
         searchResults.clear();
         choosing.set(null);
         entry.set("");

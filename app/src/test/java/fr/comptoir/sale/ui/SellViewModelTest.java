@@ -97,6 +97,30 @@ class SellViewModelTest {
     }
 
     @Test
+    void aQuantityTypedBeforeTheScanOrTheCodeAddsThatMany() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        vm.entryProperty().set("3x");
+        vm.scanned("3760000000017");
+        assertThat(basket.lines()).extracting(l -> l.quantity()).containsExactly(3);
+        assertThat(vm.messageProperty().get()).isEqualTo("3 × Robe · Noir · M added.");
+        assertThat(vm.entryProperty().get()).isEmpty();
+        vm.scanned("3760000000017");
+        assertThat(basket.lines()).extracting(l -> l.quantity()).containsExactly(4);
+
+        vm.entryProperty().set("2*3760000000024");
+        vm.submitEntry();
+        assertThat(basket.lines()).extracting(l -> l.quantity()).containsExactly(4, 2);
+
+        vm.entryProperty().set("0x");
+        vm.scanned("3760000000024");
+        assertThat(vm.messageProperty().get()).startsWith("Type a quantity from 1 to 999");
+        vm.entryProperty().set("999×");
+        vm.scanned("3760000000024");
+        assertThat(vm.messageProperty().get()).isEqualTo("At most 999 of one item per line.");
+        assertThat(basket.lines()).extracting(l -> l.quantity()).containsExactly(4, 2);
+    }
+
+    @Test
     void aPriceSetByAPriceListSaysWhichListSetIt() {
         SellViewModel vm = vm(Locale.FRENCH);
         vm.scanned("3760000000031");
