@@ -12,6 +12,21 @@ public record DiscountPolicy(int approvalThresholdBasisPoints) {
 
     public static final DiscountPolicy DEFAULT = new DiscountPolicy(1000);
 
+    public DiscountPolicy {
+        if (approvalThresholdBasisPoints < 0 || approvalThresholdBasisPoints > 10_000) {
+            throw new IllegalArgumentException("threshold out of range: " + approvalThresholdBasisPoints);
+        }
+    }
+
+    /** The policy kept in the terminal's settings (basis points); the default when absent or unreadable. */
+    public static DiscountPolicy parse(String stored) {
+        try {
+            return stored == null ? DEFAULT : new DiscountPolicy(Integer.parseInt(stored.strip()));
+        } catch (IllegalArgumentException e) {
+            return DEFAULT;
+        }
+    }
+
     public boolean needsApproval(long grossCents, long discountCents) {
         return discountCents * 10_000 > grossCents * approvalThresholdBasisPoints;
     }

@@ -37,6 +37,8 @@ public final class AppWindow {
     /** Setting keys (journal database): the language tag, and the inactivity delay as an ISO-8601 duration. */
     public static final String LANGUAGE = "ui.language";
     public static final String LOCK_DELAY = "ui.lockDelay";
+    /** The discount an associate may give without a manager, in basis points of what is discounted. */
+    public static final String DISCOUNT_THRESHOLD = "sale.discountApprovalThresholdBp";
     private static final java.time.Duration DEFAULT_LOCK_DELAY = java.time.Duration.ofMinutes(2);
 
     private final StackPane root = new StackPane();
@@ -53,6 +55,7 @@ public final class AppWindow {
     /** Payments taken for the restored sale before the app stopped; handed to its payment screen once. */
     private java.util.List<fr.comptoir.sale.Payment> restoredPayments = java.util.List.of();
     private java.time.Duration lockDelay = DEFAULT_LOCK_DELAY;
+    private fr.comptoir.sale.DiscountPolicy discountPolicy = fr.comptoir.sale.DiscountPolicy.DEFAULT;
     private StaffSession session;
     private final fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
     private Timeline ageClock;
@@ -77,20 +80,22 @@ public final class AppWindow {
     /** Opens the data in the background, then shows activation or goes on to sync and sign-in. */
     public void start() {
         showBusy(i18n.get("app.starting"));
-        record Started(AppContext context, String language, String lockDelay) {
+        record Started(AppContext context, String language, String lockDelay, String discountThreshold) {
         }
         runner.run(() -> {
             AppContext ctx = contextFactory.get();
             if (ctx.device().isPresent()) {
                 ctx.connect();
             }
-            return new Started(ctx, ctx.settings().get(LANGUAGE).orElse(null), ctx.settings().get(LOCK_DELAY).orElse(null));
+            return new Started(ctx, ctx.settings().get(LANGUAGE).orElse(null), ctx.settings().get(LOCK_DELAY).orElse(null),
+                    ctx.settings().get(DISCOUNT_THRESHOLD).orElse(null));
         }, started -> {
             context = started.context();
             if (started.language() != null) {
                 i18n = new I18n(Locale.forLanguageTag(started.language()));
             }
             lockDelay = parseDelay(started.lockDelay());
+            discountPolicy = fr.comptoir.sale.DiscountPolicy.parse(started.discountThreshold());
             if (context.device().isEmpty()) {
                 showActivation();
             } else {
@@ -234,7 +239,9 @@ public final class AppWindow {
                     context.outbox()::needsAttention, () -> context.sync().requestSync(), runner, i18n);
             return new SyncView(vm, status, i18n, device.demo() ? i18n.get("sync.demoPlatform") : device.platformUrl()).root();
         });
-        screens.put(MainView.Section.SETTINGS, () -> new SettingsView(i18n, device, lockDelay, this::changeLanguage, this::changeLockDelay).root());
+        boolean manager = session.staff().role() == fr.comptoir.staff.Role.MANAGER;
+        screens.put(MainView.Section.SETTINGS, () -> new SettingsView(i18n, device, lockDelay, this::changeLanguage, this::changeLockDelay,
+                new SettingsView.DiscountSetting(discountPolicy.approvalThresholdBasisPoints(), manager, this::changeDiscountThreshold)).root());
         MainView main = new MainView(i18n, device.storeName(), session, status, screens, this::lock, this::signOut);
         setContent(main.root());
         main.show(currentSection);
@@ -448,7 +455,7 @@ public final class AppWindow {
                 context.device().orElseThrow().storeId());
         Runnable back = () -> holder.getChildren().setAll(sellView(holder));
         fr.comptoir.sale.ui.DiscountViewModel vm = new fr.comptoir.sale.ui.DiscountViewModel(basket, index,
-                fr.comptoir.sale.DiscountPolicy.DEFAULT, approval::approve, tillAudit(), runner, i18n, back);
+                discountPolicy, approval::approve, tillAudit(), runner, i18n, back);
         String title = index < 0 ? i18n.get("sell.discountBasket") : i18n.get("sell.discountLine", basket.lines().get(index).label());
         return new fr.comptoir.sale.ui.DiscountView(vm, i18n, title, back).root();
     }
@@ -526,6 +533,15 @@ public final class AppWindow {
             context.settings().put(LANGUAGE, locale.getLanguage());
             return null;
         }, x -> showMain(), x -> showMain());
+    }
+
+    /** A manager's choice: the discount associates may give alone. */
+    private void changeDiscountThreshold(int basisPoints) {
+        discountPolicy = new fr.comptoir.sale.DiscountPolicy(basisPoints);
+        runner.run(() -> {
+            context.settings().put(DISCOUNT_THRESHOLD, Integer.toString(basisPoints));
+            return null;
+        }, x -> { }, x -> { });
     }
 
     private void changeLockDelay(java.time.Duration delay) {

@@ -15,12 +15,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Terminal settings: language, screen lock delay, and what this terminal is. */
+/**
+ * Terminal settings: language, screen lock delay, the discount associates may give without a manager
+ * (a manager's choice), and what this terminal is.
+ */
 public final class SettingsView {
+
+    /** The approval threshold now, whether the signed-in person may change it, and where a change goes. */
+    public record DiscountSetting(int basisPoints, boolean editable, Consumer<Integer> onChange) {
+    }
 
     private final VBox root = new VBox(20);
 
-    public SettingsView(I18n i18n, DeviceConfig device, Duration lockDelay, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay) {
+    public SettingsView(I18n i18n, DeviceConfig device, Duration lockDelay, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay,
+                        DiscountSetting discount) {
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(24));
 
@@ -54,6 +62,24 @@ public final class SettingsView {
             delays.getChildren().add(b);
         }
 
+        HBox thresholds = new HBox(12);
+        ToggleGroup threshold = new ToggleGroup();
+        for (int percent : List.of(0, 5, 10, 15, 20)) {
+            ToggleButton b = new ToggleButton(percent + " %");
+            b.setId("settings-discount-" + percent);
+            b.setMinSize(88, 56);
+            b.setToggleGroup(threshold);
+            b.setSelected(discount.basisPoints() == percent * 100);
+            b.setDisable(!discount.editable());
+            b.setOnAction(e -> {
+                discount.onChange().accept(percent * 100);
+                b.setSelected(true);
+            });
+            thresholds.getChildren().add(b);
+        }
+        Label thresholdHelp = muted(discount.editable() ? i18n.get("settings.discountHelp") : i18n.get("settings.discountManagerOnly"));
+        thresholdHelp.setWrapText(true);
+
         GridPane terminal = new GridPane();
         terminal.setHgap(24);
         terminal.setVgap(8);
@@ -67,6 +93,7 @@ public final class SettingsView {
         root.getChildren().addAll(Ui.label(i18n.get("settings.title"), "title-1"),
                 Ui.label(i18n.get("settings.language"), "title-4"), languages,
                 Ui.label(i18n.get("settings.autoLock"), "title-4"), delays,
+                Ui.label(i18n.get("settings.discountThreshold"), "title-4"), thresholds, thresholdHelp,
                 Ui.label(i18n.get("settings.terminal"), "title-4"), terminal);
     }
 

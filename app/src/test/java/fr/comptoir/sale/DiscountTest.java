@@ -60,6 +60,16 @@ class DiscountTest {
     }
 
     @Test
+    void theThresholdIsReadFromTheSettingsAndZeroMeansEveryDiscountNeedsAManager() {
+        assertThat(DiscountPolicy.parse("500").needsApproval(10_000, 600)).isTrue();
+        assertThat(DiscountPolicy.parse("500").needsApproval(10_000, 500)).isFalse();
+        assertThat(DiscountPolicy.parse("0").needsApproval(10_000, 1)).isTrue();
+        assertThat(DiscountPolicy.parse(null)).isEqualTo(DiscountPolicy.DEFAULT);
+        assertThat(DiscountPolicy.parse("ten")).isEqualTo(DiscountPolicy.DEFAULT);
+        assertThat(DiscountPolicy.parse("20000")).isEqualTo(DiscountPolicy.DEFAULT);
+    }
+
+    @Test
     void onlyAManagersPinApproves() {
         assertThat(approval.approve("9876")).contains(manager);
         assertThat(approval.approve("1234")).isEmpty();

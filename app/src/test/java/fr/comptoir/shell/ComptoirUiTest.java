@@ -86,6 +86,12 @@ class ComptoirUiTest {
                 .contains("label=Customers").contains("records=" + DemoSize.TINY.customers));
 
         tap("Settings");
+        // An associate sees the discount threshold (10 % by default) but cannot change it.
+        javafx.scene.control.ToggleButton ten = waitFor(() -> robot.lookup("#settings-discount-10")
+                .tryQueryAs(javafx.scene.control.ToggleButton.class));
+        assertThat(ten.isSelected()).isTrue();
+        assertThat(ten.isDisabled()).isTrue();
+        waitForText("Only a manager can change this.");
         tap("Français");
         waitForText("Réglages");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "En ligne".equals(text("#status-connectivity")));
