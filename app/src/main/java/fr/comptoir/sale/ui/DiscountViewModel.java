@@ -4,6 +4,8 @@ import fr.comptoir.common.Money;
 import fr.comptoir.sale.Basket;
 import fr.comptoir.sale.DiscountPolicy;
 import fr.comptoir.sale.DiscountReason;
+import fr.comptoir.sale.TillAudit;
+import fr.comptoir.sale.TillEvent;
 import fr.comptoir.shell.I18n;
 import fr.comptoir.shell.TaskRunner;
 import fr.comptoir.staff.StaffMember;
@@ -36,14 +38,14 @@ public final class DiscountViewModel {
     private final TaskRunner runner;
     private final I18n i18n;
     private final Runnable onDone;
-    private final fr.comptoir.sale.TillAudit audit;
+    private final TillAudit audit;
 
     /**
      * @param lineIndex the line to discount, or -1 for the whole basket
      * @param audit     where approvals and refused PINs are journaled
      */
     public DiscountViewModel(Basket basket, int lineIndex, DiscountPolicy policy, Function<String, Optional<StaffMember>> approve,
-                             fr.comptoir.sale.TillAudit audit, TaskRunner runner, I18n i18n, Runnable onDone) {
+                             TillAudit audit, TaskRunner runner, I18n i18n, Runnable onDone) {
         this.basket = basket;
         this.audit = audit;
         this.lineIndex = lineIndex;
@@ -125,10 +127,10 @@ public final class DiscountViewModel {
         runner.run(() -> {
             Optional<StaffMember> manager = approve.apply(pin);
             if (manager.isEmpty()) {
-                audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, value, detail);
+                audit.record(TillEvent.Type.APPROVAL_REFUSED, null, value, detail);
             } else {
-                audit.record(why == DiscountReason.PRICE_OVERRIDE ? fr.comptoir.sale.TillEvent.Type.PRICE_OVERRIDDEN
-                        : fr.comptoir.sale.TillEvent.Type.DISCOUNT_APPROVED, manager.get().id(), value, detail);
+                audit.record(why == DiscountReason.PRICE_OVERRIDE ? TillEvent.Type.PRICE_OVERRIDDEN
+                        : TillEvent.Type.DISCOUNT_APPROVED, manager.get().id(), value, detail);
             }
             return manager;
         }, manager -> {

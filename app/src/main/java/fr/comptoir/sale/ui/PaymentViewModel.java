@@ -3,6 +3,7 @@ package fr.comptoir.sale.ui;
 import fr.comptoir.common.Money;
 import fr.comptoir.sale.Basket;
 import fr.comptoir.sale.Checkout;
+import fr.comptoir.sale.GiftCards;
 import fr.comptoir.sale.Payment;
 import fr.comptoir.sale.PaymentTerminal;
 import fr.comptoir.sale.SaleRecord;
@@ -119,16 +120,16 @@ public final class PaymentViewModel {
         });
     }
 
-    private fr.comptoir.sale.GiftCards giftCards;
+    private GiftCards giftCards;
     private final StringProperty giftCardNumber = new SimpleStringProperty("");
 
-    public void enableGiftCards(fr.comptoir.sale.GiftCards cards) {
+    public void enableGiftCards(GiftCards cards) {
         this.giftCards = cards;
     }
 
     public StringProperty giftCardNumberProperty() { return giftCardNumber; }
 
-    /** Gift card or store credit, checked and spent online only (see {@link fr.comptoir.sale.GiftCards}). */
+    /** Gift card or store credit, checked and spent online only (see {@link GiftCards}). */
     public void payGiftCard() {
         if (checkout.isPaid() || busy.get() || giftCards == null) {
             return;
@@ -234,20 +235,20 @@ public final class PaymentViewModel {
         return new BigDecimal(t).movePointRight(2).longValueExact();
     }
 
-    private Consumer<List<fr.comptoir.sale.Payment>> onPaymentsChanged = p -> { };
+    private Consumer<List<Payment>> onPaymentsChanged = p -> { };
 
     /** Told of the payments taken after each change (to keep them safe from a crash). */
-    public void setOnPaymentsChanged(Consumer<List<fr.comptoir.sale.Payment>> listener) {
+    public void setOnPaymentsChanged(Consumer<List<Payment>> listener) {
         this.onPaymentsChanged = listener;
     }
 
     /** Payments taken before the app stopped: shown as taken, never charged again. */
-    public void resume(List<fr.comptoir.sale.Payment> taken) {
+    public void resume(List<Payment> taken) {
         if (taken.isEmpty()) {
             return;
         }
         checkout.resume(taken);
-        message.set(i18n.get("pay.resumed", money(taken.stream().mapToLong(fr.comptoir.sale.Payment::amountCents).sum())));
+        message.set(i18n.get("pay.resumed", money(taken.stream().mapToLong(Payment::amountCents).sum())));
         refresh();
     }
 

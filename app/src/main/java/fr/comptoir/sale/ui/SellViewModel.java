@@ -2,20 +2,38 @@ package fr.comptoir.sale.ui;
 
 import fr.comptoir.catalog.VariantInfo;
 import fr.comptoir.common.Money;
+import fr.comptoir.customers.Customer;
 import fr.comptoir.sale.Basket;
 import fr.comptoir.sale.BasketLine;
+import fr.comptoir.sale.ParkedSale;
+import fr.comptoir.sale.ParkedSales;
 import fr.comptoir.sale.ScanLookup;
+import fr.comptoir.sale.TillAudit;
+import fr.comptoir.sale.TillEvent;
 import fr.comptoir.sale.Vat;
 import fr.comptoir.sale.VatLine;
 import fr.comptoir.shell.I18n;
 import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.staff.StaffMember;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Sell screen: scans and typed codes land in the basket, names find products, lines change
@@ -38,10 +56,10 @@ public final class SellViewModel {
     public record ProductChoice(String name, String price, String detail, List<VariantInfo> variants) {
 
         /** The variants by colour, in the catalogue's order (a product without colours has one group, keyed ""). */
-        public java.util.Map<String, List<VariantInfo>> byColour() {
-            java.util.Map<String, List<VariantInfo>> groups = new java.util.LinkedHashMap<>();
+        public Map<String, List<VariantInfo>> byColour() {
+            Map<String, List<VariantInfo>> groups = new LinkedHashMap<>();
             for (VariantInfo v : variants) {
-                groups.computeIfAbsent(v.colour() == null ? "" : v.colour(), k -> new java.util.ArrayList<>()).add(v);
+                groups.computeIfAbsent(v.colour() == null ? "" : v.colour(), k -> new ArrayList<>()).add(v);
             }
             return groups;
         }
@@ -55,26 +73,26 @@ public final class SellViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty total = new SimpleStringProperty("");
     private final ObservableList<ProductChoice> searchResults = FXCollections.observableArrayList();
-    private final javafx.beans.property.ObjectProperty<ProductChoice> choosing = new javafx.beans.property.SimpleObjectProperty<>();
+    private final ObjectProperty<ProductChoice> choosing = new SimpleObjectProperty<>();
     private final ObservableList<LineRow> lines = FXCollections.observableArrayList();
     private final ObservableList<VatRow> vat = FXCollections.observableArrayList();
     private final Basket basket;
     private final Function<String, ScanLookup.Result> lookup;
     private final Function<String, List<VariantInfo>> search;
-    private final Function<String, java.util.Optional<fr.comptoir.customers.Customer>> loyaltyCard;
+    private final Function<String, Optional<Customer>> loyaltyCard;
     private final TaskRunner runner;
     private final I18n i18n;
     private long searchGeneration;
-    private final java.util.Map<String, Integer> availableHere = new java.util.HashMap<>();
-    private final ObservableList<fr.comptoir.sale.ParkedSale> parked = FXCollections.observableArrayList();
-    private fr.comptoir.sale.ParkedSales parkedSales;
-    private java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> approve;
+    private final Map<String, Integer> availableHere = new HashMap<>();
+    private final ObservableList<ParkedSale> parked = FXCollections.observableArrayList();
+    private ParkedSales parkedSales;
+    private Function<String, Optional<StaffMember>> approve;
     private String staffName = "";
-    private fr.comptoir.sale.TillAudit audit = fr.comptoir.sale.TillAudit.NONE;
+    private TillAudit audit = TillAudit.NONE;
 
     /** @param loyaltyCard the customer holding a loyalty card number, for cards scanned on this screen */
     public SellViewModel(Basket basket, Function<String, ScanLookup.Result> lookup, Function<String, List<VariantInfo>> search,
-                         Function<String, java.util.Optional<fr.comptoir.customers.Customer>> loyaltyCard, TaskRunner runner, I18n i18n) {
+                         Function<String, Optional<Customer>> loyaltyCard, TaskRunner runner, I18n i18n) {
         this.basket = basket;
         this.lookup = lookup;
         this.search = search;
@@ -90,9 +108,9 @@ public final class SellViewModel {
      * Parking and voiding need the parked-sales store, manager approval, who is selling and the till's
      * journal for voids, drawer openings and refused PINs.
      */
-    public void enableParkingAndVoid(fr.comptoir.sale.ParkedSales store,
-                                     java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> managerApproval,
-                                     String sellerName, fr.comptoir.sale.TillAudit tillAudit) {
+    public void enableParkingAndVoid(ParkedSales store,
+                                     Function<String, Optional<StaffMember>> managerApproval,
+                                     String sellerName, TillAudit tillAudit) {
         this.parkedSales = store;
         this.approve = managerApproval;
         this.staffName = sellerName;
@@ -100,7 +118,7 @@ public final class SellViewModel {
         refreshParked();
     }
 
-    public ObservableList<fr.comptoir.sale.ParkedSale> parked() {
+    public ObservableList<ParkedSale> parked() {
         return parked;
     }
 
@@ -113,8 +131,8 @@ public final class SellViewModel {
         if (basket.lines().isEmpty() || parkedSales == null) {
             return;
         }
-        fr.comptoir.sale.ParkedSale sale = fr.comptoir.sale.ParkedSale.of(basket, "parked-" + java.util.UUID.randomUUID(),
-                java.time.Instant.now().toString(), staffName);
+        ParkedSale sale = ParkedSale.of(basket, "parked-" + UUID.randomUUID(),
+                Instant.now().toString(), staffName);
         runner.run(() -> {
             parkedSales.park(sale);
             return null;
@@ -126,7 +144,7 @@ public final class SellViewModel {
     }
 
     /** Takes a parked sale up again, into an empty basket only. */
-    public void resume(fr.comptoir.sale.ParkedSale sale) {
+    public void resume(ParkedSale sale) {
         if (!basket.lines().isEmpty()) {
             message.set(i18n.get("sell.resumeNeedsEmpty"));
             return;
@@ -150,11 +168,11 @@ public final class SellViewModel {
         long total = basket.totalCents();
         String detail = basket.lines().size() + " line(s)";
         runner.run(() -> {
-            java.util.Optional<fr.comptoir.staff.StaffMember> manager = approve.apply(managerPin == null ? "" : managerPin);
+            Optional<StaffMember> manager = approve.apply(managerPin == null ? "" : managerPin);
             if (manager.isPresent()) {
-                audit.record(fr.comptoir.sale.TillEvent.Type.SALE_VOIDED, manager.get().id(), total, detail);
+                audit.record(TillEvent.Type.SALE_VOIDED, manager.get().id(), total, detail);
             } else {
-                audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, total, "void-sale");
+                audit.record(TillEvent.Type.APPROVAL_REFUSED, null, total, "void-sale");
             }
             return manager;
         }, manager -> {
@@ -171,12 +189,12 @@ public final class SellViewModel {
     /** Opens the cash drawer without a sale: a manager's PIN is required. */
     public void openDrawer(String managerPin, Runnable open) {
         runner.run(() -> {
-            java.util.Optional<fr.comptoir.staff.StaffMember> manager = approve.apply(managerPin == null ? "" : managerPin);
+            Optional<StaffMember> manager = approve.apply(managerPin == null ? "" : managerPin);
             if (manager.isPresent()) {
                 open.run();
-                audit.record(fr.comptoir.sale.TillEvent.Type.DRAWER_OPENED, manager.get().id(), 0, "no-sale");
+                audit.record(TillEvent.Type.DRAWER_OPENED, manager.get().id(), 0, "no-sale");
             } else {
-                audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, 0, "open-drawer");
+                audit.record(TillEvent.Type.APPROVAL_REFUSED, null, 0, "open-drawer");
             }
             return manager;
         }, manager -> message.set(manager.isPresent() ? i18n.get("sell.drawerOpened", manager.get().displayName())
@@ -189,7 +207,7 @@ public final class SellViewModel {
         if (text.isEmpty()) {
             return;
         }
-        java.util.regex.Matcher times = TIMES_CODE.matcher(text);
+        Matcher times = TIMES_CODE.matcher(text);
         if (times.matches()) {
             scanned(times.group(2), Integer.parseInt(times.group(1)));
             return;
@@ -201,13 +219,13 @@ public final class SellViewModel {
     }
 
     /** "3x", "3*" or "3×" typed before a scan: how many of the next item. */
-    private static final java.util.regex.Pattern TIMES = java.util.regex.Pattern.compile("^\\s*(\\d{1,3})\\s*[xX*×]\\s*$");
+    private static final Pattern TIMES = Pattern.compile("^\\s*(\\d{1,3})\\s*[xX*×]\\s*$");
     /** "3x3760000000017" typed whole: a quantity and a code. */
-    private static final java.util.regex.Pattern TIMES_CODE = java.util.regex.Pattern.compile("^\\s*(\\d{1,3})\\s*[xX*×]\\s*(\\S+)\\s*$");
+    private static final Pattern TIMES_CODE = Pattern.compile("^\\s*(\\d{1,3})\\s*[xX*×]\\s*(\\S+)\\s*$");
 
     /** How many of the next scanned item: 1, or the "3x" typed in the entry field. */
     private int pendingQuantity() {
-        java.util.regex.Matcher m = TIMES.matcher(entry.get() == null ? "" : entry.get());
+        Matcher m = TIMES.matcher(entry.get() == null ? "" : entry.get());
         return m.matches() ? Integer.parseInt(m.group(1)) : 1;
     }
 
@@ -225,11 +243,11 @@ public final class SellViewModel {
             entry.set("");
             return;
         }
-        record Outcome(ScanLookup.Result item, java.util.Optional<fr.comptoir.customers.Customer> cardHolder) {
+        record Outcome(ScanLookup.Result item, Optional<Customer> cardHolder) {
         }
         runner.run(() -> {
             ScanLookup.Result r = lookup.apply(code);
-            return new Outcome(r, r instanceof ScanLookup.Result.Unknown ? loyaltyCard.apply(code) : java.util.Optional.empty());
+            return new Outcome(r, r instanceof ScanLookup.Result.Unknown ? loyaltyCard.apply(code) : Optional.empty());
         }, outcome -> {
             ScanLookup.Result result = outcome.item();
             if (result instanceof ScanLookup.Result.Found found) {
@@ -289,7 +307,7 @@ public final class SellViewModel {
         BasketLine removed = basket.voidLine(index);
         message.set(i18n.get("sell.voided", removed.label()));
         runner.run(() -> {
-            audit.record(fr.comptoir.sale.TillEvent.Type.LINE_VOIDED, null, removed.totalCents(),
+            audit.record(TillEvent.Type.LINE_VOIDED, null, removed.totalCents(),
                     removed.quantity() + " × " + removed.sku() + " " + removed.label());
             return null;
         }, x -> { }, failure -> message.set(failure.getMessage()));
@@ -311,19 +329,19 @@ public final class SellViewModel {
 
     /** Variants found, one choice per product, in the order found. */
     private List<ProductChoice> group(List<VariantInfo> found) {
-        java.util.Map<String, List<VariantInfo>> byProduct = new java.util.LinkedHashMap<>();
+        Map<String, List<VariantInfo>> byProduct = new LinkedHashMap<>();
         for (VariantInfo v : found) {
-            byProduct.computeIfAbsent(v.productId() == null ? v.variantId() : v.productId(), k -> new java.util.ArrayList<>()).add(v);
+            byProduct.computeIfAbsent(v.productId() == null ? v.variantId() : v.productId(), k -> new ArrayList<>()).add(v);
         }
         return byProduct.values().stream().map(vs -> {
             long low = vs.stream().mapToLong(VariantInfo::priceCents).min().orElse(0);
             boolean same = vs.stream().allMatch(v -> v.priceCents() == low);
-            String list = vs.stream().map(VariantInfo::priceList).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String list = vs.stream().map(VariantInfo::priceList).filter(Objects::nonNull).findFirst().orElse(null);
             String price = (same ? money(low) : i18n.get("sell.priceFrom", money(low))) + (list == null ? "" : " (" + list + ")");
             int here = vs.stream().mapToInt(VariantInfo::availableHere).sum();
             String detail = vs.size() == 1 ? i18n.get("carts.inStock", here)
-                    : i18n.get("sell.choiceDetail", vs.stream().map(VariantInfo::colour).filter(java.util.Objects::nonNull).distinct().count(),
-                    vs.stream().map(VariantInfo::size).filter(java.util.Objects::nonNull).distinct().count(), here);
+                    : i18n.get("sell.choiceDetail", vs.stream().map(VariantInfo::colour).filter(Objects::nonNull).distinct().count(),
+                    vs.stream().map(VariantInfo::size).filter(Objects::nonNull).distinct().count(), here);
             VariantInfo first = vs.get(0);
             String name = vs.size() == 1 ? first.label() : first.productName();
             return new ProductChoice(name, price, detail, List.copyOf(vs));
@@ -376,7 +394,7 @@ public final class SellViewModel {
     public StringProperty messageProperty() { return message; }
     public StringProperty totalProperty() { return total; }
     public ObservableList<ProductChoice> searchResults() { return searchResults; }
-    public javafx.beans.property.ObjectProperty<ProductChoice> choosingProperty() { return choosing; }
+    public ObjectProperty<ProductChoice> choosingProperty() { return choosing; }
     public ObservableList<LineRow> lines() { return lines; }
     public ObservableList<VatRow> vat() { return vat; }
 }
