@@ -296,6 +296,21 @@ public final class AppContext implements AutoCloseable {
         return new fr.comptoir.printing.ReceiptArchive(home.resolve("receipts"));
     }
 
+    /** Gift cards and store credit, checked and spent on the central platform (online only). */
+    public fr.comptoir.sale.GiftCards giftCards() {
+        return new fr.comptoir.sale.GiftCards() {
+            @Override
+            public long balance(String number) {
+                return central().giftCardBalance(number);
+            }
+
+            @Override
+            public String redeem(String number, long amountCents, String saleReference, String key) {
+                return central().redeemGiftCard(number, amountCents, saleReference, key);
+            }
+        };
+    }
+
     /** The payment terminal of this till: the simulated one until a real terminal's driver is configured. */
     public fr.comptoir.sale.PaymentTerminal paymentTerminal() {
         return new fr.comptoir.sale.SimulatedPaymentTerminal(options.paymentTerminalDelayMillis());

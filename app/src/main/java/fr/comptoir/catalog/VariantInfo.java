@@ -11,22 +11,10 @@ public record VariantInfo(String variantId, String sku, String ean, String produ
                           long priceCents, int vatRateBasisPoints, int availableHere, String category, String priceList,
                           String productId) {
 
-    /** Without its product. */
-    public VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
-                       long priceCents, int vatRateBasisPoints, int availableHere, String category, String priceList) {
-        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, category, priceList, null);
-    }
-
-    /** At its base price. */
-    public VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
-                       long priceCents, int vatRateBasisPoints, int availableHere, String category) {
-        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, category, null);
-    }
-
-    /** Without a category (tests, older callers). */
+    /** At its base price, without category or product (view-model tests). */
     public VariantInfo(String variantId, String sku, String ean, String productName, String size, String colour,
                        long priceCents, int vatRateBasisPoints, int availableHere) {
-        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, null, null);
+        this(variantId, sku, ean, productName, size, colour, priceCents, vatRateBasisPoints, availableHere, null, null, null);
     }
 
     public VariantInfo withAvailableHere(int available) {

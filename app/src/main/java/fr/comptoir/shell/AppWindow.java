@@ -493,17 +493,7 @@ public final class AppWindow {
         restoredPayments = java.util.List.of();
         vm.resume(taken);
         vm.setOnPaymentsChanged(payments -> autosave.paymentsTaken(basket, payments));
-        vm.enableGiftCards(new fr.comptoir.sale.GiftCards() {
-            @Override
-            public long balance(String number) {
-                return context.central().giftCardBalance(number);
-            }
-
-            @Override
-            public String redeem(String number, long amountCents, String saleReference, String key) {
-                return context.central().redeemGiftCard(number, amountCents, saleReference, key);
-            }
-        });
+        vm.enableGiftCards(context.giftCards());
         fr.comptoir.sale.ReceiptEmail emails = new fr.comptoir.sale.ReceiptEmail(context.journal());
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
             emails.send(sale, to, i18n.locale().getLanguage(), staffId);

@@ -49,4 +49,35 @@ public final class Ui {
         l.setWrapText(true);
         return l;
     }
+
+    /**
+     * Rows of text, one item each, at least a touch target high, as wide as the list: "\n" starts a
+     * new line and a line too long for the list wraps. {@code text} is not called for empty rows.
+     */
+    public static <T> void textCells(javafx.scene.control.ListView<T> list, java.util.function.Function<T, String> text) {
+        list.setCellFactory(lv -> {
+            // A Text node wraps at the width it is given and is then as tall as its lines; a wrapping cell
+            // label is measured before it knows its width and shows one line cut short.
+            javafx.scene.text.Text shown = new javafx.scene.text.Text();
+            shown.getStyleClass().add("cell-text");
+            shown.wrappingWidthProperty().bind(lv.widthProperty().subtract(40));
+            javafx.scene.control.ListCell<T> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(T item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(null);
+                    shown.setText(empty || item == null ? "" : text.apply(item));
+                    setGraphic(empty || item == null ? null : shown);
+                    // The row is as tall as its text once styled (a graphic's new lines do not resize a cell).
+                    applyCss();
+                    setPrefHeight(empty || item == null ? USE_COMPUTED_SIZE : shown.getLayoutBounds().getHeight() + 16);
+                }
+            };
+            cell.getStyleClass().add("text-row");
+            cell.setMinHeight(56);
+            return cell;
+        });
+        // Rows are measured when they are made: measured again once the list knows (or changes) its width.
+        list.widthProperty().addListener((obs, before, now) -> list.refresh());
+    }
 }

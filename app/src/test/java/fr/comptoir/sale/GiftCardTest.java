@@ -29,17 +29,7 @@ class GiftCardTest {
         try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), TestOptions.fastTinyDemo())) {
             ctx.activateDemo();
             ctx.connect();
-            GiftCards cards = new GiftCards() {
-                @Override
-                public long balance(String number) {
-                    return ctx.central().giftCardBalance(number);
-                }
-
-                @Override
-                public String redeem(String number, long amountCents, String ref, String key) {
-                    return ctx.central().redeemGiftCard(number, amountCents, ref, key);
-                }
-            };
+            GiftCards cards = ctx.giftCards();
             assertThat(cards.balance("GC-1000-0002")).isEqualTo(2000);
 
             Checkout checkout = new Checkout(3500);

@@ -6,7 +6,6 @@ import fr.comptoir.shell.I18n;
 import fr.comptoir.shell.Ui;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
@@ -29,15 +28,7 @@ public final class CustomerPicker {
         Label message = Ui.label("", "text-muted");
         message.textProperty().bind(vm.messageProperty());
         ListView<CustomerMatch> list = new ListView<>(vm.results());
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(CustomerMatch m, boolean empty) {
-                super.updateItem(m, empty);
-                setMinHeight(56);
-                setText(empty || m == null ? null : m.customer().fullName()
-                        + (m.customer().email() == null ? "" : "\n" + m.customer().email()));
-            }
-        });
+        Ui.textCells(list, m -> m.customer().fullName() + (m.customer().email() == null ? "" : "\n" + m.customer().email()));
         list.setOnMouseClicked(e -> {
             CustomerMatch m = list.getSelectionModel().getSelectedItem();
             if (m != null) {

@@ -108,16 +108,8 @@ public final class CustomerProfileView {
     private static Node orders(CustomerProfileViewModel vm) {
         ListView<CustomerProfileViewModel.OrderRow> list = new ListView<>(vm.orders());
         list.setId("customer-orders");
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(CustomerProfileViewModel.OrderRow o, boolean empty) {
-                super.updateItem(o, empty);
-                setMinHeight(56);
-                setPrefWidth(0);
-                setText(empty || o == null ? null
-                        : o.date() + "  ·  " + o.channel() + "  ·  " + o.status() + "  ·  " + o.total() + "\n" + o.where() + "  ·  " + o.number());
-            }
-        });
+        Ui.textCells(list, o -> o.date() + "  ·  " + o.channel() + "  ·  " + o.status() + "  ·  " + o.total() + "\n" + o.where()
+                + "  ·  " + o.number());
         Label lines = Ui.label("", "order-lines");
         lines.setId("order-lines");
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, o) ->
@@ -177,22 +169,14 @@ public final class CustomerProfileView {
         draft.setWrapText(true);
         draft.textProperty().bindBidirectional(vm.noteDraftProperty());
         Button add = Ui.button(i18n.get("notes.add"));
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> vm.addNote());
         HBox.setHgrow(draft, Priority.ALWAYS);
         HBox entry = new HBox(12, draft, add);
         entry.setAlignment(Pos.CENTER_LEFT);
         DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
         ListView<CustomerNote> list = new ListView<>(vm.notes());
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(CustomerNote n, boolean empty) {
-                super.updateItem(n, empty);
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(empty || n == null ? null : (n.authorName() == null ? "" : n.authorName() + " · ")
-                        + f.format(Instant.parse(n.createdAt())) + "\n" + n.text());
-            }
-        });
+        Ui.textCells(list, n -> (n.authorName() == null ? "" : n.authorName() + " · ") + f.format(Instant.parse(n.createdAt())) + "\n" + n.text());
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(8, entry, list);
         box.setPadding(new Insets(8, 0, 0, 0));

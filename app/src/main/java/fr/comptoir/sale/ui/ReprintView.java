@@ -8,7 +8,6 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -34,15 +33,8 @@ public final class ReprintView {
         ListView<SaleRecord> list = new ListView<>(FXCollections.observableArrayList(sales));
         list.setId("recent-sales");
         list.setPlaceholder(Ui.label(i18n.get("reprint.none"), "text-muted"));
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(SaleRecord s, boolean empty) {
-                super.updateItem(s, empty);
-                setMinHeight(52);
-                setText(empty || s == null ? null : s.ticketNumber() + "\n" + f.format(Instant.parse(s.completedAt())) + "  ·  "
-                        + Money.ofCents(s.totalCents()).format(i18n.locale()));
-            }
-        });
+        Ui.textCells(list, s -> s.ticketNumber() + "\n" + f.format(Instant.parse(s.completedAt())) + "  ·  "
+                + Money.ofCents(s.totalCents()).format(i18n.locale()));
         VBox.setVgrow(list, Priority.ALWAYS);
         TextArea receipt = new TextArea();
         receipt.setId("duplicate-receipt");

@@ -51,15 +51,7 @@ public final class SellView {
         found.setId("sell-found");
         found.setPrefHeight(170);
         found.setMinHeight(112);
-        found.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(SellViewModel.ProductChoice p, boolean empty) {
-                super.updateItem(p, empty);
-                setPrefWidth(0);
-                setMinHeight(56);
-                setText(empty || p == null ? null : p.name() + "   " + p.price() + "\n" + p.detail());
-            }
-        });
+        Ui.textCells(found, p -> p.name() + "   " + p.price() + "\n" + p.detail());
         found.setOnMouseClicked(e -> {
             SellViewModel.ProductChoice p = found.getSelectionModel().getSelectedItem();
             if (p != null) {
@@ -218,16 +210,8 @@ public final class SellView {
         parkedList.setPrefHeight(160);
         java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
                 .withLocale(i18n.locale()).withZone(java.time.ZoneId.systemDefault());
-        parkedList.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(fr.comptoir.sale.ParkedSale p, boolean empty) {
-                super.updateItem(p, empty);
-                setMinHeight(52);
-                setText(empty || p == null ? null : i18n.get("sell.parkedLine", hour.format(java.time.Instant.parse(p.parkedAt())),
-                        p.customer() == null ? p.parkedBy() : p.customer().fullName(),
-                        fr.comptoir.common.Money.ofCents(p.totalCents()).format(i18n.locale())));
-            }
-        });
+        Ui.textCells(parkedList, p -> i18n.get("sell.parkedLine", hour.format(java.time.Instant.parse(p.parkedAt())),
+                p.customer() == null ? p.parkedBy() : p.customer().fullName(), fr.comptoir.common.Money.ofCents(p.totalCents()).format(i18n.locale())));
         parkedList.setVisible(false);
         parkedList.managedProperty().bind(parkedList.visibleProperty());
         parkedList.setOnMouseClicked(e -> {
@@ -239,38 +223,15 @@ public final class SellView {
         });
         resume.setOnAction(e -> parkedList.setVisible(!parkedList.isVisible()));
 
-        javafx.scene.control.PasswordField managerPin = new javafx.scene.control.PasswordField();
-        managerPin.setId("void-manager-pin");
-        managerPin.setPromptText(i18n.get("discount.managerPin"));
-        managerPin.getStyleClass().add("touch-field");
         Button confirmVoid = Ui.button(i18n.get("sell.voidConfirm"), "danger");
         confirmVoid.setId("void-confirm");
-        VBox voidBox = new VBox(8, Ui.label(i18n.get("sell.voidExplain"), "text-warning"), new HBox(10, managerPin, confirmVoid));
-        voidBox.setVisible(false);
-        voidBox.managedProperty().bind(voidBox.visibleProperty());
-        Runnable doVoid = () -> {
-            vm.voidSale(managerPin.getText(), () -> voidBox.setVisible(false));
-            managerPin.clear();
-        };
-        confirmVoid.setOnAction(e -> doVoid.run());
-        managerPin.setOnAction(e -> doVoid.run());
-        voidSale.setOnAction(e -> voidBox.setVisible(!voidBox.isVisible()));
-        javafx.scene.control.PasswordField drawerPin = new javafx.scene.control.PasswordField();
-        drawerPin.setId("drawer-manager-pin");
-        drawerPin.setPromptText(i18n.get("discount.managerPin"));
-        drawerPin.getStyleClass().add("touch-field");
+        VBox voidBox = managerPinBox(i18n, "void-manager-pin", i18n.get("sell.voidExplain"), confirmVoid, voidSale,
+                (pin, box) -> vm.voidSale(pin, () -> box.setVisible(false)));
         Button confirmDrawer = Ui.button(i18n.get("sell.openDrawer"), "accent");
-        VBox drawerBox = new VBox(8, Ui.label(i18n.get("sell.drawerExplain"), "text-warning"), new HBox(10, drawerPin, confirmDrawer));
-        drawerBox.setVisible(false);
-        drawerBox.managedProperty().bind(drawerBox.visibleProperty());
-        Runnable doOpen = () -> {
-            vm.openDrawer(drawerPin.getText(), openDrawer);
-            drawerPin.clear();
-            drawerBox.setVisible(false);
-        };
-        confirmDrawer.setOnAction(e -> doOpen.run());
-        drawerPin.setOnAction(e -> doOpen.run());
-        drawer.setOnAction(e -> drawerBox.setVisible(!drawerBox.isVisible()));
+        VBox drawerBox = managerPinBox(i18n, "drawer-manager-pin", i18n.get("sell.drawerExplain"), confirmDrawer, drawer, (pin, box) -> {
+            vm.openDrawer(pin, openDrawer);
+            box.setVisible(false);
+        });
 
         VBox main = new VBox(10, head, actions, parkedList, voidBox, drawerBox, entry, found, chooserPane, message, lines, totals);
         main.setPadding(new Insets(16, 20, 16, 20));
@@ -331,6 +292,29 @@ public final class SellView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * An explanation, a manager PIN field and its confirm button, shown and hidden by {@code toggle};
+     * Enter in the field confirms too. The PIN is cleared after each try.
+     */
+    private static VBox managerPinBox(I18n i18n, String pinId, String explanation, Button confirm, Button toggle,
+                                      java.util.function.BiConsumer<String, VBox> onConfirm) {
+        javafx.scene.control.PasswordField pin = new javafx.scene.control.PasswordField();
+        pin.setId(pinId);
+        pin.setPromptText(i18n.get("discount.managerPin"));
+        pin.getStyleClass().add("touch-field");
+        VBox box = new VBox(8, Ui.label(explanation, "text-warning"), new HBox(10, pin, confirm));
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        Runnable go = () -> {
+            onConfirm.accept(pin.getText(), box);
+            pin.clear();
+        };
+        confirm.setOnAction(e -> go.run());
+        pin.setOnAction(e -> go.run());
+        toggle.setOnAction(e -> box.setVisible(!box.isVisible()));
+        return box;
     }
 
     private static Label unclipped(Label l) {

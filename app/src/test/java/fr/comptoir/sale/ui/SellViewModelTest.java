@@ -22,7 +22,7 @@ class SellViewModelTest {
     static final VariantInfo ROBE = new VariantInfo("v1", "REF1-NOI-M", "3760000000017", "Robe", "M", "Noir", 5999, 2000, 3);
     static final VariantInfo THE = new VariantInfo("v2", "REF2-U-TU", "3760000000024", "Thé Earl Grey", null, null, 699, 550, 10);
     static final VariantInfo BOUQUET = new VariantInfo("v3", "REF3-U-TU", "3760000000031", "Bouquet de saison", null, null, 3299, 1000, 4,
-            "Fleurs", "Prix Paris");
+            "Fleurs", "Prix Paris", null);
 
     final CatalogReader catalog = new CatalogReader() {
         @Override
