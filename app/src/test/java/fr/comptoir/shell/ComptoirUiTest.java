@@ -270,7 +270,8 @@ class ComptoirUiTest {
         for (int attempt = 1; ; attempt++) {
             try {
                 return click.get();
-            } catch (NullPointerException e) {
+            } catch (NullPointerException | org.testfx.api.FxRobotException e) {
+                // Also: a node just made visible is not laid out (inside the scene) until the next pulse.
                 if (attempt == 5) {
                     throw e;
                 }
