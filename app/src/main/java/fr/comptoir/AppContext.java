@@ -72,6 +72,8 @@ public final class AppContext implements AutoCloseable {
     private final fr.comptoir.storage.SqliteParkedSales parkedSales;
     private final fr.comptoir.customers.ClientelingService clienteling;
     private final fr.comptoir.sale.CartTakeover cartTakeover;
+    private final fr.comptoir.storage.SqlitePaymentJournal payments;
+    private fr.comptoir.sale.PaymentTerminal paymentTerminal;
 
     private DemoCentralServer demoServer;
     private CentralPlatform central;
@@ -87,8 +89,9 @@ public final class AppContext implements AutoCloseable {
         this.cacheDb = cacheDb;
         this.cacheRecoveryNote = cacheRecoveryNote;
         this.settings = new SqliteSettings(journalDb);
-        this.journal = new SqliteJournal(journalDb, WireJson::encode, clock);
-        this.outbox = new SqliteOutbox(journalDb);
+        this.journal = new SqliteJournal(journalDb, WireJson.codec(), clock);
+        this.outbox = new SqliteOutbox(journalDb, WireJson.codec(), clock);
+        this.payments = new fr.comptoir.storage.SqlitePaymentJournal(journalDb, WireJson.codec(), clock);
         this.cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         this.staffDirectory = new SqliteStaffDirectory(cacheDb);
         this.customerSearch = new fr.comptoir.storage.SqliteCustomerSearch(cacheDb);
@@ -296,24 +299,55 @@ public final class AppContext implements AutoCloseable {
         return new fr.comptoir.printing.ReceiptArchive(home.resolve("receipts"));
     }
 
-    /** Gift cards and store credit, checked and spent on the central platform (online only). */
+    /**
+     * Gift cards and store credit, checked and spent on the central platform (online only); the platform's
+     * typed refusals become the sale's own ({@link fr.comptoir.sale.GiftCards.Refused}, {@code Unavailable}).
+     */
     public fr.comptoir.sale.GiftCards giftCards() {
         return new fr.comptoir.sale.GiftCards() {
             @Override
             public long balance(String number) {
-                return central().giftCardBalance(number);
+                return translated(() -> central().giftCardBalance(number));
             }
 
             @Override
             public String redeem(String number, long amountCents, String saleReference, String key) {
-                return central().redeemGiftCard(number, amountCents, saleReference, key);
+                return translated(() -> central().redeemGiftCard(number, amountCents, saleReference, key));
+            }
+
+            private <T> T translated(java.util.function.Supplier<T> call) {
+                try {
+                    return call.get();
+                } catch (fr.comptoir.centralapi.CentralRejectedException e) {
+                    throw new fr.comptoir.sale.GiftCards.Refused(e.reason() == fr.comptoir.centralapi.CentralRejectedException.Reason.NOT_FOUND,
+                            e.detail());
+                } catch (fr.comptoir.centralapi.CentralPlatformException e) {
+                    throw new fr.comptoir.sale.GiftCards.Unavailable(e.getMessage(), e);
+                }
             }
         };
     }
 
-    /** The payment terminal of this till: the simulated one until a real terminal's driver is configured. */
-    public fr.comptoir.sale.PaymentTerminal paymentTerminal() {
-        return new fr.comptoir.sale.SimulatedPaymentTerminal(options.paymentTerminalDelayMillis());
+    /**
+     * The payment terminal of this till: the simulated one (its own ledger in {@code payment-terminal/}, as a
+     * real terminal remembers its transactions apart from the till) until a real terminal's driver is configured.
+     */
+    public synchronized fr.comptoir.sale.PaymentTerminal paymentTerminal() {
+        if (paymentTerminal == null) {
+            paymentTerminal = new fr.comptoir.sale.SimulatedPaymentTerminal(options.paymentTerminalDelayMillis(),
+                    home.resolve("payment-terminal").resolve("simulated-terminal.log"));
+        }
+        return paymentTerminal;
+    }
+
+    /** The journal of payments of sales in progress. */
+    public fr.comptoir.sale.PaymentJournal paymentJournal() {
+        return payments;
+    }
+
+    /** The payments of sales in progress: journaled before they are asked, settled after, looked up after a crash. */
+    public fr.comptoir.sale.SalePayments salePayments() {
+        return new fr.comptoir.sale.SalePayments(payments, paymentTerminal(), giftCards());
     }
 
     public fr.comptoir.catalog.CatalogReader catalog() {

@@ -8,8 +8,10 @@ package fr.comptoir.centralapi;
  * <p>Calls block on the network: never call them from the JavaFX application thread.
  * Failures are {@link CentralPlatformException}s: {@link CentralUnreachableException} when the
  * platform could not be reached or answered with a temporary failure (the store is offline),
- * {@link CentralRejectedException} when it refused the request, {@link CentralProtocolException}
- * when its answer was not what the contract says.
+ * {@link CentralRejectedException} when it refused the request (with a typed reason),
+ * {@link FeedRestartException} when a feed must be read again from the start,
+ * {@link CentralFailedException} when the platform failed on this one request, and
+ * {@link CentralProtocolException} when its answer was not what the contract says.
  */
 public interface CentralPlatform {
 
@@ -26,6 +28,12 @@ public interface CentralPlatform {
      * @param withRemaining ask the platform to say how many changes remain after this page (for progress)
      */
     <T> FeedPage pull(Feed<T> feed, String cursor, int limit, boolean withRemaining, ChangeHandler<T> handler);
+
+    /**
+     * For each feed, how many records a fully synced terminal holds and at which cursor; empty when the
+     * platform cannot say. Used to find a cache that drifted.
+     */
+    java.util.List<FeedSummary> feedSummaries();
 
     /** Customers matching {@code query} (name, email, phone, loyalty card) on the platform, best first. */
     java.util.List<fr.comptoir.customers.Customer> searchCustomers(String query, int limit);

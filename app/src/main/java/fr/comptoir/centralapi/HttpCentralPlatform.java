@@ -26,9 +26,13 @@ import java.util.function.Supplier;
  * The Comptoir Commerce API over HTTP (OkHttp + Jackson), as documented in docs/commerce-api.yaml.
  *
  * <p>Every request is safe to retry: reads by nature, writes because they carry an
- * {@code Idempotency-Key}. Temporary failures (connection errors, timeouts, 429, 502, 503, 504) are
+ * {@code Idempotency-Key}. Temporary failures (connection errors, timeouts, 429, 502, 503, 504, and any
+ * error answer that is not the platform's own RFC 9457 problem, such as a gateway's HTML page) are
  * retried with backoff, honouring {@code Retry-After}; what is left after the last attempt becomes a
- * {@link CentralUnreachableException}. Thread-safe; blocks, so never call it on the JavaFX thread.
+ * {@link CentralUnreachableException}. The platform's own problems become typed refusals
+ * ({@link CentralRejectedException}, {@link FeedRestartException}, {@link CentralFailedException}): HTTP
+ * statuses never leave this class. Every call has a total deadline, so a server that trickles its answer
+ * cannot hold a caller. Thread-safe; blocks, so never call it on the JavaFX thread.
  */
 public final class HttpCentralPlatform implements CentralPlatform {
 
@@ -55,12 +59,24 @@ public final class HttpCentralPlatform implements CentralPlatform {
         this.retryPolicy = retryPolicy;
     }
 
-    /** The client Comptoir uses: short connect timeout so that going offline is noticed quickly. */
+    /** The longest one HTTP call may take from start to the last byte of its answer. */
+    public static final Duration CALL_DEADLINE = Duration.ofSeconds(60);
+
+    /**
+     * The client Comptoir uses: short connect timeout so that going offline is noticed quickly, and a
+     * total deadline per call ({@link #CALL_DEADLINE}) so that a trickling answer cannot hold sync.
+     */
     public static OkHttpClient defaultClient() {
+        return client(CALL_DEADLINE);
+    }
+
+    /** As {@link #defaultClient()}, with another total deadline per call. */
+    public static OkHttpClient client(Duration callDeadline) {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(20))
                 .writeTimeout(Duration.ofSeconds(20))
+                .callTimeout(callDeadline)
                 .retryOnConnectionFailure(false)
                 .build();
     }
@@ -90,7 +106,30 @@ public final class HttpCentralPlatform implements CentralPlatform {
             u.addQueryParameter("withRemaining", "true");
         }
         Request request = authorized(new Request.Builder().url(u.build()).get()).build();
-        return execute(request, body -> parseFeed(feed, body, handler));
+        return execute(request, body -> parseFeed(feed, cursor, body, handler));
+    }
+
+    @Override
+    public java.util.List<FeedSummary> feedSummaries() {
+        Request request = authorized(new Request.Builder().url(url("v1/feeds")).get()).build();
+        try {
+            return execute(request, body -> {
+                JsonNode answer = mapper.readTree(body);
+                java.util.List<FeedSummary> list = new java.util.ArrayList<>();
+                for (JsonNode f : answer.path("feeds")) {
+                    if (!f.path("feed").isTextual() || !f.path("count").canConvertToLong() || !f.path("cursor").isTextual()) {
+                        throw new CentralProtocolException("Feed summary without feed, count or cursor", null);
+                    }
+                    list.add(new FeedSummary(f.get("feed").asText(), f.get("count").asLong(), f.get("cursor").asText()));
+                }
+                return list;
+            });
+        } catch (CentralRejectedException e) {
+            if (e.reason() == CentralRejectedException.Reason.NOT_FOUND) {
+                return java.util.List.of(); // a platform of an earlier contract version: nothing to compare with
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -166,7 +205,11 @@ public final class HttpCentralPlatform implements CentralPlatform {
         Request request = authorized(b).build();
         return executeRaw(request, response -> {
             String text = response.body() == null ? "" : response.body().string();
-            return new DeliveryReceipt(response.code(), text, "true".equalsIgnoreCase(response.header("Idempotent-Replayed")));
+            // A write counts as delivered only on the platform's own answer: a proxy's "200 OK" page is not one.
+            if (response.code() != 204 && !isJson(response)) {
+                throw new NotFromPlatform("HTTP " + response.code() + " " + contentType(response));
+            }
+            return new DeliveryReceipt(text, "true".equalsIgnoreCase(response.header("Idempotent-Replayed")));
         });
     }
 
@@ -186,17 +229,31 @@ public final class HttpCentralPlatform implements CentralPlatform {
         return u.build();
     }
 
-    private <T> FeedPage parseFeed(Feed<T> feed, InputStream body, ChangeHandler<T> handler) throws IOException {
+    /**
+     * Reads a page, refusing it unless it says it answers this very request (this feed, from this cursor):
+     * a stale or misrouted answer applied as if it were the next page would move the cursor past data that
+     * was never stored. The check runs before the page's transaction commits, so a refused page leaves
+     * nothing behind.
+     */
+    private <T> FeedPage parseFeed(Feed<T> feed, String askedCursor, InputStream body, ChangeHandler<T> handler) throws IOException {
         String nextCursor = null;
         Boolean hasMore = null;
         long remaining = -1;
         int count = 0;
+        String echoedFeed = null;
+        boolean cursorEchoed = false;
+        String echoedCursor = null;
         try (JsonParser p = mapper.getFactory().createParser(body)) {
             expect(p.nextToken(), JsonToken.START_OBJECT, "feed page");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
+                    case "feed" -> echoedFeed = p.getValueAsString();
+                    case "cursor" -> {
+                        cursorEchoed = true;
+                        echoedCursor = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    }
                     case "nextCursor" -> nextCursor = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
                     case "hasMore" -> hasMore = p.getBooleanValue();
                     case "remaining" -> remaining = p.getLongValue();
@@ -219,6 +276,10 @@ public final class HttpCentralPlatform implements CentralPlatform {
         }
         if (hasMore == null || nextCursor == null) {
             throw new CentralProtocolException("Feed " + feed + ": page without nextCursor or hasMore", null);
+        }
+        if (!feed.name().equals(echoedFeed) || !cursorEchoed || !Objects.equals(emptyToNull(askedCursor), emptyToNull(echoedCursor))) {
+            throw new CentralProtocolException("Feed " + feed + ": the page answers another request (feed " + echoedFeed
+                    + (cursorEchoed ? ", another cursor" : ", no cursor") + "); it was not applied", null);
         }
         return new FeedPage(nextCursor, hasMore, count, remaining);
     }
@@ -295,6 +356,9 @@ public final class HttpCentralPlatform implements CentralPlatform {
             if (body == null) {
                 throw new CentralProtocolException("Empty answer to " + request.method() + " " + request.url().encodedPath(), null);
             }
+            if (!isJson(response)) {
+                throw new NotFromPlatform("HTTP " + response.code() + " " + contentType(response));
+            }
             return reader.read(body.byteStream());
         });
     }
@@ -303,23 +367,36 @@ public final class HttpCentralPlatform implements CentralPlatform {
     private <T> T executeRaw(Request request, ResponseReader<T> reader) {
         IOException lastFailure = null;
         String lastStatus = null;
+        Problem platformFailure = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             String retryAfter = null;
+            platformFailure = null;
             try (Response response = http.newCall(request).execute()) {
                 int code = response.code();
                 if (response.isSuccessful()) {
                     try {
                         return reader.read(response);
+                    } catch (NotFromPlatform e) {
+                        lastStatus = "an answer that did not come from the central platform (" + e.getMessage() + ")";
                     } catch (IOException e) {
                         // The answer broke off while being read: nothing from it was kept.
                         throw new CentralProtocolException("Answer to " + request.url().encodedPath() + " broke off: " + e.getMessage(), e);
                     }
-                }
-                if (isTemporary(code)) {
-                    lastStatus = "HTTP " + code;
-                    retryAfter = response.header("Retry-After");
                 } else {
-                    throw rejection(response);
+                    Problem problem = readProblem(response);
+                    if (problem == null) {
+                        // A gateway's or proxy's page, not the platform's word: the platform was not reached.
+                        lastStatus = "HTTP " + code + " that did not come from the central platform (" + contentType(response) + ")";
+                        retryAfter = response.header("Retry-After");
+                    } else if (code == 429 || code == 502 || code == 503 || code == 504) {
+                        lastStatus = "HTTP " + code + " " + problem.title();
+                        retryAfter = response.header("Retry-After");
+                    } else if (code >= 500) {
+                        platformFailure = problem;
+                        lastStatus = "HTTP " + code + " " + problem.title();
+                    } else {
+                        throw refusal(code, problem);
+                    }
                 }
             } catch (IOException e) {
                 lastFailure = e;
@@ -329,31 +406,74 @@ public final class HttpCentralPlatform implements CentralPlatform {
                 sleep(retryPolicy.delayAfter(attempt, retryAfter, Instant.now()));
             }
         }
+        if (platformFailure != null) {
+            throw new CentralFailedException("The central platform failed on this request: " + platformFailure.describe());
+        }
         throw new CentralUnreachableException("Central platform unreachable (" + lastStatus + ")", lastFailure);
     }
 
-    private static boolean isTemporary(int code) {
-        return code == 429 || code == 502 || code == 503 || code == 504 || code == 500;
+    /** The platform's own explanation of an error (RFC 9457). */
+    private record Problem(String code, String title, String detail) {
+        String describe() {
+            return title + (detail == null ? "" : ": " + detail);
+        }
     }
 
-    private CentralRejectedException rejection(Response response) {
-        String type = null;
-        String title = response.message();
-        String detail = null;
+    /** A 2xx answer that is not the platform's (no JSON where JSON was due): treated as not reaching it. */
+    private static final class NotFromPlatform extends IOException {
+        NotFromPlatform(String what) {
+            super(what);
+        }
+    }
+
+    /**
+     * The problem the platform sent, or null when the error answer is not one (wrong media type, not a
+     * JSON object with a title or type): then it came from something in between, not from the platform.
+     */
+    private Problem readProblem(Response response) {
+        if (!contentType(response).startsWith("application/problem+json")) {
+            return null;
+        }
         try {
             ResponseBody body = response.body();
-            if (body != null) {
-                JsonNode problem = mapper.readTree(body.string());
-                if (problem != null && problem.isObject()) {
-                    type = problem.path("type").asText(null);
-                    title = problem.path("title").asText(title);
-                    detail = problem.path("detail").asText(null);
-                }
+            JsonNode problem = body == null ? null : mapper.readTree(body.string());
+            if (problem == null || !problem.isObject() || (!problem.hasNonNull("type") && !problem.hasNonNull("title"))) {
+                return null;
             }
+            String type = problem.path("type").asText("");
+            String code = type.isEmpty() ? null : type.substring(type.lastIndexOf('/') + 1);
+            return new Problem(code, problem.path("title").asText(response.message()), problem.path("detail").asText(null));
         } catch (IOException unreadable) {
-            detail = "(unreadable problem details)";
+            return null;
         }
-        return new CentralRejectedException(response.code(), type, title, detail);
+    }
+
+    private static CentralPlatformException refusal(int code, Problem problem) {
+        if (code == 410) {
+            return new FeedRestartException(problem.describe());
+        }
+        CentralRejectedException.Reason reason = switch (code) {
+            case 401, 403 -> CentralRejectedException.Reason.CREDENTIALS;
+            case 404 -> CentralRejectedException.Reason.NOT_FOUND;
+            case 409 -> CentralRejectedException.Reason.CONFLICT;
+            case 422 -> CentralRejectedException.Reason.BUSINESS_RULE;
+            default -> CentralRejectedException.Reason.INVALID_REQUEST;
+        };
+        return new CentralRejectedException(reason, problem.code(), problem.title(), problem.detail());
+    }
+
+    private static String contentType(Response response) {
+        String type = response.header("Content-Type");
+        return type == null ? "no content type" : type.toLowerCase(java.util.Locale.ROOT).strip();
+    }
+
+    private static boolean isJson(Response response) {
+        String type = contentType(response);
+        return type.startsWith("application/json") || type.startsWith("application/problem+json");
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static void sleep(Duration d) {

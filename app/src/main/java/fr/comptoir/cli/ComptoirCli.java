@@ -72,7 +72,9 @@ public final class ComptoirCli {
         }
     }
 
-    @Command(name = "sync", description = "Deliver pending writes and bring the cache up to date.")
+    @Command(name = "sync", description = "Deliver pending writes and bring the cache up to date. Exit status: 0 when everything "
+            + "was delivered and the cache is up to date, 1 when the sync failed or writes are still waiting (see the message), "
+            + "2 when the terminal is not activated.")
     static final class Sync implements Callable<Integer> {
         @CommandLine.Mixin
         HomeOption home = new HomeOption();
@@ -91,14 +93,33 @@ public final class ComptoirCli {
                 }
                 ctx.connect();
                 SyncEngine.Report report = ctx.sync().syncOnce();
+                PrintWriter err = spec.commandLine().getErr();
                 out.println("Delivered writes: " + report.delivered());
                 report.changesByFeed().forEach((feed, n) -> out.printf("%-10s %8d changes%n", feed, n));
-                if (!report.ok()) {
-                    spec.commandLine().getErr().println("Sync failed: " + report.error());
-                    return 1;
+                for (String feed : report.reReadFeeds()) {
+                    out.println("The cached " + feed + " did not match the central platform: read again from the start.");
                 }
-                out.println("Sync complete.");
-                return 0;
+                out.println("Pending writes:  " + report.pendingWrites());
+                out.println("Needs attention: " + report.needsAttention());
+                int code = 0;
+                if (!report.ok()) {
+                    err.println("Sync failed: " + report.error());
+                    code = 1;
+                }
+                if (report.pendingWrites() > 0) {
+                    err.println(report.pendingWrites() + " write(s) could not be delivered"
+                            + (report.deliveryProblem() == null ? "." : ": " + report.deliveryProblem()));
+                    code = 1;
+                }
+                if (report.needsAttention() > 0) {
+                    err.println(report.needsAttention() + " write(s) were refused by the central platform and need a manager: "
+                            + "see the Sync screen.");
+                    code = 1;
+                }
+                if (code == 0) {
+                    out.println("Sync complete: everything delivered, cache up to date.");
+                }
+                return code;
             }
         }
     }

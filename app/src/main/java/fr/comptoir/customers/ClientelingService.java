@@ -1,6 +1,7 @@
 package fr.comptoir.customers;
 
 import fr.comptoir.common.JsonCodec;
+import fr.comptoir.common.OutboxWrite;
 import fr.comptoir.common.StoreJournal;
 
 import java.time.Clock;
@@ -144,7 +145,7 @@ public final class ClientelingService {
         }
         CustomerNote note = new CustomerNote("note-" + UUID.randomUUID(), customerId, t, author.staffId(), author.staffName(),
                 author.storeId(), clock.instant().toString());
-        journal.appendWithOutbox("customer.note", author.staffId(), NOTE, note.id(), note);
+        journal.appendWithOutbox("customer.note", author.staffId(), new OutboxWrite(NOTE, note.id(), customerId, note));
         return note;
     }
 
@@ -165,18 +166,18 @@ public final class ClientelingService {
         if (changes.isEmpty()) {
             return;
         }
-        journal.appendWithOutbox("customer.preferences", author.staffId(), PREFERENCES, UUID.randomUUID().toString(),
-                new PreferencesChange(customer.id(), changes));
+        journal.appendWithOutbox("customer.preferences", author.staffId(), new OutboxWrite(PREFERENCES, UUID.randomUUID().toString(),
+                customer.id(), new PreferencesChange(customer.id(), changes)));
     }
 
     public void addToWishlist(String customerId, String variantId, Author author) {
-        journal.appendWithOutbox("customer.wishlist.add", author.staffId(), WISHLIST_ADD, UUID.randomUUID().toString(),
-                new WishlistChange(customerId, variantId, clock.instant().toString()));
+        journal.appendWithOutbox("customer.wishlist.add", author.staffId(), new OutboxWrite(WISHLIST_ADD, UUID.randomUUID().toString(),
+                customerId, new WishlistChange(customerId, variantId, clock.instant().toString())));
     }
 
     public void removeFromWishlist(String customerId, String variantId, Author author) {
-        journal.appendWithOutbox("customer.wishlist.remove", author.staffId(), WISHLIST_REMOVE, UUID.randomUUID().toString(),
-                new WishlistChange(customerId, variantId, clock.instant().toString()));
+        journal.appendWithOutbox("customer.wishlist.remove", author.staffId(), new OutboxWrite(WISHLIST_REMOVE, UUID.randomUUID().toString(),
+                customerId, new WishlistChange(customerId, variantId, clock.instant().toString())));
     }
 
     /** What is wrong with a customer form, by field (empty when it can be created). */
@@ -227,7 +228,7 @@ public final class ClientelingService {
         String id = "local-" + UUID.randomUUID();
         NewCustomer n = new NewCustomer(id, firstName.strip(), lastName.strip(), blankToNull(email), blankToNull(phone),
                 emailConsent, smsConsent, clock.instant().toString(), author.storeId(), author.staffId());
-        journal.appendWithOutbox("customer.created", author.staffId(), CREATED, id, n);
+        journal.appendWithOutbox("customer.created", author.staffId(), new OutboxWrite(CREATED, id, id, n));
         Customer c = toCustomer(n);
         store.putLocalCustomer(c);
         return c;

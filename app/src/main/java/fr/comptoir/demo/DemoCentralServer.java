@@ -43,6 +43,9 @@ public final class DemoCentralServer implements AutoCloseable {
     private static final Set<String> FEEDS = Set.of("stores", "staff", "products", "price-lists", "stock", "promotions", "customers", "customer-notes", "orders",
             "carts", "pickups", "returns");
     private static final int MAX_PAGE = 5000;
+    /** The feeds a terminal keeps in its cache, summarised by {@code GET /v1/feeds}. */
+    private static final java.util.List<String> SYNCED_FEEDS = java.util.List.of("stores", "staff", "products", "price-lists", "stock",
+            "promotions", "customers", "customer-notes", "orders");
 
     private final DemoPlatformStore store;
     private final HttpServer server;
@@ -115,6 +118,8 @@ public final class DemoCentralServer implements AutoCloseable {
                     problem(ex, 401, "unauthorized", "Not authorised", "A valid bearer token is required.");
                 } else if (method.equals("GET") && parts.length == 3 && parts[1].equals("feeds")) {
                     feed(ex, device.get(), parts[2]);
+                } else if (method.equals("GET") && path.equals("/v1/feeds")) {
+                    feedSummaries(ex, device.get());
                 } else if (method.equals("POST") && parts.length == 4 && parts[1].equals("stores") && parts[3].equals("events")) {
                     staffEvent(ex, device.get(), parts[2]);
                 } else if (!routeBusiness(ex, device.get(), method, parts)) {
@@ -354,6 +359,9 @@ public final class DemoCentralServer implements AutoCloseable {
                 if (a.status() < 500) {
                     store.storeAnswer(scoped, hash, a);
                 }
+                if (a.status() < 300) {
+                    store.recordAppliedWrite(ex.getRequestMethod(), ex.getRequestURI().getPath(), scope, key, raw, a.status());
+                }
                 return a;
             });
             sendRaw(ex, answer.status(), answer.body(), answer.status() >= 400 ? "application/problem+json" : "application/json", false);
@@ -397,6 +405,9 @@ public final class DemoCentralServer implements AutoCloseable {
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody(); JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
+            // Which request this page answers: a client refuses a page that answers another one.
+            g.writeStringField("feed", feed);
+            g.writeStringField("cursor", q.get("cursor"));
             g.writeArrayFieldStart("changes");
             long[] last = {after};
             int[] count = {0};
@@ -430,6 +441,19 @@ public final class DemoCentralServer implements AutoCloseable {
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * How many live records each feed holds for this device's store, and the cursor of a reader that has
+     * read it all: a terminal at that cursor must hold exactly that many.
+     */
+    private void feedSummaries(HttpExchange ex, DemoPlatformStore.Device device) throws IOException {
+        ObjectNode answer = mapper.createObjectNode();
+        ArrayNode feeds = answer.putArray("feeds");
+        for (DemoPlatformStore.FeedSummary s : store.feedSummaries(device.storeId(), SYNCED_FEEDS)) {
+            feeds.addObject().put("feed", s.feed()).put("count", s.live()).put("cursor", encodeCursor(s.lastSeq(), store.generation()));
+        }
+        sendJson(ex, 200, answer.toString(), false);
     }
 
     /** A cursor given before the platform's data was generated again. */

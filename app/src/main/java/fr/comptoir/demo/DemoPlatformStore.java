@@ -188,6 +188,28 @@ public final class DemoPlatformStore implements AutoCloseable {
         });
     }
 
+    /** One feed as a store's terminal sees it: live records, and the sequence of its newest change. */
+    public record FeedSummary(String feed, long live, long lastSeq) {
+    }
+
+    /** For each of {@code feeds}: what a fully synced terminal of {@code storeId} holds, read in one snapshot. */
+    public List<FeedSummary> feedSummaries(String storeId, List<String> feeds) {
+        return db.inTransaction(c -> {
+            List<FeedSummary> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT COUNT(body), COALESCE(MAX(seq), 0) FROM docs WHERE feed = ? AND (scope IS NULL OR scope = ?)""")) {
+                for (String feed : feeds) {
+                    ps.setString(1, feed);
+                    ps.setString(2, storeId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        list.add(new FeedSummary(feed, rs.getLong(1), rs.getLong(2)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
     /** Live (not deleted) records per feed in the whole chain. */
     public Map<String, Long> liveCounts() {
         return db.read(c -> {
@@ -438,6 +460,42 @@ public final class DemoPlatformStore implements AutoCloseable {
                 ps.executeUpdate();
             }
             return new Answer(201, mapper.createObjectNode().put("eventId", eventId).put("status", "recorded").toString());
+        });
+    }
+
+    /** Notes a write the platform applied (in the transaction of its effect). */
+    public void recordAppliedWrite(String method, String path, String deviceId, String key, String body, int status) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO applied_writes(method, path, device_id, key, body, status) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, method);
+                ps.setString(2, path);
+                ps.setString(3, deviceId);
+                ps.setString(4, key);
+                ps.setString(5, body);
+                ps.setInt(6, status);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * The bodies of the writes applied whose path matches {@code pathLike} (SQL LIKE, e.g.
+     * {@code /v1/stores/%/sales}), in the order they were applied; replays of a key are not in it.
+     */
+    public List<String> appliedWrites(String method, String pathLike) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM applied_writes WHERE method = ? AND path LIKE ? ORDER BY seq")) {
+                ps.setString(1, method);
+                ps.setString(2, pathLike);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<String> list = new ArrayList<>();
+                    while (rs.next()) {
+                        list.add(rs.getString(1));
+                    }
+                    return list;
+                }
+            }
         });
     }
 

@@ -11,20 +11,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The sale being built at this terminal: lines, the customer it is for, and the online carts it took
- * over. The selling workflow completes it later; for now it is a list of lines and a total.
+ * over. It carries the sale's identity from its first line to its receipt: {@link #saleId()} is the id
+ * the sale is recorded under and the idempotency key the platform sees, the reference of its card
+ * payments and gift-card redemptions; it survives a crash (saved with the basket) and a park. A new id
+ * is drawn only when the basket is cleared for the next customer.
  * Not thread-safe: owned by the JavaFX thread.
  */
 public final class Basket {
 
-    private final String id = "basket-" + UUID.randomUUID();
+    private String saleId = newSaleId();
     private final List<BasketLine> lines = new ArrayList<>();
     private final List<Consumer<Basket>> listeners = new CopyOnWriteArrayList<>();
     private Customer customer;
     private java.util.function.UnaryOperator<List<BasketLine>> pricer = l -> l;
     private String deliveryAddress;
 
-    public String id() {
-        return id;
+    /** The id the sale being built will be recorded under. */
+    public String saleId() {
+        return saleId;
+    }
+
+    private static String newSaleId() {
+        return "sale-" + UUID.randomUUID();
     }
 
     public List<BasketLine> lines() {
@@ -138,10 +146,13 @@ public final class Basket {
         changed();
     }
 
-    /** Takes up a parked sale; only into an empty basket. */
+    /** Takes up a parked or saved sale, with its identity; only into an empty basket. */
     public void restore(ParkedSale parked) {
         if (!lines.isEmpty()) {
             throw new IllegalStateException("basket-not-empty");
+        }
+        if (parked.saleId() != null) {
+            saleId = parked.saleId();
         }
         lines.addAll(parked.lines());
         customer = parked.customer();
@@ -149,8 +160,9 @@ public final class Basket {
         changed();
     }
 
-    /** Empties the basket for the next customer (after the sale is recorded). */
+    /** Empties the basket for the next customer (after the sale is recorded, voided or parked): a new sale id. */
     public void clear() {
+        saleId = newSaleId();
         lines.clear();
         customer = null;
         deliveryAddress = null;

@@ -10,8 +10,10 @@ import java.util.function.Consumer;
 
 /**
  * Saves the basket at every change, so that a crash or a power cut in the middle of a sale loses
- * nothing: the next start offers it back. Saves are written in order by one background thread (the
- * JavaFX thread only hands over an immutable snapshot); an empty basket forgets the save.
+ * nothing: the next start offers it back, under the same sale id. Saves are written in order by one
+ * background thread (the JavaFX thread only hands over an immutable snapshot); an empty basket forgets the
+ * save. The sale's payments are not part of it: they are journaled on their own before they are taken
+ * ({@link PaymentJournal}), and a save arriving after its sale was recorded is ignored by the store.
  */
 public final class BasketAutosave implements AutoCloseable {
 
@@ -31,29 +33,14 @@ public final class BasketAutosave implements AutoCloseable {
         this.onFailure = onFailure;
     }
 
-    /** Payments taken for the basket being paid; cleared with the basket. JavaFX thread. */
-    private List<Payment> payments = List.of();
-
     /** Saves {@code basket} after each of its changes from now on. */
     public void watch(Basket basket) {
         basket.addListener(this::changed);
     }
 
-    /**
-     * Saves the payments taken so far with the basket: a card approved before a crash is not charged
-     * again after it.
-     */
-    public void paymentsTaken(Basket basket, List<Payment> taken) {
-        payments = List.copyOf(taken);
-        changed(basket);
-    }
-
     private void changed(Basket basket) {
-        if (basket.lines().isEmpty()) {
-            payments = List.of();
-        }
-        ParkedSale snapshot = basket.lines().isEmpty() ? null : new ParkedSale("in-progress", clock.instant().toString(), null,
-                basket.customer(), basket.lines(), basket.deliveryAddress(), payments);
+        ParkedSale snapshot = basket.lines().isEmpty() ? null : new ParkedSale("in-progress", basket.saleId(), clock.instant().toString(),
+                null, basket.customer(), basket.lines(), basket.deliveryAddress(), List.of());
         writer.execute(() -> {
             try {
                 store.keepInProgress(snapshot);

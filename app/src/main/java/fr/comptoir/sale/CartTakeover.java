@@ -1,6 +1,7 @@
 package fr.comptoir.sale;
 
 import fr.comptoir.catalog.VariantInfo;
+import fr.comptoir.common.OutboxWrite;
 import fr.comptoir.common.StoreJournal;
 import fr.comptoir.customers.OnlineCart;
 
@@ -61,8 +62,9 @@ public final class CartTakeover {
         if (basket.containsCart(cart.id())) {
             return null;
         }
-        CartContinued payload = new CartContinued(cart.id(), storeId, deviceId, staffId, basket.id(), clock.instant().toString());
-        journal.appendWithOutbox("cart.continued", staffId, WRITE_KIND, "cart-continued:" + cart.id() + ":" + basket.id(), payload);
+        CartContinued payload = new CartContinued(cart.id(), storeId, deviceId, staffId, basket.saleId(), clock.instant().toString());
+        journal.appendWithOutbox("cart.continued", staffId,
+                new OutboxWrite(WRITE_KIND, "cart-continued:" + cart.id() + ":" + basket.saleId(), "cart:" + cart.id(), payload));
         return plan;
     }
 }

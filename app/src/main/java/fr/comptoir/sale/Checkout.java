@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Paying for a basket: any mix of cash and card until the total is covered. Cash may exceed what is
- * left (the difference is the change); a card never pays more than what is left. A failed or cancelled
- * card payment changes nothing. Not thread-safe: one checkout per till.
+ * Paying for a basket: any mix of cash, card and gift card until the total is covered. Cash may exceed
+ * what is left (the difference is the change); a card never pays more than what is left. The money side
+ * (terminal, platform, the payments' journal) is {@link SalePayments}; this is the sum. Not thread-safe:
+ * one checkout per till, on the JavaFX thread.
  */
 public final class Checkout {
 
@@ -19,6 +20,13 @@ public final class Checkout {
             throw new IllegalArgumentException("nothing to pay");
         }
         this.dueCents = dueCents;
+    }
+
+    /** A checkout with the payments already taken for the sale (as journaled), and the change given last. */
+    public Checkout(long dueCents, List<Payment> taken, long changeCents) {
+        this(dueCents);
+        resume(taken);
+        this.changeCents = changeCents;
     }
 
     public long dueCents() {
@@ -42,8 +50,8 @@ public final class Checkout {
     }
 
     /**
-     * Payments already taken for this basket before the app stopped (restored from the saved basket):
-     * counted as paid, never charged again.
+     * Payments already taken for this sale (journaled, possibly before the app stopped): counted as paid,
+     * never charged again.
      */
     public void resume(List<Payment> taken) {
         long sum = taken.stream().mapToLong(Payment::amountCents).sum();
@@ -55,47 +63,30 @@ public final class Checkout {
 
     /** Cash handed over; returns the change to give back (0 when it does not cover what is left). */
     public long payCash(long givenCents) {
+        long kept = cashKept(givenCents);
+        payments.add(Payment.cash(kept));
+        changeCents = givenCents - kept;
+        return changeCents;
+    }
+
+    /** What a cash tender of {@code givenCents} keeps towards the sale (the rest is change). */
+    public long cashKept(long givenCents) {
         if (givenCents <= 0) {
             throw new IllegalArgumentException("cash-amount");
         }
         if (isPaid()) {
             throw new IllegalStateException("already-paid");
         }
-        long kept = Math.min(givenCents, remainingCents());
-        payments.add(Payment.cash(kept));
-        changeCents = givenCents - kept;
-        return changeCents;
+        return Math.min(givenCents, remainingCents());
     }
 
     /**
-     * Pays with a gift card or store credit: at most what is left and what the card holds. Throws
-     * when the card is unknown, short, or the platform cannot be reached; the checkout then stays as it was.
+     * Counts a card or gift card payment taken (see {@link SalePayments}); never more than what is left.
      */
-    public long payGiftCard(GiftCards cards, String number, long amountCents, String saleReference) {
-        String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!n.matches("[A-Z0-9\\-]{6,32}")) {
-            throw new IllegalArgumentException("gift-card-number");
+    public void add(Payment taken) {
+        if (taken.amountCents() <= 0 || taken.amountCents() > remainingCents()) {
+            throw new IllegalArgumentException("payment-amount");
         }
-        long balance = cards.balance(n);
-        long amount = Math.min(Math.min(amountCents, remainingCents()), balance);
-        if (amount <= 0) {
-            throw new IllegalArgumentException("gift-card-empty");
-        }
-        String redemption = cards.redeem(n, amount, saleReference, saleReference + ":" + n + ":" + payments.size());
-        // The card's number is a bearer value: only its last digits are kept, as for bank cards.
-        payments.add(new Payment(Payment.Tender.GIFT_CARD, amount, "****" + n.substring(n.length() - 4), null, redemption));
-        return amount;
-    }
-
-    /** Charges a card through the terminal (blocking); the checkout only changes when approved. */
-    public PaymentTerminal.Outcome payCard(PaymentTerminal terminal, long amountCents, String reference) {
-        if (amountCents <= 0 || amountCents > remainingCents()) {
-            throw new IllegalArgumentException("card-amount");
-        }
-        PaymentTerminal.Outcome outcome = terminal.charge(amountCents, reference);
-        if (outcome instanceof PaymentTerminal.Outcome.Approved a) {
-            payments.add(new Payment(Payment.Tender.CARD, amountCents, a.maskedPan(), a.authorisationCode(), a.terminalReference()));
-        }
-        return outcome;
+        payments.add(taken);
     }
 }

@@ -8,11 +8,13 @@ import java.util.List;
  * A basket set aside (the customer went to try something on) to be taken up again at this till; also
  * the shape in which the basket in progress is saved against a crash.
  *
+ * @param saleId          the id the sale will be recorded under (null in saves of earlier versions: a new one is drawn)
  * @param deliveryAddress where lines ordered for home delivery go, or null
- * @param payments        payments already taken for the basket in progress (never for a parked sale)
+ * @param payments        payments taken for a basket in progress, as saved by earlier versions; payments are
+ *                        now journaled on their own (see {@link PaymentJournal}) and this list stays empty
  */
-public record ParkedSale(String id, String parkedAt, String parkedBy, Customer customer, List<BasketLine> lines, String deliveryAddress,
-                         List<Payment> payments) {
+public record ParkedSale(String id, String saleId, String parkedAt, String parkedBy, Customer customer, List<BasketLine> lines,
+                         String deliveryAddress, List<Payment> payments) {
 
     public ParkedSale {
         lines = lines == null ? List.of() : List.copyOf(lines);
@@ -21,7 +23,7 @@ public record ParkedSale(String id, String parkedAt, String parkedBy, Customer c
 
     /** The basket as it is now, nothing paid yet. */
     public static ParkedSale of(Basket basket, String id, String at, String by) {
-        return new ParkedSale(id, at, by, basket.customer(), basket.lines(), basket.deliveryAddress(), List.of());
+        return new ParkedSale(id, basket.saleId(), at, by, basket.customer(), basket.lines(), basket.deliveryAddress(), List.of());
     }
 
     public long totalCents() {

@@ -1,5 +1,6 @@
 package fr.comptoir.sale;
 
+import fr.comptoir.common.OutboxWrite;
 import fr.comptoir.common.StoreJournal;
 
 /**
@@ -24,7 +25,8 @@ public final class ReceiptEmail {
         if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new IllegalArgumentException("invalid-email");
         }
-        journal.appendWithOutbox("receipt.email", staffId, WRITE_KIND, "receipt-email:" + sale.id(),
-                new Request(sale.id(), email.strip(), language));
+        // Ordered with its sale: the platform must know the sale before it can e-mail its receipt.
+        journal.appendWithOutbox("receipt.email", staffId, new OutboxWrite(WRITE_KIND, "receipt-email:" + sale.id(), sale.id(),
+                new Request(sale.id(), email.strip(), language)));
     }
 }

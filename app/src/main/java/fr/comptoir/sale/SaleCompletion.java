@@ -4,11 +4,11 @@ import fr.comptoir.customers.Customer;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Turns a paid basket into a sale record, numbered and journaled with its outbox entry and stock
- * movements in one transaction. Blocking (disk): off the JavaFX thread.
+ * movements in one transaction, under the id the basket carried from its first line: once per sale,
+ * however often it is asked. Blocking (disk): off the JavaFX thread.
  */
 public final class SaleCompletion {
 
@@ -26,12 +26,13 @@ public final class SaleCompletion {
     public record Seller(String storeId, String storeCode, String deviceId, String staffId, String staffName) {
     }
 
-    public SaleRecord complete(List<BasketLine> lines, Customer customer, java.util.Set<String> cartIds, Checkout checkout, Seller seller) {
-        return complete(lines, customer, cartIds, null, checkout, seller);
-    }
-
-    /** @param deliveryAddress where lines to deliver go; required when one is delivered */
-    public SaleRecord complete(List<BasketLine> lines, Customer customer, java.util.Set<String> cartIds, String deliveryAddress,
+    /**
+     * Records the paid sale {@code saleId} (the basket's id, see {@link Basket#saleId()}); recording it
+     * again returns the first record and writes nothing.
+     *
+     * @param deliveryAddress where lines to deliver go; required when one is delivered
+     */
+    public SaleRecord complete(String saleId, List<BasketLine> lines, Customer customer, java.util.Set<String> cartIds, String deliveryAddress,
                                Checkout checkout, Seller seller) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("empty-basket");
@@ -46,10 +47,9 @@ public final class SaleCompletion {
         if (total != checkout.dueCents()) {
             throw new IllegalStateException("basket-changed-during-payment");
         }
-        String id = "sale-" + UUID.randomUUID();
         String at = clock.instant().toString();
         String deviceTag = seller.deviceId().length() > 8 ? seller.deviceId().substring(seller.deviceId().length() - 8) : seller.deviceId();
-        return journal.recordSale(seq -> new SaleRecord(id, String.format("%s-%s-%06d", seller.storeCode(), deviceTag.toUpperCase(), seq),
+        return journal.recordSale(saleId, seq -> new SaleRecord(saleId, String.format("%s-%s-%06d", seller.storeCode(), deviceTag.toUpperCase(), seq),
                 seller.storeId(), seller.deviceId(), seller.staffId(), seller.staffName(),
                 customer == null ? null : customer.id(), customer == null ? null : customer.fullName(), at, List.copyOf(lines),
                 checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.copyOf(cartIds), deliveryAddress));

@@ -1,5 +1,6 @@
 package fr.comptoir.sale;
 
+import fr.comptoir.common.OutboxWrite;
 import fr.comptoir.common.StoreJournal;
 
 import java.time.Clock;
@@ -25,7 +26,8 @@ public interface TillAudit {
         return (type, approvedBy, amountCents, detail) -> {
             TillEvent e = new TillEvent("till-" + UUID.randomUUID(), type, staffId, storeId, deviceId, clock.instant().toString(),
                     approvedBy, amountCents, detail);
-            journal.appendWithOutbox("till." + type.name().toLowerCase(java.util.Locale.ROOT), staffId, WRITE_KIND, e.eventId(), e);
+            journal.appendWithOutbox("till." + type.name().toLowerCase(java.util.Locale.ROOT), staffId,
+                    new OutboxWrite(WRITE_KIND, e.eventId(), e.eventId(), e));
         };
     }
 }

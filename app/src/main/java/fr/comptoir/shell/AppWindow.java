@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  */
 public final class AppWindow {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppWindow.class);
+
     /** Setting keys (journal database): the language tag, and the inactivity delay as an ISO-8601 duration. */
     public static final String LANGUAGE = "ui.language";
     public static final String LOCK_DELAY = "ui.lockDelay";
@@ -52,8 +54,8 @@ public final class AppWindow {
     private fr.comptoir.sale.BasketAutosave autosave;
     /** Said once on the Sell screen (the restored sale). */
     private String sellNotice;
-    /** Payments taken for the restored sale before the app stopped; handed to its payment screen once. */
-    private java.util.List<fr.comptoir.sale.Payment> restoredPayments = java.util.List.of();
+    /** The restored sale already had payments: its Sell screen opens on its payment, once. */
+    private boolean resumePayment;
     private java.time.Duration lockDelay = DEFAULT_LOCK_DELAY;
     private fr.comptoir.sale.DiscountPolicy discountPolicy = fr.comptoir.sale.DiscountPolicy.DEFAULT;
     private StaffSession session;
@@ -208,20 +210,37 @@ public final class AppWindow {
             showMain();
             return;
         }
-        autosave = new fr.comptoir.sale.BasketAutosave(context.parkedSales(), context.clock(), failure -> { });
-        runner.run(autosave::saved, saved -> {
-            if (saved.isPresent() && basket.lines().isEmpty()) {
-                basket.restore(saved.get());
-                restoredPayments = saved.get().payments();
+        autosave = new fr.comptoir.sale.BasketAutosave(context.parkedSales(), context.clock(),
+                failure -> Platform.runLater(() -> status.notice(i18n.get("sell.autosaveFailed", failure.getMessage()))));
+        record Saved(fr.comptoir.sale.ParkedSale sale, boolean paymentsTaken) {
+        }
+        runner.run(() -> {
+            java.util.Optional<fr.comptoir.sale.ParkedSale> saved = autosave.saved();
+            if (saved.isEmpty()) {
+                return new Saved(null, false);
+            }
+            fr.comptoir.sale.ParkedSale sale = saved.get();
+            if (sale.saleId() == null) {
+                // Saved by an earlier version: the sale gets its id now, and the payments saved with it are journaled under it.
+                sale = new fr.comptoir.sale.ParkedSale(sale.id(), "sale-" + java.util.UUID.randomUUID(), sale.parkedAt(), sale.parkedBy(),
+                        sale.customer(), sale.lines(), sale.deliveryAddress(), java.util.List.of());
+                for (fr.comptoir.sale.Payment p : saved.get().payments()) {
+                    context.paymentJournal().taken(sale.saleId(), p);
+                }
+            }
+            fr.comptoir.sale.SalePayments.Standing standing = context.salePayments().standing(sale.saleId());
+            return new Saved(sale, !standing.taken().isEmpty() || !standing.unresolved().isEmpty());
+        }, saved -> {
+            if (saved.sale() != null && basket.lines().isEmpty()) {
+                basket.restore(saved.sale());
+                resumePayment = saved.paymentsTaken();
                 currentSection = MainView.Section.SELL;
-                sellNotice = i18n.get("sell.restored", saved.get().lines().size());
+                sellNotice = i18n.get("sell.restored", saved.sale().lines().size());
             }
             autosave.watch(basket);
-            if (!restoredPayments.isEmpty()) {
-                autosave.paymentsTaken(basket, restoredPayments);
-            }
             showMain();
         }, failure -> {
+            LOG.error("The sale in progress could not be read back", failure);
             autosave.watch(basket);
             showMain();
         });
@@ -376,7 +395,9 @@ public final class AppWindow {
     private Node sellScreen() {
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
         // A sale restored with payments already taken goes straight back to its payment.
-        holder.getChildren().setAll(restoredPayments.isEmpty() ? sellView(holder) : paymentView(holder));
+        boolean toPayment = resumePayment;
+        resumePayment = false;
+        holder.getChildren().setAll(toPayment ? paymentView(holder) : sellView(holder));
         return holder;
     }
 
@@ -464,18 +485,20 @@ public final class AppWindow {
         DeviceConfig d = context.device().orElseThrow();
         String staffId = session.staff().id();
         String staffName = session.staff().displayName();
+        String saleId = basket.saleId();
         java.util.List<fr.comptoir.sale.BasketLine> lines = basket.lines();
         fr.comptoir.customers.Customer customer = basket.customer();
         java.util.Set<String> carts = basket.cartIds();
         String deliveryAddress = basket.deliveryAddress();
         java.util.concurrent.atomic.AtomicReference<fr.comptoir.sale.ui.PaymentViewModel> self = new java.util.concurrent.atomic.AtomicReference<>();
-        fr.comptoir.sale.ui.PaymentViewModel vm = new fr.comptoir.sale.ui.PaymentViewModel(basket, context.paymentTerminal(),
+        fr.comptoir.sale.ui.PaymentViewModel vm = new fr.comptoir.sale.ui.PaymentViewModel(basket, context.salePayments(),
                 checkout -> {
                     // Runs in the background: the store's code comes from the cache.
                     String storeCode = context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::code).orElse("ST");
                     fr.comptoir.sale.SaleCompletion.Seller seller = new fr.comptoir.sale.SaleCompletion.Seller(d.storeId(), storeCode,
                             d.deviceId(), staffId, staffName);
-                    fr.comptoir.sale.SaleRecord sale = context.saleCompletion().complete(lines, customer, carts, deliveryAddress, checkout, seller);
+                    fr.comptoir.sale.SaleRecord sale = context.saleCompletion().complete(saleId, lines, customer, carts, deliveryAddress,
+                            checkout, seller);
                     context.sync().requestDelivery();
                     return sale;
                 },
@@ -489,11 +512,8 @@ public final class AppWindow {
                             problem -> self.get().messageProperty().set(problem));
                 });
         self.set(vm);
-        java.util.List<fr.comptoir.sale.Payment> taken = restoredPayments;
-        restoredPayments = java.util.List.of();
-        vm.resume(taken);
-        vm.setOnPaymentsChanged(payments -> autosave.paymentsTaken(basket, payments));
-        vm.enableGiftCards(context.giftCards());
+        vm.load();
+        vm.enableGiftCards();
         fr.comptoir.sale.ReceiptEmail emails = new fr.comptoir.sale.ReceiptEmail(context.journal());
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
             emails.send(sale, to, i18n.locale().getLanguage(), staffId);

@@ -12,13 +12,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import java.util.Map;
 
 /**
- * The sync state as the screens show it: online or offline, how old the data is, pending writes.
- * {@link #accept(SyncStatus)} may be called from any thread; the properties change on the JavaFX thread.
+ * The sync state as the screens show it: online or offline, how old the data is, pending writes and why
+ * they are still waiting, and failures the person must know of. {@link #accept(SyncStatus)} may be called
+ * from any thread; the properties change on the JavaFX thread.
  */
 public final class StatusBarViewModel {
 
     private final ObjectProperty<SyncStatus> status = new SimpleObjectProperty<>(
-            new SyncStatus(Connectivity.UNKNOWN, false, null, -1, Map.of(), 0, 0, null, 0));
+            new SyncStatus(Connectivity.UNKNOWN, false, null, -1, Map.of(), 0, 0, null, 0, null));
+    private final javafx.beans.property.StringProperty notice = new javafx.beans.property.SimpleStringProperty();
     private final LongProperty now = new SimpleLongProperty(System.currentTimeMillis());
     private final I18n i18n;
     private final java.util.function.Consumer<Runnable> fxThread;
@@ -34,6 +36,31 @@ public final class StatusBarViewModel {
             status.set(s);
             now.set(System.currentTimeMillis());
         });
+    }
+
+    /** A failure the person at the till must know of (a save that failed), shown until the next one. JavaFX thread. */
+    public void notice(String text) {
+        notice.set(text);
+    }
+
+    /**
+     * What is wrong, in words, or empty: a failure told by {@link #notice}, else why writes are still waiting
+     * (the platform refused or failed them, or cannot be reached), else why the last sync failed.
+     */
+    public StringBinding problemText() {
+        return Bindings.createStringBinding(() -> {
+            SyncStatus s = status.get();
+            if (notice.get() != null) {
+                return notice.get();
+            }
+            if (s.pendingWrites() > 0 && s.deliveryProblem() != null) {
+                return i18n.get("status.waitingBecause", s.deliveryProblem());
+            }
+            if (s.lastError() != null && s.connectivity() != Connectivity.OFFLINE) {
+                return s.lastError();
+            }
+            return "";
+        }, status, notice);
     }
 
     /** Moves the clock on, so that "5 min old" becomes "6 min old" without a new status. */

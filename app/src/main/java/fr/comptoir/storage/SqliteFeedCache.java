@@ -126,6 +126,17 @@ public final class SqliteFeedCache implements FeedCache {
         });
     }
 
+    @Override
+    public long platformRecordCount(Feed<?> feed) {
+        String table = COUNTED_TABLE.get(feed.name());
+        String local = table.equals("customers") ? " WHERE id NOT LIKE 'local-%'" : "";
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + local)) {
+                return rs.getLong(1);
+            }
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> FeedWriter<T> writerFor(Feed<T> feed, Connection c, JsonCodec json) throws SQLException {
         FeedWriter<?> w = switch (feed.name()) {

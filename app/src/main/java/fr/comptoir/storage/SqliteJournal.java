@@ -1,6 +1,7 @@
 package fr.comptoir.storage;
 
-import fr.comptoir.centralapi.WriteKinds;
+import fr.comptoir.common.JsonCodec;
+import fr.comptoir.common.OutboxWrite;
 import fr.comptoir.common.StoreJournal;
 import fr.comptoir.staff.StaffEvent;
 import fr.comptoir.staff.StaffJournal;
@@ -11,58 +12,67 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * The store's journal in the journal database. Every record that the central platform must learn
- * about is written together with its outbox entry in one transaction: both are kept, or neither.
+ * about is written together with its outbox entry in one transaction: both are kept, or neither. A sale
+ * is recorded once per sale id, whatever happens around it. Any thread but the JavaFX one.
  */
 public final class SqliteJournal implements StaffJournal, StoreJournal, fr.comptoir.sale.SaleJournal {
 
+    /** The outbox kind of staff events ({@code POST /v1/stores/{storeId}/events}). */
+    public static final String STAFF_EVENT = "staff-event";
+
     private final SqliteDatabase db;
-    private final Function<Object, String> encoder;
+    private final JsonCodec json;
     private final Clock clock;
 
-    /** @param encoder turns a payload into the Commerce API's JSON */
-    public SqliteJournal(SqliteDatabase db, Function<Object, String> encoder, Clock clock) {
+    /** @param json turns a payload into the Commerce API's JSON and back */
+    public SqliteJournal(SqliteDatabase db, JsonCodec json, Clock clock) {
         this.db = db;
-        this.encoder = encoder;
+        this.json = json;
         this.clock = clock;
     }
 
     @Override
     public void record(StaffEvent event) {
-        appendWithOutbox("staff." + event.type().name().toLowerCase(), event.staffId(), WriteKinds.STAFF_EVENT,
-                event.eventId(), event);
+        appendWithOutbox("staff." + event.type().name().toLowerCase(java.util.Locale.ROOT), event.staffId(),
+                new OutboxWrite(STAFF_EVENT, event.eventId(), "staff:" + event.staffId(), event));
     }
 
     @Override
-    public long appendWithOutbox(String journalKind, String staffId, String writeKind, String idempotencyKey, Object payload) {
-        String json = encoder.apply(payload);
+    public long appendWithOutbox(String journalKind, String staffId, OutboxWrite write) {
+        String body = json.encode(write.payload());
         long now = clock.millis();
-        return db.inTransaction(c -> append(c, now, journalKind, staffId, writeKind, idempotencyKey, json));
+        return db.inTransaction(c -> append(c, now, journalKind, staffId, write, body));
     }
 
-    private static long append(Connection c, long now, String journalKind, String staffId, String writeKind, String key, String json)
+    private static long append(Connection c, long now, String journalKind, String staffId, OutboxWrite write, String body)
             throws SQLException {
-        long seq = insertJournal(c, now, journalKind, staffId, json);
+        long seq = insertJournal(c, now, journalKind, staffId, body);
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO outbox(journal_seq, kind, idempotency_key, payload, created_at, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, 0)""")) {
+                INSERT INTO outbox(journal_seq, kind, idempotency_key, order_key, payload, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, 0)""")) {
             ps.setLong(1, seq);
-            ps.setString(2, writeKind);
-            ps.setString(3, key);
-            ps.setString(4, json);
-            ps.setLong(5, now);
+            ps.setString(2, write.kind());
+            ps.setString(3, write.idempotencyKey());
+            ps.setString(4, write.orderKey());
+            ps.setString(5, body);
+            ps.setLong(6, now);
             ps.executeUpdate();
         }
         return seq;
     }
 
     @Override
-    public fr.comptoir.sale.SaleRecord recordSale(TicketedSale sale) {
+    public fr.comptoir.sale.SaleRecord recordSale(String saleId, TicketedSale sale) {
         long now = clock.millis();
         return db.inTransaction(c -> {
+            Optional<fr.comptoir.sale.SaleRecord> earlier = recordedSale(c, saleId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             long ticket;
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE ticket_counter SET last = last + 1 WHERE id = 1");
@@ -71,7 +81,17 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
                 }
             }
             fr.comptoir.sale.SaleRecord record = sale.withTicket(ticket);
-            append(c, now, "sale.completed", record.staffId(), fr.comptoir.sale.SaleCompletion.WRITE_KIND, record.id(), encoder.apply(record));
+            if (!record.id().equals(saleId)) {
+                throw new IllegalArgumentException("sale record " + record.id() + " is not sale " + saleId);
+            }
+            append(c, now, "sale.completed", record.staffId(),
+                    new OutboxWrite(fr.comptoir.sale.SaleCompletion.WRITE_KIND, record.id(), record.id(), record), json.encode(record));
+            // The basket of this sale is done with in the same transaction: a crash after the commit cannot
+            // bring a paid basket back to be completed again.
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM basket_in_progress WHERE json_extract(body, '$.saleId') = ?")) {
+                ps.setString(1, saleId);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO stock_movements(sale_id, variant_id, store_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
                 for (fr.comptoir.sale.BasketLine l : record.lines()) {
@@ -89,6 +109,21 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
             }
             return record;
         });
+    }
+
+    @Override
+    public Optional<fr.comptoir.sale.SaleRecord> recordedSale(String saleId) {
+        return db.read(c -> recordedSale(c, saleId));
+    }
+
+    private Optional<fr.comptoir.sale.SaleRecord> recordedSale(Connection c, String saleId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM outbox WHERE idempotency_key = ? AND kind = ?")) {
+            ps.setString(1, saleId);
+            ps.setString(2, fr.comptoir.sale.SaleCompletion.WRITE_KIND);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(json.decode(rs.getString(1), fr.comptoir.sale.SaleRecord.class)) : Optional.empty();
+            }
+        }
     }
 
     @Override
@@ -115,7 +150,7 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT m.variant_id, SUM(m.quantity) FROM stock_movements m
                     JOIN outbox o ON o.idempotency_key = m.sale_id AND o.kind = ?
-                    WHERE o.state <> 'SENT' GROUP BY m.variant_id""")) {
+                    WHERE o.state IN ('PENDING', 'NEEDS_ATTENTION') GROUP BY m.variant_id""")) {
                 ps.setString(1, fr.comptoir.sale.SaleCompletion.WRITE_KIND);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -127,13 +162,13 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
         });
     }
 
-    private static long insertJournal(Connection c, long now, String kind, String staffId, String json) throws SQLException {
+    private static long insertJournal(Connection c, long now, String kind, String staffId, String payload) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO journal(recorded_at, kind, staff_id, payload) VALUES (?, ?, ?, ?)")) {
             ps.setLong(1, now);
             ps.setString(2, kind);
             ps.setString(3, staffId);
-            ps.setString(4, json);
+            ps.setString(4, payload);
             ps.executeUpdate();
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
@@ -144,7 +179,8 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     @Override
     public java.util.List<String> pendingPayloads(String writeKind) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM outbox WHERE state = 'PENDING' AND kind = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT payload FROM outbox WHERE state IN ('PENDING', 'NEEDS_ATTENTION') AND kind = ? ORDER BY id")) {
                 ps.setString(1, writeKind);
                 try (ResultSet rs = ps.executeQuery()) {
                     java.util.List<String> list = new java.util.ArrayList<>();

@@ -1,35 +1,64 @@
 package fr.comptoir.storage;
 
 import fr.comptoir.centralapi.PendingWrite;
+import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.common.JsonCodec;
+import fr.comptoir.sync.NeedsAttention;
 import fr.comptoir.sync.OutboxEntry;
 import fr.comptoir.sync.OutboxStore;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
-/** The outbox table of the journal database: pending writes with their send state. */
-public final class SqliteOutbox implements OutboxStore {
+/**
+ * The outbox table of the journal database: pending writes with their send state, ordered per record
+ * ({@code order_key}), and the decisions a manager takes on refused ones, journaled in the same
+ * transaction. Any thread but the JavaFX one.
+ */
+public final class SqliteOutbox implements OutboxStore, NeedsAttention {
+
+    /** A manager's decision on a refused write, as the journal keeps it. */
+    public record Decision(long outboxId, String kind, String refusal, String approvedBy, String detail) {
+    }
 
     private final SqliteDatabase db;
+    private final JsonCodec json;
+    private final Clock clock;
 
     public SqliteOutbox(SqliteDatabase db) {
+        this(db, WireJson.codec(), Clock.systemUTC());
+    }
+
+    public SqliteOutbox(SqliteDatabase db, JsonCodec json, Clock clock) {
         this.db = db;
+        this.json = json;
+        this.clock = clock;
     }
 
     @Override
-    public Optional<PendingWrite> nextDue(long nowMillis) {
+    public List<PendingWrite> due(long nowMillis, int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, kind, idempotency_key, payload, next_attempt_at, attempts FROM outbox
-                    WHERE state = 'PENDING' ORDER BY id LIMIT 1""")) {
+                    SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts FROM outbox o
+                    WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
+                      AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id
+                                      AND e.state IN ('PENDING', 'NEEDS_ATTENTION'))
+                    ORDER BY o.id LIMIT ?""")) {
+                ps.setLong(1, nowMillis);
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getLong(5) > nowMillis) {
-                        return Optional.empty();
+                    List<PendingWrite> list = new ArrayList<>();
+                    while (rs.next()) {
+                        list.add(new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
                     }
-                    return Optional.of(new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(6)));
+                    return list;
                 }
             }
         });
@@ -53,19 +82,21 @@ public final class SqliteOutbox implements OutboxStore {
     }
 
     private void update(String sql, Object... args) {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                return ps.executeUpdate();
+        db.inTransaction(c -> execute(c, sql, args));
+    }
+
+    private static int execute(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
             }
-        });
+            return ps.executeUpdate();
+        }
     }
 
     @Override
     public void makeDueNow() {
-        update("UPDATE outbox SET next_attempt_at = 0 WHERE state = 'PENDING'");
+        update("UPDATE outbox SET next_attempt_at = 0 WHERE state = 'PENDING' AND next_attempt_at > 0");
     }
 
     @Override
@@ -83,6 +114,11 @@ public final class SqliteOutbox implements OutboxStore {
         return count("SENT");
     }
 
+    /** Writes a manager decided never to send. */
+    public long discardedCount() {
+        return count("DISCARDED");
+    }
+
     private long count(String state) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = ?")) {
@@ -95,18 +131,92 @@ public final class SqliteOutbox implements OutboxStore {
     }
 
     @Override
+    public Optional<String> oldestPendingProblem() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_error FROM outbox WHERE state = 'PENDING' AND last_error IS NOT NULL ORDER BY id LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
     public List<OutboxEntry> needsAttention() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, kind, state, attempts, last_error, created_at FROM outbox
+                    SELECT id, kind, state, attempts, last_error, created_at, payload FROM outbox
                     WHERE state = 'NEEDS_ATTENTION' ORDER BY id""");
                  ResultSet rs = ps.executeQuery()) {
                 List<OutboxEntry> list = new ArrayList<>();
                 while (rs.next()) {
-                    list.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6)));
+                    list.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6),
+                            rs.getString(7)));
                 }
                 return list;
             }
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> entries() {
+        return needsAttention();
+    }
+
+    @Override
+    public void retry(long id, String approvedBy, String staffId) {
+        resolve(id, "outbox.retried", approvedBy, staffId, null, c -> execute(c,
+                "UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = 0, resolution = ? WHERE id = ?",
+                "retried, approved by " + approvedBy, id));
+    }
+
+    @Override
+    public void correct(long id, String correctedPayloadJson, String approvedBy, String staffId) {
+        resolve(id, "outbox.corrected", approvedBy, staffId, correctedPayloadJson, c -> execute(c, """
+                UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = 0, payload = ?,
+                    idempotency_key = idempotency_key || ':corrected-' || ?, resolution = ? WHERE id = ?""",
+                correctedPayloadJson, UUID.randomUUID().toString(), "corrected, approved by " + approvedBy, id));
+    }
+
+    @Override
+    public void discard(long id, String reason, String approvedBy, String staffId) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("discard-reason-required");
+        }
+        resolve(id, "outbox.discarded", approvedBy, staffId, reason.strip(), c -> execute(c,
+                "UPDATE outbox SET state = 'DISCARDED', resolution = ? WHERE id = ?", "discarded by " + approvedBy + ": " + reason.strip(), id));
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        int apply(Connection c) throws SQLException;
+    }
+
+    /** Applies a manager's decision on a write waiting for one, and journals it, in one transaction. */
+    private void resolve(long id, String journalKind, String approvedBy, String staffId, String detail, Change change) {
+        long now = clock.millis();
+        db.inTransaction(c -> {
+            String kind;
+            String lastError;
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, last_error FROM outbox WHERE id = ? AND state = 'NEEDS_ATTENTION'")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("already-resolved");
+                    }
+                    kind = rs.getString(1);
+                    lastError = rs.getString(2);
+                }
+            }
+            change.apply(c);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal(recorded_at, kind, staff_id, payload) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, now);
+                ps.setString(2, journalKind);
+                ps.setString(3, staffId);
+                ps.setString(4, json.encode(new Decision(id, kind, lastError, approvedBy, detail)));
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 }

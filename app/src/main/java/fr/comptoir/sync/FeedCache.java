@@ -35,4 +35,7 @@ public interface FeedCache {
 
     /** How many records the cache holds per feed. */
     Map<String, Long> counts();
+
+    /** How many of the feed's records came from the platform (not counting those made here and not delivered yet). */
+    long platformRecordCount(Feed<?> feed);
 }

@@ -1,5 +1,6 @@
 package fr.comptoir.sync;
 
+import fr.comptoir.centralapi.CentralFailedException;
 import fr.comptoir.centralapi.CentralPlatform;
 import fr.comptoir.centralapi.CentralPlatformException;
 import fr.comptoir.centralapi.CentralProtocolException;
@@ -8,12 +9,19 @@ import fr.comptoir.centralapi.CentralUnreachableException;
 import fr.comptoir.centralapi.DeliveryReceipt;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.centralapi.FeedPage;
+import fr.comptoir.centralapi.FeedRestartException;
+import fr.comptoir.centralapi.FeedSummary;
 import fr.comptoir.centralapi.PendingWrite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Keeps the cache and the central platform in step: delivers the outbox in order (idempotency keys,
- * backoff), then reads every change feed from its cursor, one transaction per page.
+ * Keeps the cache and the central platform in step: delivers the outbox (idempotency keys, backoff, in
+ * order per record), then reads every change feed from its cursor, one transaction per page, and now and
+ * then checks each feed's count against the platform's to find a cache that drifted.
  *
  * <p>All sync work runs on one background thread, so pulls and deliveries never overlap. The
  * synchronous methods ({@link #syncOnce()}, {@link #drainOutbox()}) are for the command line and
@@ -34,15 +43,45 @@ import java.util.function.Consumer;
  */
 public final class SyncEngine implements AutoCloseable {
 
-    /** How the engine paces itself. */
-    public record Settings(int pageSize, Duration pullInterval, Duration heartbeatInterval, Duration maxBackoff) {
-        public static final Settings DEFAULT = new Settings(1000, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    /** A write the platform keeps failing on (not a refusal, not an outage) is set aside for a person after this many tries. */
+    public static final int MAX_WRITE_FAILURES = 10;
+
+    /**
+     * How the engine paces itself.
+     *
+     * @param consistencyCheckInterval how often each feed's count is compared with the platform's (zero: at every sync)
+     */
+    public record Settings(int pageSize, Duration pullInterval, Duration heartbeatInterval, Duration maxBackoff,
+                           Duration consistencyCheckInterval) {
+        public static final Settings DEFAULT = new Settings(1000, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofMinutes(15));
+
+        public Settings(int pageSize, Duration pullInterval, Duration heartbeatInterval, Duration maxBackoff) {
+            this(pageSize, pullInterval, heartbeatInterval, maxBackoff, Duration.ofMinutes(15));
+        }
     }
 
-    /** What one {@link #syncOnce()} did. */
-    public record Report(int delivered, Map<String, Integer> changesByFeed, String error) {
+    /**
+     * What one {@link #syncOnce()} did.
+     *
+     * @param error            why reading the platform failed, or null
+     * @param pendingWrites    writes still waiting after the sync
+     * @param needsAttention   writes waiting for a person
+     * @param deliveryProblem  why the oldest waiting write was not delivered, or null
+     * @param reReadFeeds      feeds found to have drifted from the platform and read again
+     */
+    public record Report(int delivered, Map<String, Integer> changesByFeed, String error, long pendingWrites, long needsAttention,
+                         String deliveryProblem, List<String> reReadFeeds) {
+        /** The cache was brought up to date. */
         public boolean ok() {
             return error == null;
+        }
+
+        /** Nothing is left to deliver and nothing waits for a person. */
+        public boolean allDelivered() {
+            return pendingWrites == 0 && needsAttention == 0;
         }
     }
 
@@ -60,6 +99,7 @@ public final class SyncEngine implements AutoCloseable {
     private volatile double progress = -1;
     private volatile String lastError;
     private volatile long lastContactAt;
+    private volatile long lastConsistencyCheck;
 
     public SyncEngine(CentralPlatform central, FeedCache cache, OutboxStore outbox, Clock clock, Settings settings) {
         this.central = central;
@@ -67,6 +107,7 @@ public final class SyncEngine implements AutoCloseable {
         this.outbox = outbox;
         this.clock = clock;
         this.settings = settings;
+        this.lastConsistencyCheck = clock.millis();
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "comptoir-sync");
             t.setDaemon(true);
@@ -103,16 +144,18 @@ public final class SyncEngine implements AutoCloseable {
         try {
             r.run();
         } catch (RuntimeException e) {
+            LOG.error("Sync failed unexpectedly", e);
             lastError = "Unexpected sync failure: " + e.getMessage();
             publish();
         }
     }
 
-    /** Delivers the outbox, then pulls every feed to its end. Blocking. */
+    /** Delivers the outbox, then pulls every feed to its end, checking now and then that the cache has not drifted. Blocking. */
     public synchronized Report syncOnce() {
         running = true;
         publish();
         Map<String, Integer> changes = new LinkedHashMap<>();
+        List<String> reRead = new ArrayList<>();
         int delivered = 0;
         String error = null;
         try {
@@ -125,15 +168,20 @@ public final class SyncEngine implements AutoCloseable {
                 delivered += late;
                 pullAll(changes);
             }
+            if (consistencyCheckDue()) {
+                reRead.addAll(reReadDriftedFeeds(changes));
+            }
             lastError = null;
         } catch (CentralUnreachableException e) {
             error = e.getMessage();
             goOffline(error);
-        } catch (CentralProtocolException e) {
+        } catch (CentralProtocolException | CentralFailedException e) {
             error = "Unexpected answer from the central platform: " + e.getMessage();
+            LOG.warn("Sync stopped: {}", error);
             lastError = error;
-        } catch (CentralRejectedException e) {
+        } catch (CentralRejectedException | FeedRestartException e) {
             error = "The central platform refused the sync: " + e.getMessage();
+            LOG.warn("Sync stopped: {}", error);
             lastError = error;
         } finally {
             running = false;
@@ -141,7 +189,44 @@ public final class SyncEngine implements AutoCloseable {
             progress = -1;
             publish();
         }
-        return new Report(delivered, changes, error);
+        return new Report(delivered, changes, error, outbox.pendingCount(), outbox.needsAttentionCount(),
+                outbox.oldestPendingProblem().orElse(null), List.copyOf(reRead));
+    }
+
+    private boolean consistencyCheckDue() {
+        long now = clock.millis();
+        if (now - lastConsistencyCheck < settings.consistencyCheckInterval().toMillis()) {
+            return false;
+        }
+        lastConsistencyCheck = now;
+        return true;
+    }
+
+    /**
+     * Compares each feed's record count with what the platform says a reader at the same cursor holds; a
+     * feed that differs (a page lost or applied out of place, a damaged row) is read again from the start,
+     * which also removes what the platform no longer has. A feed the platform has moved past since is left
+     * for the next check: its counts cannot be compared.
+     */
+    private List<String> reReadDriftedFeeds(Map<String, Integer> changes) {
+        List<String> reRead = new ArrayList<>();
+        List<FeedSummary> summaries = central.feedSummaries();
+        for (int i = 0; i < Feed.ALL.size(); i++) {
+            Feed<?> feed = Feed.ALL.get(i);
+            FeedSummary summary = summaries.stream().filter(f -> f.feed().equals(feed.name())).findFirst().orElse(null);
+            FeedState state = cache.state(feed);
+            if (summary == null || state.cursor() == null || !summary.cursor().equals(state.cursor())) {
+                continue;
+            }
+            long held = cache.platformRecordCount(feed);
+            if (held != summary.count()) {
+                LOG.warn("Feed {} drifted from the central platform: {} records here, {} there; reading it again", feed, held, summary.count());
+                cache.restart(feed);
+                changes.merge(feed.name(), pullFeedFromCursor(feed, i, Feed.ALL.size()), Integer::sum);
+                reRead.add(feed.name());
+            }
+        }
+        return reRead;
     }
 
     private void pullAll(Map<String, Integer> changes) {
@@ -154,11 +239,9 @@ public final class SyncEngine implements AutoCloseable {
     private <T> int pullFeed(Feed<T> feed, int index, int feedCount) {
         try {
             return pullFeedFromCursor(feed, index, feedCount);
-        } catch (CentralRejectedException e) {
-            if (e.status() != 410) {
-                throw e;
-            }
+        } catch (FeedRestartException e) {
             // The platform no longer knows our position (restored, or its data was rebuilt): read it all again.
+            LOG.info("Feed {} must be read again from the start: {}", feed, e.getMessage());
             cache.restart(feed);
             return pullFeedFromCursor(feed, index, feedCount);
         }
@@ -189,48 +272,75 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * Delivers due outbox writes, oldest first, until the outbox is empty or the platform is unreachable.
-     * A write the platform refuses for good goes to the "needs attention" list and the next one goes on.
+     * Delivers due outbox writes, oldest first, keeping the order of each record's writes, until none is due
+     * or the platform is unreachable. A write the platform refuses goes to the "needs attention" list; a
+     * write it fails on waits out a backoff (and after {@link #MAX_WRITE_FAILURES} tries goes to the list);
+     * either way the writes of other records go on.
      *
      * @return how many writes were delivered
      */
     public synchronized int drainOutbox() {
         int delivered = 0;
+        Set<Long> tried = new HashSet<>();
         while (true) {
-            Optional<PendingWrite> next = outbox.nextDue(clock.millis());
-            if (next.isEmpty()) {
+            List<PendingWrite> batch = outbox.due(clock.millis(), 50).stream().filter(w -> !tried.contains(w.id())).toList();
+            if (batch.isEmpty()) {
                 break;
             }
-            PendingWrite w = next.get();
-            try {
-                DeliveryReceipt receipt = central.deliver(w);
-                outbox.markSent(w.id(), receipt.bodyJson(), clock.millis());
-                delivered++;
-                goOnline();
-            } catch (CentralRejectedException e) {
-                goOnline();
-                if (e.status() == 401 || e.status() == 403) {
-                    outbox.markRetry(w.id(), e.getMessage(), clock.millis() + settings.maxBackoff().toMillis());
-                    lastError = "The central platform does not accept this terminal's credentials: " + e.getMessage();
-                    break;
+            for (PendingWrite w : batch) {
+                tried.add(w.id());
+                Delivery d = deliverOne(w);
+                if (d == Delivery.SENT) {
+                    delivered++;
+                } else if (d == Delivery.STOP) {
+                    return delivered;
                 }
-                outbox.markNeedsAttention(w.id(), e.getMessage());
-            } catch (IllegalArgumentException e) {
-                // The write itself is malformed (a bug or a damaged row): set it aside instead of blocking the queue.
-                outbox.markNeedsAttention(w.id(), e.getMessage());
-            } catch (CentralUnreachableException | CentralProtocolException e) {
-                outbox.markRetry(w.id(), e.getMessage(), clock.millis() + backoff(w.attempts()));
-                if (e instanceof CentralUnreachableException) {
-                    goOffline(e.getMessage());
-                } else {
-                    lastError = "Unexpected answer from the central platform: " + e.getMessage();
-                }
-                break;
-            } finally {
-                publish();
             }
         }
         return delivered;
+    }
+
+    private enum Delivery { SENT, SET_ASIDE, STOP }
+
+    private Delivery deliverOne(PendingWrite w) {
+        try {
+            DeliveryReceipt receipt = central.deliver(w);
+            outbox.markSent(w.id(), receipt.bodyJson(), clock.millis());
+            goOnline();
+            return Delivery.SENT;
+        } catch (CentralRejectedException e) {
+            goOnline();
+            if (e.reason() == CentralRejectedException.Reason.CREDENTIALS) {
+                outbox.markRetry(w.id(), e.getMessage(), clock.millis() + settings.maxBackoff().toMillis());
+                lastError = "The central platform does not accept this terminal's credentials: " + e.getMessage();
+                LOG.warn(lastError);
+                return Delivery.STOP;
+            }
+            LOG.warn("The central platform refused write {} ({}): {}", w.id(), w.kind(), e.getMessage());
+            outbox.markNeedsAttention(w.id(), "Refused by the central platform: " + e.getMessage());
+            return Delivery.SET_ASIDE;
+        } catch (IllegalArgumentException e) {
+            // The write itself is malformed (a bug or a damaged row): set it aside instead of blocking its record.
+            LOG.error("Write {} ({}) cannot be sent: {}", w.id(), w.kind(), e.getMessage());
+            outbox.markNeedsAttention(w.id(), "This write cannot be sent: " + e.getMessage());
+            return Delivery.SET_ASIDE;
+        } catch (CentralUnreachableException e) {
+            outbox.markRetry(w.id(), e.getMessage(), clock.millis() + backoff(w.attempts()));
+            goOffline(e.getMessage());
+            return Delivery.STOP;
+        } catch (CentralProtocolException | CentralFailedException | FeedRestartException e) {
+            goOnline();
+            if (w.attempts() + 1 >= MAX_WRITE_FAILURES) {
+                LOG.error("Write {} ({}) set aside after {} failed tries: {}", w.id(), w.kind(), w.attempts() + 1, e.getMessage());
+                outbox.markNeedsAttention(w.id(), "Gave up after " + (w.attempts() + 1) + " tries: " + e.getMessage());
+                return Delivery.SET_ASIDE;
+            }
+            LOG.warn("Write {} ({}) failed, will try again: {}", w.id(), w.kind(), e.getMessage());
+            outbox.markRetry(w.id(), e.getMessage(), clock.millis() + backoff(w.attempts()));
+            return Delivery.SET_ASIDE;
+        } finally {
+            publish();
+        }
     }
 
     private long backoff(int attemptsSoFar) {
@@ -259,6 +369,9 @@ public final class SyncEngine implements AutoCloseable {
     private void goOnline() {
         lastContactAt = clock.millis();
         if (connectivity != Connectivity.ONLINE) {
+            if (connectivity == Connectivity.OFFLINE) {
+                LOG.info("Central platform reachable again");
+            }
             connectivity = Connectivity.ONLINE;
             outbox.makeDueNow();
             lastError = null;
@@ -269,6 +382,7 @@ public final class SyncEngine implements AutoCloseable {
     private void goOffline(String error) {
         lastError = error;
         if (connectivity != Connectivity.OFFLINE) {
+            LOG.warn("Central platform unreachable, working offline: {}", error);
             connectivity = Connectivity.OFFLINE;
         }
         publish();
@@ -279,8 +393,10 @@ public final class SyncEngine implements AutoCloseable {
         for (FeedState s : cache.states()) {
             lastSuccess.put(s.feed(), s.lastSuccessAt());
         }
+        long pending = outbox.pendingCount();
         return new SyncStatus(connectivity, running, currentFeed, progress, java.util.Collections.unmodifiableMap(lastSuccess),
-                outbox.pendingCount(), outbox.needsAttentionCount(), lastError, lastContactAt);
+                pending, outbox.needsAttentionCount(), lastError, lastContactAt,
+                pending == 0 ? null : outbox.oldestPendingProblem().orElse(null));
     }
 
     private void publish() {

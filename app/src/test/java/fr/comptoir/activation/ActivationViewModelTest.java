@@ -86,7 +86,7 @@ class ActivationViewModelTest {
         vm.activate();
         assertThat(vm.errorProperty().get()).contains("cannot be reached");
 
-        failure = new CentralRejectedException(422, "t", "Unknown activation code", "The activation code 'X' is not valid.");
+        failure = new CentralRejectedException(CentralRejectedException.Reason.BUSINESS_RULE, "invalid-activation-code", "Unknown activation code", "The activation code 'X' is not valid.");
         vm.activate();
         assertThat(vm.errorProperty().get()).contains("'X' is not valid");
         assertThat(activated).isEmpty();

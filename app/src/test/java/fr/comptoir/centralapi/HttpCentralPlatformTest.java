@@ -39,7 +39,7 @@ class HttpCentralPlatformTest {
     };
 
     static final String PAGE = """
-            {"changes":[
+            {"feed":"customers","cursor":"xyz","changes":[
               {"op":"upsert","id":"c1","data":{"id":"c1","firstName":"Hélène","lastName":"Martin","email":"h@example.fr",
                "phone":"0612345678","loyaltyCard":null,"loyaltyTier":"GOLD","loyaltyPoints":120,"emailConsent":true,
                "smsConsent":false,"createdAt":"2024-01-01","someFutureField":{"x":1}}},
@@ -64,7 +64,7 @@ class HttpCentralPlatformTest {
 
     @Test
     void streamsAFeedPageToTheHandler() throws InterruptedException {
-        server.enqueue(new MockResponse().setBody(PAGE));
+        server.enqueue(json(PAGE));
 
         FeedPage page = client.pull(Feed.CUSTOMERS, "xyz", 100, true, handler);
 
@@ -79,14 +79,101 @@ class HttpCentralPlatformTest {
         assertThat(r.getHeader("Authorization")).isEqualTo("Bearer tok");
     }
 
+    static MockResponse json(String body) {
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    static MockResponse problem(int status, String type, String title, String detail) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/problem+json")
+                .setBody("{\"type\":\"https://comptoir.example/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                        + ",\"detail\":\"" + detail + "\"}");
+    }
+
     @Test
     void retriesA503AfterTheDelayTheServerAsksFor() {
-        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "1"));
         server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "0"));
-        server.enqueue(new MockResponse().setBody(PAGE));
+        server.enqueue(json(PAGE));
 
-        assertThat(client.pull(Feed.CUSTOMERS, null, 10, false, handler).nextCursor()).isEqualTo("abc");
+        HttpCentralPlatform patient = new HttpCentralPlatform(server.url("/").toString(), () -> new HttpCentralPlatform.Credentials("st-1", "tok"),
+                new OkHttpClient.Builder().retryOnConnectionFailure(false).build(), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5)));
+        long t0 = System.nanoTime();
+        assertThat(patient.pull(Feed.CUSTOMERS, "xyz", 10, false, handler).nextCursor()).isEqualTo("abc");
         assertThat(server.getRequestCount()).isEqualTo(3);
+        // The policy's own delay is 10 ms: only the server's Retry-After makes it wait a second.
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void aPageThatAnswersAnotherRequestIsRefused() {
+        server.enqueue(json(PAGE));
+        assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, "another-cursor", 10, false, handler))
+                .isInstanceOf(CentralProtocolException.class).hasMessageContaining("answers another request");
+        server.enqueue(json(PAGE));
+        assertThatThrownBy(() -> client.pull(Feed.ORDERS, "xyz", 10, false, new ChangeHandler<fr.comptoir.orders.Order>() {
+            @Override
+            public void upsert(fr.comptoir.orders.Order item) {
+            }
+
+            @Override
+            public void delete(String id) {
+            }
+        })).isInstanceOf(CentralProtocolException.class);
+        server.enqueue(json(PAGE.replace("\"feed\":\"customers\",\"cursor\":\"xyz\",", "")));
+        assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, "xyz", 10, false, handler))
+                .isInstanceOf(CentralProtocolException.class).hasMessageContaining("no cursor");
+    }
+
+    @Test
+    void aGatewaysHtmlErrorPageIsAnOutageNotARefusal() {
+        for (int code : new int[]{404, 502, 504}) {
+            server.enqueue(new MockResponse().setResponseCode(code).setHeader("Content-Type", "text/html").setBody("<html>nginx</html>"));
+        }
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, WriteKinds.SALE_RECORDED, "k1", "{\"id\":\"s1\"}", 0)))
+                .isInstanceOf(CentralUnreachableException.class).hasMessageContaining("did not come from the central platform");
+        assertThat(server.getRequestCount()).as("retried, as an outage is").isEqualTo(3);
+    }
+
+    @Test
+    void aSuccessThatIsNotThePlatformsDoesNotCountAsDelivered() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html").setBody("<html>Welcome to the hotel wifi</html>"));
+        }
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, WriteKinds.SALE_RECORDED, "k1", "{\"id\":\"s1\"}", 0)))
+                .isInstanceOf(CentralUnreachableException.class);
+    }
+
+    @Test
+    void thePlatformsOwnProblemsBecomeTypedOutcomes() {
+        server.enqueue(problem(410, "cursor-expired", "Cursor expired", "read again"));
+        assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, "xyz", 10, false, handler)).isInstanceOf(FeedRestartException.class);
+        server.enqueue(problem(401, "unauthorized", "Not authorised", "token"));
+        assertThatThrownBy(() -> client.health()).isInstanceOfSatisfying(CentralRejectedException.class,
+                e -> assertThat(e.reason()).isEqualTo(CentralRejectedException.Reason.CREDENTIALS));
+        server.enqueue(problem(422, "insufficient-balance", "Insufficient balance", "20.00 left"));
+        assertThatThrownBy(() -> client.redeemGiftCard("GC-1", 5000, "sale-1", "k")).isInstanceOfSatisfying(CentralRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(CentralRejectedException.Reason.BUSINESS_RULE);
+            assertThat(e.code()).isEqualTo("insufficient-balance");
+        });
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(problem(500, "internal", "Internal error", "NullPointerException"));
+        }
+        assertThatThrownBy(() -> client.health()).isInstanceOf(CentralFailedException.class);
+    }
+
+    @Test
+    void aServerThatTricklesItsAnswerIsCutOffAtTheCallsDeadline() {
+        HttpCentralPlatform withDeadline = new HttpCentralPlatform(server.url("/").toString(),
+                () -> new HttpCentralPlatform.Credentials("st-1", "tok"),
+                HttpCentralPlatform.client(Duration.ofSeconds(1)).newBuilder().readTimeout(Duration.ofSeconds(5)).build(),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)));
+        for (int i = 0; i < 2; i++) {
+            // One byte every 300 ms: never silent for the read time-out, 3 minutes for the whole page.
+            server.enqueue(json(PAGE).throttleBody(1, 300, TimeUnit.MILLISECONDS));
+        }
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> withDeadline.pull(Feed.CUSTOMERS, "xyz", 10, false, handler)).isInstanceOf(CentralPlatformException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test
@@ -110,20 +197,20 @@ class HttpCentralPlatformTest {
 
     @Test
     void malformedJsonIsAProtocolError() {
-        server.enqueue(new MockResponse().setBody("{\"changes\":[{\"op\":\"upsert\",\"id\":\"c1\",\"data\":{\"id\":\"c1\",\"firstName\":"));
+        server.enqueue(json("{\"changes\":[{\"op\":\"upsert\",\"id\":\"c1\",\"data\":{\"id\":\"c1\",\"firstName\":"));
         assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, null, 10, false, handler)).isInstanceOf(CentralProtocolException.class);
     }
 
     @Test
     void aBodyCutOffMidStreamIsAProtocolError() {
-        server.enqueue(new MockResponse().setBody(PAGE).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        server.enqueue(json(PAGE).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
         assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, null, 10, false, handler)).isInstanceOf(CentralProtocolException.class);
     }
 
     @Test
     void aRecordThatDoesNotMatchTheContractIsRefused() {
-        server.enqueue(new MockResponse().setBody("""
-                {"changes":[{"op":"upsert","id":"c1","data":{"id":"c1","loyaltyTier":"DIAMOND","loyaltyPoints":1}}],
+        server.enqueue(json("""
+                {"feed":"customers","cursor":null,"changes":[{"op":"upsert","id":"c1","data":{"id":"c1","loyaltyTier":"DIAMOND","loyaltyPoints":1}}],
                  "nextCursor":"a","hasMore":false}"""));
         assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, null, 10, false, handler))
                 .isInstanceOf(CentralProtocolException.class).hasMessageContaining("c1");
@@ -131,19 +218,19 @@ class HttpCentralPlatformTest {
 
     @Test
     void unknownOperationsAndMissingCursorsAreRefused() {
-        server.enqueue(new MockResponse().setBody("{\"changes\":[{\"op\":\"merge\",\"id\":\"c1\"}],\"nextCursor\":\"a\",\"hasMore\":false}"));
+        server.enqueue(json("{\"feed\":\"customers\",\"cursor\":null,\"changes\":[{\"op\":\"merge\",\"id\":\"c1\"}],\"nextCursor\":\"a\",\"hasMore\":false}"));
         assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, null, 10, false, handler)).hasMessageContaining("merge");
-        server.enqueue(new MockResponse().setBody("{\"changes\":[],\"hasMore\":false}"));
+        server.enqueue(json("{\"feed\":\"customers\",\"cursor\":null,\"changes\":[],\"hasMore\":false}"));
         assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, null, 10, false, handler)).hasMessageContaining("nextCursor");
     }
 
     @Test
     void problemDetailsBecomeARejectionWithoutRetry() {
-        server.enqueue(new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/problem+json")
-                .setBody("{\"type\":\"https://x/already-handed-over\",\"title\":\"Already handed over\",\"status\":409,\"detail\":\"Order W1 was handed over at 10:02\"}"));
+        server.enqueue(problem(409, "already-handed-over", "Already handed over", "Order W1 was handed over at 10:02"));
         assertThatThrownBy(() -> client.deliver(new PendingWrite(1, WriteKinds.STAFF_EVENT, "k1", "{}", 0)))
                 .isInstanceOfSatisfying(CentralRejectedException.class, e -> {
-                    assertThat(e.isConflict()).isTrue();
+                    assertThat(e.reason()).isEqualTo(CentralRejectedException.Reason.CONFLICT);
+                    assertThat(e.code()).isEqualTo("already-handed-over");
                     assertThat(e.detail()).contains("W1");
                 });
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -153,7 +240,7 @@ class HttpCentralPlatformTest {
     void aWriteKeepsItsIdempotencyKeyOnEveryRetryAndSeesReplays() throws InterruptedException {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(new MockResponse().setResponseCode(500));
-        server.enqueue(new MockResponse().setResponseCode(201).setHeader("Idempotent-Replayed", "true").setBody("{\"eventId\":\"e1\"}"));
+        server.enqueue(json("{\"eventId\":\"e1\"}").setResponseCode(201).setHeader("Idempotent-Replayed", "true"));
 
         DeliveryReceipt receipt = client.deliver(new PendingWrite(1, WriteKinds.STAFF_EVENT, "key-42", "{\"eventId\":\"e1\"}", 0));
 

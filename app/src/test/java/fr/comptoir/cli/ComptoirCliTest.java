@@ -45,7 +45,7 @@ class ComptoirCliTest {
 
             Run sync = cli("sync", "--once", "--home", home);
             assertThat(sync.code()).as(sync.err()).isZero();
-            assertThat(sync.out()).contains("Sync complete.");
+            assertThat(sync.out()).contains("Sync complete: everything delivered, cache up to date.");
 
             Run status = cli("status", "--home", home);
             Map<String, Long> expected = cachedFeeds(store.liveCounts("st-par01"));
@@ -55,6 +55,36 @@ class ComptoirCliTest {
                 assertThat(Long.parseLong(m.group(1))).as(e.getKey()).isEqualTo(e.getValue());
             }
             assertThat(status.out()).contains("Pending writes:  0");
+        }
+    }
+
+    @Test
+    void syncSaysPlainlyWhatIsStillWaitingAndWhyAndExitsNonZero() throws Exception {
+        try (DemoPlatformStore store = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
+             DemoCentralServer server = DemoCentralServer.start(store, 0);
+             fr.comptoir.testing.FaultyProxy proxy = new fr.comptoir.testing.FaultyProxy(server.baseUrl(), 7)) {
+            String home = dir.resolve("terminal").toString();
+            assertThat(cli("activate", "--home", home, "--url", proxy.url(), "--code", "DEMO").code()).isZero();
+            try (fr.comptoir.AppContext ctx = fr.comptoir.AppContext.open(Path.of(home), java.time.Clock.systemUTC(),
+                    fr.comptoir.AppContext.Options.defaults())) {
+                for (int i = 0; i < 20; i++) {
+                    ctx.journal().record(new fr.comptoir.staff.StaffEvent("ev-" + i, fr.comptoir.staff.StaffEvent.Type.SIGNED_IN, "stf-par01-1",
+                            "st-par01", ctx.device().orElseThrow().deviceId(), "2026-11-20T09:00:00Z"));
+                }
+            }
+            // Every write is answered 503; the feeds are fine.
+            proxy.setWritesDown(true);
+            for (int i = 0; i < 3; i++) {
+                Run sync = cli("sync", "--once", "--home", home);
+                assertThat(sync.code()).isEqualTo(1);
+                assertThat(sync.out()).contains("Pending writes:  20").doesNotContain("Sync complete");
+                assertThat(sync.err()).contains("20 write(s) could not be delivered").contains("503");
+            }
+            proxy.setWritesDown(false);
+            Run sync = cli("sync", "--once", "--home", home);
+            assertThat(sync.code()).as(sync.err()).isZero();
+            assertThat(sync.out()).contains("Delivered writes: 20").contains("Sync complete");
+            assertThat(store.appliedWrites("POST", "/v1/stores/%/events")).hasSize(20);
         }
     }
 

@@ -23,6 +23,7 @@ class BasketAutosaveTest {
 
     @Test
     void theBasketInProgressIsThereAfterARestartExactlyAsItWas() {
+        String[] saleId = new String[1];
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
              BasketAutosave autosave = new BasketAutosave(new SqliteParkedSales(db, WireJson.codec()), Clock.systemUTC(), e -> { })) {
             Basket basket = new Basket();
@@ -34,6 +35,7 @@ class BasketAutosaveTest {
             basket.fulfil(0, BasketLine.HOME);
             basket.setDeliveryAddress("3 rue de Rivoli, 75004 Paris");
             basket.discountLine(1, 500, DiscountReason.DAMAGED, null);
+            saleId[0] = basket.saleId();
             autosave.flush();
         }
         // The app stopped without the sale being paid: a new start finds it, in the order of its last change.
@@ -49,31 +51,50 @@ class BasketAutosaveTest {
             assertThat(basket.lines().get(0).fulfilment()).isEqualTo(BasketLine.HOME);
             assertThat(basket.lines().get(1).discountCents()).isEqualTo(500);
 
-            // A card approved during the payment is saved with the basket.
-            autosave.watch(basket);
-            Payment card = new Payment(Payment.Tender.CARD, 5_000, "************4242", "123456", "SIM-1");
-            autosave.paymentsTaken(basket, List.of(card));
-            autosave.flush();
-        }
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-             BasketAutosave autosave = new BasketAutosave(new SqliteParkedSales(db, WireJson.codec()), Clock.systemUTC(), e -> { })) {
-            ParkedSale saved = autosave.saved().orElseThrow();
-            assertThat(saved.payments()).singleElement().satisfies(p -> {
-                assertThat(p.amountCents()).isEqualTo(5_000);
-                assertThat(p.authorisationCode()).isEqualTo("123456");
-            });
-            Basket basket = new Basket();
-            basket.restore(saved);
-            autosave.watch(basket);
-            autosave.paymentsTaken(basket, saved.payments());
+            assertThat(basket.saleId()).as("the sale keeps its identity across the restart").isEqualTo(saleId[0]);
 
-            // Paid, parked or voided: the basket empties and the save, payments included, is forgotten.
+            // Paid, parked or voided: the basket empties and the save is forgotten.
+            autosave.watch(basket);
             basket.clear();
             autosave.flush();
             assertThat(autosave.saved()).isEmpty();
             basket.addOne("v1", "S1", "Article", 1000, 2000);
             autosave.flush();
-            assertThat(autosave.saved().orElseThrow().payments()).isEmpty();
+            assertThat(autosave.saved().orElseThrow().saleId()).isEqualTo(basket.saleId()).isNotEqualTo(saleId[0]);
+        }
+    }
+
+    @Test
+    void aSaveThatArrivesAfterItsSaleWasRecordedOrParkedDoesNotBringItBack() {
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
+            SqliteParkedSales store = new SqliteParkedSales(db, WireJson.codec());
+            fr.comptoir.storage.SqliteJournal journal = new fr.comptoir.storage.SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
+            Basket basket = new Basket();
+            basket.addOne("v1", "S1", "Article", 1000, 2000);
+            ParkedSale snapshot = new ParkedSale("in-progress", basket.saleId(), "2026-11-20T10:00:00Z", null, null, basket.lines(), null, List.of());
+            store.keepInProgress(snapshot);
+            Checkout paid = new Checkout(1000);
+            paid.payCash(1000);
+            new SaleCompletion(journal, Clock.systemUTC()).complete(basket.saleId(), basket.lines(), null, java.util.Set.of(), null, paid,
+                    new SaleCompletion.Seller("st", "ST", "dev-1", "s", "S"));
+            assertThat(store.inProgress()).as("cleared in the sale's own transaction").isEmpty();
+
+            // The autosave thread was late: its save of the paid basket is ignored.
+            store.keepInProgress(snapshot);
+            assertThat(store.inProgress()).isEmpty();
+
+            // Parked: the same.
+            Basket other = new Basket();
+            other.addOne("v2", "S2", "Autre", 500, 2000);
+            ParkedSale inProgress = new ParkedSale("in-progress", other.saleId(), "2026-11-20T10:00:00Z", null, null, other.lines(), null, List.of());
+            store.keepInProgress(inProgress);
+            store.park(ParkedSale.of(other, "parked-1", "2026-11-20T10:01:00Z", "Léo"));
+            assertThat(store.inProgress()).isEmpty();
+            store.keepInProgress(inProgress);
+            assertThat(store.inProgress()).isEmpty();
+            // Taken up again: in progress again, in the same transaction, under its own sale id.
+            store.take("parked-1");
+            assertThat(store.inProgress()).get().extracting(ParkedSale::saleId).isEqualTo(other.saleId());
         }
     }
 }

@@ -41,7 +41,7 @@ class CartTakeoverTest {
     @Test
     void aCartIsContinuedOnceWithOneOutboxWriteEvenWhenTouchedTwice() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson::encode, Clock.systemUTC());
+            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
             CartTakeover takeover = new CartTakeover(journal, Clock.systemUTC());
             Basket basket = new Basket();
             CartTakeover.Plan plan = CartTakeover.plan(cart, catalogue);
@@ -54,7 +54,7 @@ class CartTakeoverTest {
             assertThat(basket.itemCount()).isEqualTo(3);
             assertThat(new SqliteOutbox(db).pendingCount()).isEqualTo(1);
             assertThat(journal.pendingPayloads(CartTakeover.WRITE_KIND)).singleElement().asString()
-                    .contains("\"cartId\":\"cart-1\"").contains(basket.id());
+                    .contains("\"cartId\":\"cart-1\"").contains(basket.saleId());
         }
     }
 

@@ -2,12 +2,12 @@ package fr.comptoir.sale;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CheckoutTest {
-
-    final SimulatedPaymentTerminal terminal = new SimulatedPaymentTerminal(0);
 
     @Test
     void cashGivesChange() {
@@ -22,33 +22,26 @@ class CheckoutTest {
         Checkout c = new Checkout(12_000);
         assertThat(c.payCash(5_000)).isZero();
         assertThat(c.remainingCents()).isEqualTo(7_000);
-        assertThat(c.payCard(terminal, 7_000, "r1")).isInstanceOf(PaymentTerminal.Outcome.Approved.class);
+        c.add(new Payment(Payment.Tender.CARD, 7_000, "************4242", "123456", "SIM-1"));
         assertThat(c.isPaid()).isTrue();
-        Payment card = c.payments().get(1);
-        assertThat(card.maskedPan()).matches("\\*{12}\\d{4}");
-        assertThat(card.authorisationCode()).hasSize(6);
+        assertThat(c.payments()).hasSize(2);
     }
 
     @Test
-    void declinedCancelledOrUnansweredCardsChangeNothing() {
-        Checkout c = new Checkout(10_001);
-        assertThat(c.payCard(terminal, 10_001, "r1")).isInstanceOf(PaymentTerminal.Outcome.Declined.class);
-        Checkout cancelled = new Checkout(1_002);
-        assertThat(cancelled.payCard(terminal, 1_002, "r2")).isInstanceOf(PaymentTerminal.Outcome.Cancelled.class);
-        assertThat(cancelled.payments()).isEmpty();
-        Checkout other = new Checkout(503);
-        assertThat(other.payCard(terminal, 503, "r3")).isInstanceOf(PaymentTerminal.Outcome.TimedOut.class);
-        assertThat(c.payments()).isEmpty();
-        assertThat(c.remainingCents()).isEqualTo(10_001);
-        assertThat(other.payments()).isEmpty();
+    void paymentsAlreadyTakenCountAndThoseThatDoNotFitAreRefused() {
+        Checkout c = new Checkout(10_000, List.of(Payment.cash(4_000)), 500);
+        assertThat(c.remainingCents()).isEqualTo(6_000);
+        assertThat(c.changeCents()).isEqualTo(500);
+        assertThatThrownBy(() -> new Checkout(1_000, List.of(Payment.cash(1_500)), 0)).hasMessage("payments-do-not-fit");
     }
 
     @Test
     void badAmountsAreRefused() {
         Checkout c = new Checkout(1_000);
-        assertThatThrownBy(() -> c.payCard(terminal, 1_001, "r")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.add(new Payment(Payment.Tender.CARD, 1_001, "****", "1", "r"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> c.payCash(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Checkout(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(c.cashKept(5_000)).isEqualTo(1_000);
         c.payCash(1_000);
         assertThatThrownBy(() -> c.payCash(100)).isInstanceOf(IllegalStateException.class);
     }

@@ -51,7 +51,7 @@ class EndlessAisleTest {
             Checkout checkout = new Checkout(basket.totalCents());
             checkout.payCash(basket.totalCents());
             SaleCompletion.Seller seller = new SaleCompletion.Seller("st-par01", "PAR01", "dev-aisle001", "stf-1", "Léo");
-            SaleRecord sale = ctx.saleCompletion().complete(basket.lines(), null, Set.of(), null, checkout, seller);
+            SaleRecord sale = ctx.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, checkout, seller);
             // Only the line taken now leaves this store's shelf.
             assertThat(ctx.journal().unconfirmedSales()).containsOnlyKeys("prd-2-1");
 
@@ -69,7 +69,7 @@ class EndlessAisleTest {
             homeDelivery.add(new BasketLine(variant, "SKU", "Robe", 1, 4999, 2000, null).withFulfilment(BasketLine.HOME));
             Checkout paid = new Checkout(4999);
             paid.payCash(4999);
-            assertThatThrownBy(() -> ctx.saleCompletion().complete(homeDelivery.lines(), null, Set.of(), null, paid, seller))
+            assertThatThrownBy(() -> ctx.saleCompletion().complete(homeDelivery.saleId(), homeDelivery.lines(), null, Set.of(), null, paid, seller))
                     .hasMessageContaining("delivery-address-required");
         }
     }

@@ -1,8 +1,6 @@
 package fr.comptoir.sale;
 
 import fr.comptoir.AppContext;
-import fr.comptoir.centralapi.CentralRejectedException;
-import fr.comptoir.centralapi.CentralUnreachableException;
 import fr.comptoir.sale.ui.PaymentViewModel;
 import fr.comptoir.shell.I18n;
 import fr.comptoir.shell.TaskRunner;
@@ -32,21 +30,22 @@ class GiftCardTest {
             GiftCards cards = ctx.giftCards();
             assertThat(cards.balance("GC-1000-0002")).isEqualTo(2000);
 
-            Checkout checkout = new Checkout(3500);
-            assertThat(checkout.payGiftCard(cards, "gc-1000-0002", 3500, "basket-1")).isEqualTo(2000);
-            assertThat(checkout.remainingCents()).isEqualTo(1500);
-            assertThat(checkout.payments().get(0).maskedPan()).isEqualTo("****0002");
+            SalePayments payments = ctx.salePayments();
+            Payment taken = payments.giftCard("sale-1", "gc-1000-0002", 3500, 3500);
+            assertThat(taken.amountCents()).isEqualTo(2000);
+            assertThat(taken.maskedPan()).isEqualTo("****0002");
+            assertThat(payments.standing("sale-1").takenCents()).isEqualTo(2000);
             assertThat(cards.balance("GC-1000-0002")).isZero();
-            assertThatThrownBy(() -> checkout.payGiftCard(cards, "GC-1000-0002", 1500, "basket-1")).hasMessage("gift-card-empty");
+            assertThatThrownBy(() -> payments.giftCard("sale-1", "GC-1000-0002", 1500, 1500)).hasMessage("gift-card-empty");
 
             // A retry of the same redemption (same key) does not take it twice.
-            String first = cards.redeem("GC-1000-0003", 1000, "basket-2", "k-1");
-            assertThat(cards.redeem("GC-1000-0003", 1000, "basket-2", "k-1")).isEqualTo(first);
+            String first = cards.redeem("GC-1000-0003", 1000, "sale-2", "k-1");
+            assertThat(cards.redeem("GC-1000-0003", 1000, "sale-2", "k-1")).isEqualTo(first);
             assertThat(cards.balance("GC-1000-0003")).isEqualTo(9000);
-            assertThatThrownBy(() -> cards.redeem("GC-1000-0003", 20_000, "basket-3", "k-2"))
-                    .isInstanceOfSatisfying(CentralRejectedException.class, e -> assertThat(e.status()).isEqualTo(422));
+            assertThatThrownBy(() -> cards.redeem("GC-1000-0003", 20_000, "sale-3", "k-2"))
+                    .isInstanceOfSatisfying(GiftCards.Refused.class, e -> assertThat(e.unknownCard()).isFalse());
             assertThatThrownBy(() -> cards.balance("GC-0000-0000"))
-                    .isInstanceOfSatisfying(CentralRejectedException.class, e -> assertThat(e.status()).isEqualTo(404));
+                    .isInstanceOfSatisfying(GiftCards.Refused.class, e -> assertThat(e.unknownCard()).isTrue());
         }
     }
 
@@ -54,19 +53,28 @@ class GiftCardTest {
     void offlineGiftCardsAreRefusedWithAClearMessageAndNothingChanges() {
         Basket basket = new Basket();
         basket.add(new BasketLine("v", "s", "Robe", 1, 5000, 2000, null));
-        PaymentViewModel vm = new PaymentViewModel(basket, new SimulatedPaymentTerminal(0), c -> null, s -> "", TaskRunner.direct(),
-                new I18n(Locale.ENGLISH), s -> { });
-        vm.enableGiftCards(new GiftCards() {
+        GiftCards offline = new GiftCards() {
             @Override
             public long balance(String number) {
-                throw new CentralUnreachableException("down", null);
+                throw new GiftCards.Unavailable("down", null);
             }
 
             @Override
             public String redeem(String number, long amountCents, String ref, String key) {
                 throw new AssertionError("never redeemed offline");
             }
-        });
+        };
+        try (fr.comptoir.storage.SqliteDatabase db = fr.comptoir.storage.SqliteDatabase.open(home.resolve("journal.db"), "journal")) {
+            SalePayments payments = new SalePayments(new fr.comptoir.storage.SqlitePaymentJournal(db, fr.comptoir.centralapi.WireJson.codec(),
+                    Clock.systemUTC()), new SimulatedPaymentTerminal(0), offline);
+            offlineGiftCardIsRefused(basket, payments);
+        }
+    }
+
+    private static void offlineGiftCardIsRefused(Basket basket, SalePayments payments) {
+        PaymentViewModel vm = new PaymentViewModel(basket, payments, c -> null, s -> "", TaskRunner.direct(),
+                new I18n(Locale.ENGLISH), s -> { });
+        vm.enableGiftCards();
         vm.giftCardNumberProperty().set("GC-1000-0001");
         vm.payGiftCard();
         assertThat(vm.messageProperty().get()).startsWith("Gift cards and store credit need the central platform");

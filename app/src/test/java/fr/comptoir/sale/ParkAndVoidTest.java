@@ -103,7 +103,7 @@ class ParkAndVoidTest {
     @Test
     void theDrawerOpensWithoutASaleOnlyForAManager() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson::encode, java.time.Clock.systemUTC());
+            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), java.time.Clock.systemUTC());
             SellViewModel vm = vm(new Basket(), new SqliteParkedSales(db, WireJson.codec()), audit(journal));
             int[] opened = {0};
             vm.openDrawer("1234", () -> opened[0]++);
@@ -125,7 +125,7 @@ class ParkAndVoidTest {
         basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
         basket.add(new BasketLine("v2", "S2", "Thé", 2, 699, 550, null));
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson::encode, java.time.Clock.systemUTC());
+            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), java.time.Clock.systemUTC());
             SellViewModel vm = vm(basket, new SqliteParkedSales(db, WireJson.codec()), audit(journal));
             vm.voidLine(1);
             assertThat(tillEvents(journal)).singleElement().satisfies(e -> {

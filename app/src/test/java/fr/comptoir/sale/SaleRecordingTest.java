@@ -42,11 +42,13 @@ class SaleRecordingTest {
             List<BasketLine> lines = List.of(new BasketLine(item.variantId(), item.sku(), item.label(), 1, item.priceCents(), item.vatRateBasisPoints(), null));
             Checkout cash = new Checkout(item.priceCents());
             cash.payCash(item.priceCents() + 1_000);
-            SaleRecord first = ctx.saleCompletion().complete(lines, helene, Set.of(), cash, seller);
+            SaleRecord first = ctx.saleCompletion().complete("sale-a", lines, helene, Set.of(), null, cash, seller);
             Checkout split = new Checkout(item.priceCents());
             split.payCash(1_000);
-            split.payCard(new SimulatedPaymentTerminal(0), item.priceCents() - 1_000, "ref");
-            SaleRecord second = ctx.saleCompletion().complete(lines, null, Set.of(), split, seller);
+            split.add(new Payment(Payment.Tender.CARD, item.priceCents() - 1_000, "************4242", "123456", "SIM-ref"));
+            SaleRecord second = ctx.saleCompletion().complete("sale-b", lines, null, Set.of(), null, split, seller);
+            // Completing the same sale again (a second tap, a basket restored after a crash) records nothing new.
+            assertThat(ctx.saleCompletion().complete("sale-a", lines, helene, Set.of(), null, cash, seller)).isEqualTo(first);
 
             assertThat(first.ticketNumber()).isEqualTo("PAR01-12345678-000001");
             assertThat(ctx.journal().recentSales(5)).hasSize(2).first().asString().contains(second.ticketNumber());
@@ -80,11 +82,11 @@ class SaleRecordingTest {
         try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), AppContext.Options.defaults())) {
             SaleCompletion.Seller seller = new SaleCompletion.Seller("st", "ST", "dev", "s", "S");
             List<BasketLine> lines = List.of(new BasketLine("v", "s", "Robe", 1, 1000, 2000, null));
-            assertThatThrownBy(() -> ctx.saleCompletion().complete(lines, null, Set.of(), new Checkout(1000), seller))
+            assertThatThrownBy(() -> ctx.saleCompletion().complete("sale-1", lines, null, Set.of(), null, new Checkout(1000), seller))
                     .isInstanceOf(IllegalStateException.class);
             Checkout other = new Checkout(999);
             other.payCash(999);
-            assertThatThrownBy(() -> ctx.saleCompletion().complete(lines, null, Set.of(), other, seller))
+            assertThatThrownBy(() -> ctx.saleCompletion().complete("sale-1", lines, null, Set.of(), null, other, seller))
                     .hasMessageContaining("basket-changed");
             assertThat(ctx.outbox().pendingCount()).isZero();
         }

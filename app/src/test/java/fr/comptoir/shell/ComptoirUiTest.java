@@ -227,7 +227,7 @@ class ComptoirUiTest {
         tap("#pay-card");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message").startsWith("Card payment of"));
         String left = text("#pay-remaining");
-        stopStartAndSignIn("Sarah Benali", "#pay-message", "Payments of €10.00 were taken before Comptoir stopped");
+        stopStartAndSignIn("Sarah Benali", "#pay-message", "Payments of €10.00 were already taken for this sale");
         assertThat(text("#pay-remaining")).isEqualTo(left);
         tap("#pay-cash");
         tap("#pay-complete");

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusBarViewModelTest {
 
     static SyncStatus status(Connectivity c, boolean running, long asOf, long pending) {
-        return new SyncStatus(c, running, null, -1, Map.of("customers", asOf, "orders", asOf + 1000), pending, 0, null, 0);
+        return new SyncStatus(c, running, null, -1, Map.of("customers", asOf, "orders", asOf + 1000), pending, 0, null, 0, null);
     }
 
     @Test
@@ -44,7 +44,7 @@ class StatusBarViewModelTest {
     @Test
     void theOldestFeedSetsTheDataAge() {
         assertThat(status(Connectivity.ONLINE, false, 5000, 0).dataAsOf()).isEqualTo(5000);
-        assertThat(new SyncStatus(Connectivity.ONLINE, false, null, -1, Map.of("a", 0L, "b", 9L), 0, 0, null, 0).initialSyncDone()).isFalse();
+        assertThat(new SyncStatus(Connectivity.ONLINE, false, null, -1, Map.of("a", 0L, "b", 9L), 0, 0, null, 0, null).initialSyncDone()).isFalse();
     }
 
     @Test

@@ -18,7 +18,7 @@ class SyncViewModelTest {
         int[] syncs = {0};
         SyncViewModel vm = new SyncViewModel(() -> Map.of("customers", 150L),
                 () -> List.of(new FeedState("customers", "c", 1_700_000_000_000L, true), new FeedState("orders", null, 0, false)),
-                () -> List.of(new OutboxEntry(7, "staff-event", "NEEDS_ATTENTION", 1, "422 Invalid staff event", 1_700_000_000_000L)),
+                () -> List.of(new OutboxEntry(7, "staff-event", "NEEDS_ATTENTION", 1, "422 Invalid staff event", 1_700_000_000_000L, "{}")),
                 () -> syncs[0]++, TaskRunner.direct(), new I18n(Locale.FRENCH));
 
         vm.refresh();

@@ -58,7 +58,7 @@ class SyncAgainstDemoPlatformTest {
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
         cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         outbox = new SqliteOutbox(journalDb);
-        journal = new SqliteJournal(journalDb, WireJson::encode, Clock.systemUTC());
+        journal = new SqliteJournal(journalDb, WireJson.codec(), Clock.systemUTC());
         engine = engineOn(server.port());
     }
 
@@ -157,7 +157,7 @@ class SyncAgainstDemoPlatformTest {
         StaffEvent event = new StaffEvent(UUID.randomUUID().toString(), StaffEvent.Type.SIGNED_IN, "stf-par01-1",
                 device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z");
         journal.record(event);
-        PendingWrite write = outbox.nextDue(System.currentTimeMillis()).orElseThrow();
+        PendingWrite write = outbox.due(System.currentTimeMillis(), 1).get(0);
 
         // A first delivery whose answer was lost, as if the network broke after the platform applied it.
         assertThat(central.deliver(write).replayed()).isFalse();
@@ -169,16 +169,16 @@ class SyncAgainstDemoPlatformTest {
 
     @Test
     void theSameKeyWithAnotherBodyIsRefusedAndSetAsideForAPerson() {
-        journal.appendWithOutbox("x", null, "staff-event", "dup-key", new StaffEvent("e1", StaffEvent.Type.SIGNED_IN,
-                "s", device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z"));
+        journal.appendWithOutbox("x", null, new fr.comptoir.common.OutboxWrite("staff-event", "dup-key", "s", new StaffEvent("e1",
+                StaffEvent.Type.SIGNED_IN, "s", device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z")));
         engine.drainOutbox();
         PendingWrite tampered = new PendingWrite(99, "staff-event", "dup-key", "{\"eventId\":\"e2\"}", 0);
         assertThatThrownBy(() -> central.deliver(tampered)).isInstanceOf(CentralRejectedException.class);
 
-        journal.appendWithOutbox("x", null, "staff-event", "bad-body", java.util.Map.of("nonsense", true));
+        journal.appendWithOutbox("x", null, new fr.comptoir.common.OutboxWrite("staff-event", "bad-body", "s2", java.util.Map.of("nonsense", true)));
         engine.drainOutbox();
         assertThat(outbox.needsAttentionCount()).isEqualTo(1);
-        assertThat(outbox.needsAttention().get(0).lastError()).contains("422");
+        assertThat(outbox.needsAttention().get(0).lastError()).contains("Invalid staff event");
         assertThat(platformStore.staffEventCount()).isEqualTo(1);
     }
 

@@ -51,15 +51,47 @@ class SyncFaultTest {
 
     static final String EMPTY = "{\"changes\":[],\"nextCursor\":\"end\",\"hasMore\":false}";
 
+    /**
+     * Plays the scripted answers in order, as a platform that says which request each page answers:
+     * feed pages get the feed and the cursor asked for.
+     */
+    static final class Echoing extends okhttp3.mockwebserver.Dispatcher {
+        final java.util.concurrent.BlockingQueue<MockResponse> script = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        @Override
+        public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest r) throws InterruptedException {
+            MockResponse next = script.poll(2, java.util.concurrent.TimeUnit.SECONDS);
+            if (next == null) {
+                return new MockResponse().setResponseCode(599);
+            }
+            if (r.getPath().startsWith("/v1/feeds/") && next.getBody() != null) {
+                okhttp3.HttpUrl url = r.getRequestUrl();
+                String feed = url.pathSegments().get(2);
+                String cursor = url.queryParameter("cursor");
+                String body = next.getBody().clone().readUtf8();
+                String echo = "{\"feed\":\"" + feed + "\",\"cursor\":" + (cursor == null ? "null" : "\"" + cursor + "\"") + ",";
+                next.setBody(body.replaceFirst("^\\{", java.util.regex.Matcher.quoteReplacement(echo)));
+            }
+            return next;
+        }
+    }
+
+    final Echoing script = new Echoing();
+
+    static MockResponse json(String body) {
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         server = new MockWebServer();
+        server.setDispatcher(script);
         server.start();
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
         cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         outbox = new SqliteOutbox(journalDb);
-        journal = new SqliteJournal(journalDb, WireJson::encode, Clock.systemUTC());
+        journal = new SqliteJournal(journalDb, WireJson.codec(), Clock.systemUTC());
         // No pooled connections: every attempt opens its own, so a scripted response is never skipped by a stale socket.
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).retryOnConnectionFailure(false)
                 .connectionPool(new okhttp3.ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS)).build();
@@ -83,11 +115,11 @@ class SyncFaultTest {
         int before = fr.comptoir.centralapi.Feed.ALL.indexOf(fr.comptoir.centralapi.Feed.CUSTOMERS);
         int after = fr.comptoir.centralapi.Feed.ALL.size() - before - 1;
         for (int i = 0; i < before; i++) {
-            server.enqueue(new MockResponse().setBody(EMPTY));
+            script.script.add(json(EMPTY));
         }
-        server.enqueue(new MockResponse().setBody(page("p1", true, "c1", "c2")));
+        script.script.add(json(page("p1", true, "c1", "c2")));
         String second = page("p2", false, "c3", "c4");
-        server.enqueue(new MockResponse().setBody(second.substring(0, second.length() / 2)));
+        script.script.add(json(second.substring(0, second.length() / 2)));
 
         SyncEngine.Report failed = engine.syncOnce();
 
@@ -97,11 +129,11 @@ class SyncFaultTest {
 
         // Second run: customers resume at p1, and the retried page is applied once.
         for (int i = 0; i < before; i++) {
-            server.enqueue(new MockResponse().setBody(EMPTY));
+            script.script.add(json(EMPTY));
         }
-        server.enqueue(new MockResponse().setBody(second));
+        script.script.add(json(second));
         for (int i = 0; i < after; i++) {
-            server.enqueue(new MockResponse().setBody(EMPTY));
+            script.script.add(json(EMPTY));
         }
         SyncEngine.Report ok = engine.syncOnce();
 
@@ -123,18 +155,18 @@ class SyncFaultTest {
         for (int i = 0; i < 3; i++) {
             journal.record(new StaffEvent("e" + i, StaffEvent.Type.SIGNED_IN, "s1", "st-1", "d1", "2026-11-20T09:00:00Z"));
         }
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+        script.script.add(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        script.script.add(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
         // Attempt budget spent: the write stays pending with its backoff, delivery stops to keep the order.
         assertThat(engine.drainOutbox()).isZero();
         assertThat(outbox.pendingCount()).isEqualTo(3);
         assertThat(engine.status().connectivity()).isEqualTo(Connectivity.OFFLINE);
 
         Thread.sleep(5);
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        server.enqueue(new MockResponse().setResponseCode(201).setBody("{}"));
-        server.enqueue(new MockResponse().setResponseCode(201).setBody("{}"));
-        server.enqueue(new MockResponse().setResponseCode(201).setHeader("Idempotent-Replayed", "true").setBody("{}"));
+        script.script.add(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        script.script.add(json("{}").setResponseCode(201));
+        script.script.add(json("{}").setResponseCode(201));
+        script.script.add(json("{}").setResponseCode(201).setHeader("Idempotent-Replayed", "true"));
         assertThat(engine.drainOutbox()).isEqualTo(3);
         assertThat(outbox.pendingCount()).isZero();
         assertThat(outbox.sentCount()).isEqualTo(3);

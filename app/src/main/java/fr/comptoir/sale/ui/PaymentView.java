@@ -45,7 +45,7 @@ public final class PaymentView {
             Button b = Ui.button(euros + " €");
             b.setMinWidth(88);
             b.setOnAction(e -> vm.payCash(euros * 100));
-            b.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()));
+            b.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()).or(vm.unresolvedProperty()));
             quick.getChildren().add(b);
         }
         Button cash = Ui.button(i18n.get("pay.cash"), "large-action");
@@ -57,14 +57,14 @@ public final class PaymentView {
         for (Button b : new Button[]{cash, card}) {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
-            b.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()));
+            b.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()).or(vm.unresolvedProperty()));
         }
         TextField giftNumber = Ui.touchField("pay-gift-number", i18n.get("pay.giftCardPrompt"), vm.giftCardNumberProperty());
         HBox.setHgrow(giftNumber, Priority.ALWAYS);
         Button gift = Ui.button(i18n.get("pay.giftCard"));
         gift.setId("pay-gift");
         gift.setOnAction(e -> vm.payGiftCard());
-        gift.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()));
+        gift.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()).or(vm.unresolvedProperty()));
         giftNumber.disableProperty().bind(vm.paidProperty());
         HBox giftRow = new HBox(10, giftNumber, gift);
         Label message = Ui.label("", "info-text");
@@ -73,6 +73,13 @@ public final class PaymentView {
         message.textProperty().bind(vm.messageProperty());
         ListView<String> payments = new ListView<>(vm.payments());
         payments.setPrefHeight(120);
+        // A payment whose outcome is unknown: the associate checks the terminal (or the network), then asks again.
+        Button checkAgain = Ui.button(i18n.get("pay.checkAgain"), "accent");
+        checkAgain.setId("pay-check-again");
+        checkAgain.setOnAction(e -> vm.checkAgain());
+        checkAgain.visibleProperty().bind(vm.unresolvedProperty());
+        checkAgain.managedProperty().bind(checkAgain.visibleProperty());
+        checkAgain.disableProperty().bind(vm.busyProperty());
 
         Button complete = Ui.button(i18n.get("pay.complete"), "large-action", "success");
         complete.setId("pay-complete");
@@ -84,7 +91,7 @@ public final class PaymentView {
         // Once a card has paid part of it, the sale can only be completed (refunds come with returns).
         back.disableProperty().bind(vm.anyPaymentProperty().or(vm.busyProperty()));
 
-        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), giftRow, message, payments, complete, back);
+        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), giftRow, message, checkAgain, payments, complete, back);
         left.setPrefWidth(560);
 
         TextArea receipt = new TextArea();

@@ -5,7 +5,9 @@ import fr.comptoir.sale.Basket;
 import fr.comptoir.sale.Checkout;
 import fr.comptoir.sale.GiftCards;
 import fr.comptoir.sale.Payment;
+import fr.comptoir.sale.PaymentJournal;
 import fr.comptoir.sale.PaymentTerminal;
+import fr.comptoir.sale.SalePayments;
 import fr.comptoir.sale.SaleRecord;
 import fr.comptoir.shell.I18n;
 import fr.comptoir.shell.TaskRunner;
@@ -17,14 +19,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Taking payment for the basket: cash (with change), card through the payment terminal, or both.
- * A declined, cancelled or unanswered card leaves the basket and earlier payments as they were. Once
- * paid, the sale is recorded (journal and outbox together) and its receipt shown. JavaFX thread only.
+ * Taking payment for the basket: cash (with change), card through the payment terminal, gift card, or a
+ * mix. Every payment is journaled by {@link SalePayments} before it is asked and counted here only once
+ * journaled as taken, so the screen always shows what the journal holds: after a crash, a time-out or a
+ * return to this screen, what was taken is counted and never asked again. A payment whose outcome is
+ * unknown blocks every other tender until it is known ("Check again"). Once paid, the sale is recorded
+ * under the basket's sale id (journal and outbox together) and its receipt shown. JavaFX thread only.
  */
 public final class PaymentViewModel {
 
@@ -36,36 +40,83 @@ public final class PaymentViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty paid = new SimpleBooleanProperty(false);
     private final BooleanProperty anyPayment = new SimpleBooleanProperty(false);
+    private final BooleanProperty unresolved = new SimpleBooleanProperty(false);
     private final ObservableList<String> payments = FXCollections.observableArrayList();
 
-    private final Basket basket;
-    private final PaymentTerminal terminal;
+    private final String saleId;
+    private final long dueCents;
+    private final SalePayments money;
     private final Function<Checkout, SaleRecord> complete;
     private final Function<SaleRecord, String> receiptOf;
     private final TaskRunner runner;
     private final I18n i18n;
     private final Consumer<SaleRecord> onCompleted;
-    private final Checkout checkout;
-    private int cardAttempts;
+    private Checkout checkout;
     private SaleRecord recordedSale;
     private java.util.function.BiConsumer<SaleRecord, String> emailer;
     private final StringProperty email = new SimpleStringProperty("");
     private final BooleanProperty emailSent = new SimpleBooleanProperty(false);
     private boolean recorded;
-    private int lastPaymentCount;
+    private boolean giftCardsEnabled;
+    private final StringProperty giftCardNumber = new SimpleStringProperty("");
 
-    public PaymentViewModel(Basket basket, PaymentTerminal terminal, Function<Checkout, SaleRecord> complete,
+    /**
+     * @param complete records the paid checkout as the basket's sale (runs in the background)
+     */
+    public PaymentViewModel(Basket basket, SalePayments money, Function<Checkout, SaleRecord> complete,
                             Function<SaleRecord, String> receiptOf, TaskRunner runner, I18n i18n, Consumer<SaleRecord> onCompleted) {
-        this.basket = basket;
-        this.terminal = terminal;
+        this.saleId = basket.saleId();
+        this.dueCents = basket.totalCents();
+        this.money = money;
         this.complete = complete;
         this.receiptOf = receiptOf;
         this.runner = runner;
         this.i18n = i18n;
         this.onCompleted = onCompleted;
-        this.checkout = new Checkout(basket.totalCents());
-        due.set(money(checkout.dueCents()));
+        this.checkout = new Checkout(dueCents);
+        due.set(money(dueCents));
         refresh();
+    }
+
+    /**
+     * Reads what was already paid for this sale (before a crash, or before the associate came back to this
+     * screen), after asking the terminal or the platform about any payment whose outcome is not known.
+     */
+    public void load() {
+        busy.set(true);
+        runner.run(() -> money.resume(saleId), standing -> {
+            busy.set(false);
+            show(standing, 0);
+            if (!standing.unresolved().isEmpty()) {
+                message.set(unresolvedMessage(standing));
+            } else if (!standing.taken().isEmpty()) {
+                message.set(i18n.get("pay.resumed", money(standing.takenCents())));
+            }
+        }, failure -> {
+            busy.set(false);
+            message.set(i18n.get("pay.loadFailed", failure.getMessage()));
+        });
+    }
+
+    /** A payment whose outcome was not known: ask again (the associate checked the terminal or the network). */
+    public void checkAgain() {
+        load();
+    }
+
+    private String unresolvedMessage(SalePayments.Standing standing) {
+        PaymentJournal.Intent first = standing.unresolved().get(0);
+        return first.tender() == Payment.Tender.GIFT_CARD ? i18n.get("pay.giftCardUnresolved", money(first.amountCents()))
+                : i18n.get("pay.cardUnresolved", money(first.amountCents()));
+    }
+
+    private void show(SalePayments.Standing standing, long change) {
+        checkout = new Checkout(dueCents, standing.taken(), change);
+        unresolved.set(!standing.unresolved().isEmpty());
+        refresh();
+    }
+
+    private boolean blocked() {
+        return checkout.isPaid() || busy.get() || unresolved.get() || recorded;
     }
 
     /** Cash given: the amount typed, or the exact amount left when nothing is typed. */
@@ -79,18 +130,29 @@ public final class PaymentViewModel {
     }
 
     public void payCash(long givenCents) {
-        if (checkout.isPaid() || busy.get()) {
+        if (blocked() || givenCents <= 0) {
             return;
         }
-        long change = checkout.payCash(givenCents);
-        amountEntry.set("");
-        message.set(change > 0 ? i18n.get("pay.change", money(change)) : i18n.get("pay.cashTaken", money(givenCents)));
-        refresh();
+        long kept = checkout.cashKept(givenCents);
+        long change = givenCents - kept;
+        busy.set(true);
+        runner.run(() -> {
+            money.cash(saleId, kept);
+            return money.standing(saleId);
+        }, standing -> {
+            busy.set(false);
+            amountEntry.set("");
+            show(standing, change);
+            message.set(change > 0 ? i18n.get("pay.change", money(change)) : i18n.get("pay.cashTaken", money(givenCents)));
+        }, failure -> {
+            busy.set(false);
+            message.set(i18n.get("pay.recordFailed", failure.getMessage()));
+        });
     }
 
     /** Card for the amount typed (split payment), or for what is left. */
     public void payCard() {
-        if (checkout.isPaid() || busy.get()) {
+        if (blocked()) {
             return;
         }
         Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
@@ -100,10 +162,14 @@ public final class PaymentViewModel {
         }
         busy.set(true);
         message.set(i18n.get("pay.waitingTerminal", money(amount)));
-        String reference = basket.id() + "-" + (++cardAttempts);
-        runner.run(() -> checkout.payCard(terminal, amount, reference), outcome -> {
+        record Charged(PaymentTerminal.Outcome outcome, SalePayments.Standing standing) {
+        }
+        long change = checkout.changeCents();
+        runner.run(() -> new Charged(money.card(saleId, amount), money.standing(saleId)), charged -> {
             busy.set(false);
             amountEntry.set("");
+            show(charged.standing(), change);
+            PaymentTerminal.Outcome outcome = charged.outcome();
             if (outcome instanceof PaymentTerminal.Outcome.Approved) {
                 message.set(i18n.get("pay.cardApproved", money(amount)));
             } else if (outcome instanceof PaymentTerminal.Outcome.Declined d) {
@@ -111,27 +177,24 @@ public final class PaymentViewModel {
             } else if (outcome instanceof PaymentTerminal.Outcome.Cancelled) {
                 message.set(i18n.get("pay.cardCancelled"));
             } else {
-                message.set(i18n.get("pay.cardTimeout"));
+                message.set(i18n.get("pay.cardUnresolved", money(amount)));
             }
-            refresh();
         }, failure -> {
             busy.set(false);
-            message.set(failure.getMessage());
+            message.set(i18n.get("pay.terminalFailed", failure.getMessage()));
+            refreshStanding();
         });
     }
 
-    private GiftCards giftCards;
-    private final StringProperty giftCardNumber = new SimpleStringProperty("");
-
-    public void enableGiftCards(GiftCards cards) {
-        this.giftCards = cards;
+    public void enableGiftCards() {
+        this.giftCardsEnabled = true;
     }
 
     public StringProperty giftCardNumberProperty() { return giftCardNumber; }
 
     /** Gift card or store credit, checked and spent online only (see {@link GiftCards}). */
     public void payGiftCard() {
-        if (checkout.isPaid() || busy.get() || giftCards == null) {
+        if (blocked() || !giftCardsEnabled) {
             return;
         }
         Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
@@ -140,25 +203,36 @@ public final class PaymentViewModel {
             return;
         }
         String number = giftCardNumber.get();
+        long left = checkout.remainingCents();
+        long change = checkout.changeCents();
         busy.set(true);
-        runner.run(() -> checkout.payGiftCard(giftCards, number, amount, basket.id()), taken -> {
+        record Taken(Payment payment, SalePayments.Standing standing) {
+        }
+        runner.run(() -> new Taken(money.giftCard(saleId, number, amount, left), money.standing(saleId)), taken -> {
             busy.set(false);
             amountEntry.set("");
             giftCardNumber.set("");
-            message.set(i18n.get("pay.giftCardTaken", money(taken)));
-            refresh();
+            show(taken.standing(), change);
+            message.set(i18n.get("pay.giftCardTaken", money(taken.payment().amountCents())));
         }, failure -> {
             busy.set(false);
             message.set(giftCardProblem(failure));
+            refreshStanding();
         });
     }
 
+    /** After a failure: what the journal says now (an unresolved payment blocks the other tenders). */
+    private void refreshStanding() {
+        long change = checkout.changeCents();
+        runner.run(() -> money.standing(saleId), standing -> show(standing, change), failure -> message.set(failure.getMessage()));
+    }
+
     private String giftCardProblem(Throwable failure) {
-        if (failure instanceof fr.comptoir.centralapi.CentralUnreachableException) {
+        if (failure instanceof GiftCards.Unavailable) {
             return i18n.get("pay.giftCardOffline");
         }
-        if (failure instanceof fr.comptoir.centralapi.CentralRejectedException r) {
-            return r.status() == 404 ? i18n.get("pay.giftCardUnknown") : i18n.get("pay.giftCardRefused", r.detail());
+        if (failure instanceof GiftCards.Refused r) {
+            return r.unknownCard() ? i18n.get("pay.giftCardUnknown") : i18n.get("pay.giftCardRefused", r.getMessage());
         }
         if ("gift-card-empty".equals(failure.getMessage())) {
             return i18n.get("pay.giftCardEmpty");
@@ -169,14 +243,15 @@ public final class PaymentViewModel {
     /** Records the paid sale and shows its receipt. */
     public void complete() {
         // Once recorded, a sale is never recorded again, however often the button is touched.
-        if (!checkout.isPaid() || busy.get() || recorded) {
+        if (!checkout.isPaid() || busy.get() || unresolved.get() || recorded) {
             return;
         }
         busy.set(true);
         record Done(SaleRecord sale, String receipt, String receiptProblem) {
         }
+        Checkout paidCheckout = checkout;
         runner.run(() -> {
-            SaleRecord sale = complete.apply(checkout);
+            SaleRecord sale = complete.apply(paidCheckout);
             // The sale is recorded: a receipt that cannot be made or kept must not look like a failed sale.
             try {
                 return new Done(sale, receiptOf.apply(sale), null);
@@ -235,31 +310,10 @@ public final class PaymentViewModel {
         return new BigDecimal(t).movePointRight(2).longValueExact();
     }
 
-    private Consumer<List<Payment>> onPaymentsChanged = p -> { };
-
-    /** Told of the payments taken after each change (to keep them safe from a crash). */
-    public void setOnPaymentsChanged(Consumer<List<Payment>> listener) {
-        this.onPaymentsChanged = listener;
-    }
-
-    /** Payments taken before the app stopped: shown as taken, never charged again. */
-    public void resume(List<Payment> taken) {
-        if (taken.isEmpty()) {
-            return;
-        }
-        checkout.resume(taken);
-        message.set(i18n.get("pay.resumed", money(taken.stream().mapToLong(Payment::amountCents).sum())));
-        refresh();
-    }
-
     private void refresh() {
-        if (checkout.payments().size() != lastPaymentCount) {
-            lastPaymentCount = checkout.payments().size();
-            onPaymentsChanged.accept(checkout.payments());
-        }
         remaining.set(money(checkout.remainingCents()));
         paid.set(checkout.isPaid());
-        anyPayment.set(!checkout.payments().isEmpty());
+        anyPayment.set(!checkout.payments().isEmpty() || unresolved.get());
         payments.setAll(checkout.payments().stream().map(p -> switch (p.tender()) {
             case CASH -> i18n.get("receipt.cash");
             case CARD -> i18n.get("receipt.card", p.maskedPan().substring(p.maskedPan().length() - 4));
@@ -279,5 +333,7 @@ public final class PaymentViewModel {
     public BooleanProperty busyProperty() { return busy; }
     public BooleanProperty paidProperty() { return paid; }
     public BooleanProperty anyPaymentProperty() { return anyPayment; }
+    /** A payment was asked and its outcome is not known yet: no other tender until it is. */
+    public BooleanProperty unresolvedProperty() { return unresolved; }
     public ObservableList<String> payments() { return payments; }
 }

@@ -8,8 +8,11 @@ import fr.comptoir.sale.SimulatedPaymentTerminal;
 import fr.comptoir.sale.Vat;
 import fr.comptoir.shell.I18n;
 import fr.comptoir.shell.TaskRunner;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +21,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PaymentViewModelTest {
 
+    @TempDir
+    Path dir;
     final Basket basket = new Basket();
     final List<SaleRecord> completed = new ArrayList<>();
+    fr.comptoir.storage.SqliteDatabase db;
+    fr.comptoir.storage.SqlitePaymentJournal journal;
+    fr.comptoir.sale.SalePayments payments;
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    fr.comptoir.sale.SalePayments payments() {
+        if (payments == null) {
+            db = fr.comptoir.storage.SqliteDatabase.open(dir.resolve("journal.db"), "journal");
+            journal = new fr.comptoir.storage.SqlitePaymentJournal(db, fr.comptoir.centralapi.WireJson.codec(), java.time.Clock.systemUTC());
+            payments = new fr.comptoir.sale.SalePayments(journal, new SimulatedPaymentTerminal(0, dir.resolve("terminal.log")), null);
+        }
+        return payments;
+    }
 
     PaymentViewModel vm(long total) {
         return vm(total, sale -> "RECEIPT " + sale.totalCents());
@@ -27,7 +51,7 @@ class PaymentViewModelTest {
 
     PaymentViewModel vm(long total, java.util.function.Function<SaleRecord, String> receiptOf) {
         basket.add(new BasketLine("v", "s", "Robe", 1, total, 2000, null));
-        return new PaymentViewModel(basket, new SimulatedPaymentTerminal(0), (Checkout c) -> new SaleRecord("sale-1", "T-1", "st", "d", "s", "Léo",
+        return new PaymentViewModel(basket, payments(), (Checkout c) -> new SaleRecord("sale-1", "T-1", "st", "d", "s", "Léo",
                 null, null, "2026-11-20T10:00:00Z", basket.lines(), c.payments(), c.dueCents(), c.changeCents(),
                 Vat.breakdown(basket.lines()), List.of(), null), receiptOf, TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), completed::add);
@@ -36,15 +60,15 @@ class PaymentViewModelTest {
     @Test
     void paymentsTakenBeforeAStopCountAndAreNeverChargedAgain() {
         PaymentViewModel vm = vm(7497);
-        List<List<fr.comptoir.sale.Payment>> told = new ArrayList<>();
-        vm.setOnPaymentsChanged(told::add);
-        vm.resume(List.of(new fr.comptoir.sale.Payment(fr.comptoir.sale.Payment.Tender.CARD, 5000, "************4242", "123456", "SIM-1")));
+        // Taken for this sale before the app stopped (or before the associate left this screen).
+        payments().card(basket.saleId(), 5000);
+        vm.load();
         assertThat(vm.remainingProperty().get()).isEqualTo("€24.97");
         assertThat(vm.anyPaymentProperty().get()).isTrue();
-        assertThat(vm.messageProperty().get()).isEqualTo("Payments of €50.00 were taken before Comptoir stopped: they count, nothing is charged again.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Payments of €50.00 were already taken for this sale: they count, nothing is charged again.");
         vm.amountEntryProperty().set("30");
         vm.payCash();
-        assertThat(told).last().asList().hasSize(2);
+        assertThat(journal.of(basket.saleId())).as("the cash is journaled before it counts").hasSize(2);
         vm.complete();
         assertThat(completed).singleElement().satisfies(s -> {
             assertThat(s.payments()).extracting(fr.comptoir.sale.Payment::amountCents).containsExactly(5000L, 2497L);
@@ -53,11 +77,40 @@ class PaymentViewModelTest {
     }
 
     @Test
-    void restoredPaymentsThatDoNotFitTheBasketAreRefused() {
-        Checkout c = new Checkout(1000);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.resume(List.of(fr.comptoir.sale.Payment.cash(1500))))
-                .hasMessage("payments-do-not-fit");
-        assertThat(c.payments()).isEmpty();
+    void aCardWhoseOutcomeIsUnknownBlocksEveryTenderUntilTheTerminalSays() {
+        basket.add(new BasketLine("v", "s", "Robe", 1, 5_000, 2000, null));
+        boolean[] terminalAnswers = {false};
+        SimulatedPaymentTerminal real = new SimulatedPaymentTerminal(0);
+        fr.comptoir.sale.PaymentTerminal flaky = new fr.comptoir.sale.PaymentTerminal() {
+            @Override
+            public Outcome charge(long amountCents, String reference) {
+                real.charge(amountCents, reference);
+                return new Outcome.TimedOut();
+            }
+
+            @Override
+            public Outcome status(String reference) {
+                return terminalAnswers[0] ? real.status(reference) : new Outcome.TimedOut();
+            }
+
+            @Override
+            public Outcome refund(long amountCents, String reference) {
+                return real.refund(amountCents, reference);
+            }
+        };
+        payments();
+        PaymentViewModel vm = new PaymentViewModel(basket, new fr.comptoir.sale.SalePayments(journal, flaky, null),
+                c -> null, s -> "", TaskRunner.direct(), new I18n(Locale.ENGLISH), completed::add);
+        vm.payCard();
+        assertThat(vm.unresolvedProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).startsWith("The terminal has not said what became of the card payment of €50.00");
+        vm.payCash(5_000);
+        assertThat(journal.of(basket.saleId())).as("no cash taken while the card is unknown").hasSize(1);
+
+        terminalAnswers[0] = true;
+        vm.checkAgain();
+        assertThat(vm.unresolvedProperty().get()).isFalse();
+        assertThat(vm.paidProperty().get()).isTrue();
     }
 
     @Test
