@@ -45,7 +45,7 @@ class CommerceApiContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/health", "/v1/devices/activate", "/v1/feeds/{feed}", "/v1/stores/{storeId}/events"})
+    @ValueSource(strings = {"/v1/health", "/v1/devices/activate", "/v1/feeds", "/v1/feeds/{feed}", "/v1/stores/{storeId}/events"})
     void everyOperationTheClientCallsIsInTheContract(String path) {
         assertThat(api.path("paths").has(path)).as(path).isTrue();
     }
@@ -56,7 +56,7 @@ class CommerceApiContractTest {
             fr.comptoir.customers.OnlineCart.class, fr.comptoir.customers.OnlineCart.CartLine.class,
             fr.comptoir.customers.CustomerNote.class, fr.comptoir.sale.SaleRecord.class, fr.comptoir.sale.Payment.class,
             fr.comptoir.sale.VatLine.class, fr.comptoir.catalog.Promotion.class,
-            fr.comptoir.catalog.PriceList.class, fr.comptoir.sale.TillEvent.class})
+            fr.comptoir.catalog.PriceList.class, fr.comptoir.sale.TillEvent.class, FeedSummary.class})
     void recordsAndSchemasHaveTheSameFields(Class<? extends Record> type) {
         JsonNode schema = api.at("/components/schemas/" + type.getSimpleName());
         assertThat(schema.isMissingNode()).as("schema " + type.getSimpleName()).isFalse();

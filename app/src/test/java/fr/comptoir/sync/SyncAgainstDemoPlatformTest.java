@@ -153,18 +153,88 @@ class SyncAgainstDemoPlatformTest {
     }
 
     @Test
-    void writesReachThePlatformExactlyOnceEvenWhenDeliveredTwice() {
-        StaffEvent event = new StaffEvent(UUID.randomUUID().toString(), StaffEvent.Type.SIGNED_IN, "stf-par01-1",
-                device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z");
-        journal.record(event);
+    void writesReachThePlatformExactlyOnceEvenWhenDeliveredTwice() throws Exception {
+        engine.syncOnce();
+        String stockId = device.storeId() + ":prd-1-1";
+        int stockBefore = new com.fasterxml.jackson.databind.ObjectMapper().readTree(platformStore.body("stock", stockId).orElseThrow())
+                .path("onHand").asInt();
+        java.util.List<fr.comptoir.sale.BasketLine> lines = java.util.List.of(
+                new fr.comptoir.sale.BasketLine("prd-1-1", "SKU", "Article", 1, 2_500, 2000, null));
+        fr.comptoir.sale.Checkout paid = new fr.comptoir.sale.Checkout(2_500);
+        paid.payCash(2_500);
+        fr.comptoir.sale.SaleRecord sale = new fr.comptoir.sale.SaleCompletion(journal, Clock.systemUTC()).complete("sale-twice", lines, null,
+                java.util.Set.of(), null, paid, new fr.comptoir.sale.SaleCompletion.Seller(device.storeId(), "PAR01", device.deviceId(), "s", "S"));
         PendingWrite write = outbox.due(System.currentTimeMillis(), 1).get(0);
 
         // A first delivery whose answer was lost, as if the network broke after the platform applied it.
         assertThat(central.deliver(write).replayed()).isFalse();
         assertThat(engine.drainOutbox()).isEqualTo(1);
+        assertThat(central.deliver(write).replayed()).isTrue();
 
-        assertThat(platformStore.staffEventCount()).isEqualTo(1);
+        // Counted at the platform, in effects a duplicate would add to: sales applied, the stock.
+        assertThat(platformStore.appliedWrites("POST", "/v1/stores/%/sales")).hasSize(1);
+        assertThat(platformStore.bodiesWhere("orders", "number", sale.ticketNumber())).hasSize(1);
+        int stockAfter = new com.fasterxml.jackson.databind.ObjectMapper().readTree(platformStore.body("stock", stockId).orElseThrow())
+                .path("onHand").asInt();
+        assertThat(stockAfter).isEqualTo(Math.max(0, stockBefore - 1));
         assertThat(outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    void staleFeedPagesAreRefusedAndTheCacheEndsExactlyAsThePlatform() throws Exception {
+        try (fr.comptoir.testing.FaultyProxy proxy = new fr.comptoir.testing.FaultyProxy(server.baseUrl(), 11);
+             SqliteDatabase freshDb = SqliteDatabase.open(dir.resolve("fresh-cache.db"), "cache")) {
+            // A first terminal reads everything through the proxy: it remembers every feed's pages.
+            SyncEngine first = engineThrough(proxy.url(), cache, Duration.ofDays(1));
+            assertThat(first.syncOnce().ok()).isTrue();
+            first.close();
+            // A new cache reads from the start while the proxy serves earlier answers in place of some pages,
+            // such as the last page of a feed for its first request: applied, it would skip the whole feed.
+            SqliteFeedCache fresh = new SqliteFeedCache(freshDb, WireJson.codec());
+            proxy.setFaults(new fr.comptoir.testing.FaultyProxy.Faults(0, 0, 0, 0, 40, 0));
+            SyncEngine second = engineThrough(proxy.url(), fresh, Duration.ofDays(1));
+            SyncEngine.Report report = second.syncOnce();
+            for (int i = 0; i < 100 && !report.ok(); i++) {
+                report = second.syncOnce();
+            }
+            second.close();
+
+            assertThat(report.ok()).as(report.error()).isTrue();
+            assertThat(proxy.stalePages.get()).isPositive();
+            Map<String, Long> expected = new java.util.HashMap<>(platformStore.liveCounts(device.storeId()));
+            expected.keySet().retainAll(fr.comptoir.centralapi.Feed.ALL.stream().map(fr.comptoir.centralapi.Feed::name).toList());
+            assertThat(fresh.counts()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aCacheThatDriftedFromThePlatformIsFoundAndReadAgain() {
+        engine.close();
+        engine = engineThrough(server.baseUrl(), cache, Duration.ZERO);
+        assertThat(engine.syncOnce().reReadFeeds()).isEmpty();
+        // Rows lost behind the cursor's back (a page applied out of place, a damaged file).
+        cacheDb.inTransaction(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM customers WHERE id IN (SELECT id FROM customers ORDER BY id LIMIT 10)");
+                s.executeUpdate("DELETE FROM stock WHERE rowid IN (SELECT rowid FROM stock LIMIT 7)");
+            }
+            return null;
+        });
+
+        SyncEngine.Report report = engine.syncOnce();
+
+        assertThat(report.reReadFeeds()).containsExactlyInAnyOrder("customers", "stock");
+        Map<String, Long> expected = new java.util.HashMap<>(platformStore.liveCounts(device.storeId()));
+        expected.keySet().retainAll(fr.comptoir.centralapi.Feed.ALL.stream().map(fr.comptoir.centralapi.Feed::name).toList());
+        assertThat(cache.counts()).isEqualTo(expected);
+        assertThat(engine.syncOnce().reReadFeeds()).as("no drift is seen where there is none").isEmpty();
+    }
+
+    private SyncEngine engineThrough(String url, SqliteFeedCache target, Duration consistencyCheck) {
+        HttpCentralPlatform c = new HttpCentralPlatform(url, () -> new HttpCentralPlatform.Credentials(device.storeId(), device.accessToken()),
+                HttpCentralPlatform.defaultClient(), new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20)));
+        return new SyncEngine(c, target, outbox, Clock.systemUTC(),
+                new SyncEngine.Settings(37, Duration.ofMinutes(10), Duration.ofMillis(200), Duration.ofMillis(300), consistencyCheck));
     }
 
     @Test
