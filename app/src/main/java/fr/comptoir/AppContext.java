@@ -16,7 +16,10 @@ import fr.comptoir.storage.SqliteJournal;
 import fr.comptoir.storage.SqliteOutbox;
 import fr.comptoir.storage.SqliteSettings;
 import fr.comptoir.storage.SqliteStaffDirectory;
+import fr.comptoir.storage.JournalBackups;
+import fr.comptoir.storage.JournalUnavailableException;
 import fr.comptoir.storage.StorageException;
+import fr.comptoir.storage.TerminalMarker;
 import fr.comptoir.sync.SyncEngine;
 
 import java.io.IOException;
@@ -37,10 +40,17 @@ import java.util.Optional;
  */
 public final class AppContext implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppContext.class);
+
     /** Choices that differ between the real app, tests and the command line. */
-    public record Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy, long paymentTerminalDelayMillis) {
+    public record Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy, long paymentTerminalDelayMillis,
+                          java.time.Duration journalBackupInterval) {
         public Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy) {
             this(demoSize, syncSettings, retryPolicy, 1500);
+        }
+
+        public Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy, long paymentTerminalDelayMillis) {
+            this(demoSize, syncSettings, retryPolicy, paymentTerminalDelayMillis, java.time.Duration.ofMinutes(5));
         }
 
         public static Options defaults() {
@@ -62,6 +72,8 @@ public final class AppContext implements AutoCloseable {
     private final SqliteFeedCache cache;
     private final SqliteStaffDirectory staffDirectory;
     private final String cacheRecoveryNote;
+    private final TerminalMarker marker;
+    private final JournalBackups backups;
 
     private final fr.comptoir.storage.SqliteCustomerSearch customerSearch;
     private final fr.comptoir.storage.SqliteClienteling clientelingStore;
@@ -81,15 +93,27 @@ public final class AppContext implements AutoCloseable {
     private SignInService signIn;
     private DeviceConfig device;
 
-    private AppContext(Path home, Clock clock, Options options, SqliteDatabase journalDb, SqliteDatabase cacheDb, String cacheRecoveryNote) {
+    private AppContext(Path home, Clock clock, Options options, TerminalMarker marker, SqliteDatabase journalDb, SqliteDatabase cacheDb,
+                       String cacheRecoveryNote) {
         this.home = home;
+        this.marker = marker;
         this.clock = clock;
         this.options = options;
         this.journalDb = journalDb;
         this.cacheDb = cacheDb;
         this.cacheRecoveryNote = cacheRecoveryNote;
         this.settings = new SqliteSettings(journalDb);
-        this.journal = new SqliteJournal(journalDb, WireJson.codec(), clock);
+        this.journal = new SqliteJournal(journalDb, WireJson.codec(), clock, new SqliteJournal.TicketReservation() {
+            @Override
+            public long reservedUpTo() {
+                return marker.ticketsReservedUpTo();
+            }
+
+            @Override
+            public void reserve(long upTo) {
+                marker.reserveTickets(upTo);
+            }
+        });
         this.outbox = new SqliteOutbox(journalDb, WireJson.codec(), clock);
         this.payments = new fr.comptoir.storage.SqlitePaymentJournal(journalDb, WireJson.codec(), clock);
         this.cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
@@ -104,27 +128,77 @@ public final class AppContext implements AutoCloseable {
         this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, WireJson.codec(), clock);
         this.cartTakeover = new fr.comptoir.sale.CartTakeover(journal, clock);
         this.device = readDevice().orElse(null);
+        this.backups = new JournalBackups(journalDb, home, clock);
+        backups.start(options.journalBackupInterval());
     }
 
     /**
-     * Opens Comptoir's data in {@code home}. The journal (the store's own, unsynced work) is opened as it
-     * is; a cache that cannot be opened is set aside and rebuilt empty, to be filled again by sync.
+     * Opens Comptoir's data in {@code home}. The journal (the store's own, unsynced work) is checked and
+     * opened as it is, never replaced: a missing, emptied or damaged journal of an activated terminal, or one
+     * held by another program, stops the start with a {@link JournalUnavailableException} that says what to
+     * do. A damaged cache is set aside and rebuilt empty, to be filled again by sync; a cache held by another
+     * program is not damaged and is left alone.
      */
     public static AppContext open(Path home, Clock clock, Options options) {
-        SqliteDatabase journalDb = SqliteDatabase.open(home.resolve(JOURNAL_FILE), "journal");
-        SqliteDatabase cacheDb;
-        String note = null;
+        TerminalMarker marker = TerminalMarker.openOrCreate(home);
+        SqliteDatabase journalDb = openJournal(home, marker);
         try {
-            cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache");
-            if (!cacheDb.passesQuickCheck()) {
-                cacheDb.close();
-                throw new StorageException("cache integrity check failed");
+            SqliteDatabase cacheDb;
+            String note = null;
+            try {
+                cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache", SqliteDatabase.Durability.NORMAL, true);
+            } catch (StorageException e) {
+                if (e.kind() != StorageException.Kind.DAMAGED) {
+                    throw e.kind() == StorageException.Kind.BUSY
+                            ? new StorageException("The cache (" + CACHE_FILE + ") is in use by another program. Close it (or the other "
+                            + "Comptoir) and start again; nothing was changed.", e, StorageException.Kind.BUSY) : e;
+                }
+                note = setAsideDamagedCache(home, e);
+                cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache");
             }
-        } catch (StorageException damaged) {
-            note = setAsideDamagedCache(home, damaged);
-            cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache");
+            return new AppContext(home, clock, options, marker, journalDb, cacheDb, note);
+        } catch (RuntimeException e) {
+            journalDb.close();
+            throw e;
         }
-        return new AppContext(home, clock, options, journalDb, cacheDb, note);
+    }
+
+    private static SqliteDatabase openJournal(Path home, TerminalMarker marker) {
+        Path file = home.resolve(JOURNAL_FILE);
+        boolean activated = marker.activatedDevice().isPresent();
+        String what = "This terminal was activated (device " + marker.activatedDevice().orElse("?") + ", store " + marker.activatedStore()
+                + ") and its journal (" + file + ") held the store's work not yet sent to the central platform. ";
+        String todo = "Stop Comptoir and run 'comptoir journal recover' to rebuild it from what can be read and the newest backup in "
+                + home.resolve(JournalBackups.FOLDER) + ", or, if the journal is truly lost, 'comptoir journal reset --confirm' to start "
+                + "a new one (the terminal must then be activated again). See docs/operations.md.";
+        if (activated && (!Files.exists(file) || sizeOf(file) == 0)) {
+            throw new JournalUnavailableException(JournalUnavailableException.Reason.MISSING, what + "That journal is missing. " + todo, null);
+        }
+        SqliteDatabase db;
+        try {
+            db = SqliteDatabase.open(file, "journal", SqliteDatabase.Durability.FULL, true);
+        } catch (StorageException e) {
+            if (e.kind() == StorageException.Kind.BUSY) {
+                throw new JournalUnavailableException(JournalUnavailableException.Reason.BUSY, "The journal (" + file
+                        + ") is in use by another program: close it (or the other Comptoir) and start again. Nothing was changed.", e);
+            }
+            if (e.kind() == StorageException.Kind.DAMAGED) {
+                throw new JournalUnavailableException(JournalUnavailableException.Reason.DAMAGED, "The journal (" + file + ") is damaged ("
+                        + e.getMessage() + "). " + todo, e);
+            }
+            throw e;
+        }
+        Optional<String> device = new SqliteSettings(db).get("device.id");
+        if (activated && device.isEmpty()) {
+            db.close();
+            throw new JournalUnavailableException(JournalUnavailableException.Reason.EMPTY, what
+                    + "The journal found there is a new, empty one. " + todo, null);
+        }
+        if (!activated && device.isPresent()) {
+            // A terminal activated before the marker existed: the marker learns it now.
+            marker.activated(device.get(), new SqliteSettings(db).get("store.id").orElse(""));
+        }
+        return db;
     }
 
     private static String setAsideDamagedCache(Path home, StorageException cause) {
@@ -139,8 +213,17 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("The cache is damaged and cannot be set aside", e);
         }
+        LOG.warn("The cache was damaged ({}); set aside as {} and rebuilt", cause.getMessage(), CACHE_FILE + suffix);
         return "The local cache was damaged (" + cause.getMessage() + "); it was set aside as " + CACHE_FILE + suffix
                 + " and is being rebuilt from the central platform. No unsynced work was lost.";
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Why the cache had to be rebuilt at start, or empty when it did not. */
@@ -173,7 +256,7 @@ public final class AppContext implements AutoCloseable {
     /** Activates this terminal against the central platform at {@code url}. Blocking. */
     public synchronized DeviceConfig activate(String url, String activationCode) {
         CentralPlatform anonymous = new HttpCentralPlatform(url, () -> null, HttpCentralPlatform.defaultClient(), options.retryPolicy());
-        DeviceActivation a = anonymous.activate(activationCode.strip(), deviceName());
+        DeviceActivation a = anonymous.activate(activationCode.strip(), deviceName(), marker.installationId());
         return saveDevice(new DeviceConfig(url, false, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
     }
 
@@ -181,7 +264,7 @@ public final class AppContext implements AutoCloseable {
     public synchronized DeviceConfig activateDemo() {
         startDemoServer();
         CentralPlatform anonymous = new HttpCentralPlatform(demoServer.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), options.retryPolicy());
-        DeviceActivation a = anonymous.activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, deviceName());
+        DeviceActivation a = anonymous.activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, deviceName(), marker.installationId());
         return saveDevice(new DeviceConfig("", true, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
     }
 
@@ -192,16 +275,30 @@ public final class AppContext implements AutoCloseable {
         settings.put("store.id", d.storeId());
         settings.put("store.name", d.storeName());
         settings.put("device.token", d.accessToken());
+        marker.activated(d.deviceId(), d.storeId());
         device = d;
         return d;
     }
 
-    private static String deviceName() {
+    /** How head office sees this terminal: the machine's name and the start of this data folder's own id. */
+    private String deviceName() {
+        String host;
         try {
-            return InetAddress.getLocalHost().getHostName();
+            host = InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            return "Comptoir terminal";
+            host = "Comptoir terminal";
         }
+        return host + " #" + marker.installationId().substring(0, 8);
+    }
+
+    /** This data folder's own id (see {@link TerminalMarker}). */
+    public String installationId() {
+        return marker.installationId();
+    }
+
+    /** The journal's rolling backups. */
+    public JournalBackups journalBackups() {
+        return backups;
     }
 
     /**
@@ -403,6 +500,7 @@ public final class AppContext implements AutoCloseable {
             demoServer.close();
             demoServer.store().close();
         }
+        backups.close();
         cacheDb.close();
         journalDb.close();
     }

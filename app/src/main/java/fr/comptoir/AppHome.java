@@ -8,6 +8,20 @@ public final class AppHome {
     private AppHome() {
     }
 
+    /** The data folder named by {@code --home DIR} or {@code --home=DIR} among {@code args}, resolved as {@link #resolve} does. */
+    public static Path fromArgs(java.util.List<String> args) {
+        Path home = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--home=")) {
+                home = Path.of(a.substring("--home=".length()));
+            } else if (a.equals("--home") && i + 1 < args.size()) {
+                home = Path.of(args.get(i + 1));
+            }
+        }
+        return resolve(home);
+    }
+
     public static Path resolve(Path explicit) {
         if (explicit != null) {
             return explicit;

@@ -4,7 +4,12 @@ import fr.comptoir.cli.ComptoirCli;
 import fr.comptoir.shell.ComptoirApplication;
 import javafx.application.Application;
 
+import fr.comptoir.logging.Logging;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Entry point of the jar: no arguments start the app; a command ({@code status}, {@code sync --once},
@@ -17,6 +22,11 @@ public final class ComptoirLauncher {
     }
 
     public static void main(String[] args) {
+        Path log = Logging.toFolder(AppHome.fromArgs(List.of(args)));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                LoggerFactory.getLogger(ComptoirLauncher.class).error("Uncaught failure on thread {}", thread.getName(), e));
+        LoggerFactory.getLogger(ComptoirLauncher.class).info("Comptoir starting ({}), logging to {}",
+                args.length == 0 ? "app" : args[0], log);
         if (args.length == 0 || args[0].startsWith("--home")) {
             Application.launch(ComptoirApplication.class, args);
             return;

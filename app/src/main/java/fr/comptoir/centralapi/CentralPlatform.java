@@ -18,8 +18,11 @@ public interface CentralPlatform {
     /** Cheap liveness check; returns the platform's name and version. */
     PlatformHealth health();
 
-    /** Exchanges an activation code for this terminal's identity and credentials. */
-    DeviceActivation activate(String activationCode, String deviceName);
+    /**
+     * Exchanges an activation code for this terminal's identity and credentials. {@code installationId} is the
+     * data folder's own id: a retry of this activation gets the same device, another installation a new one.
+     */
+    DeviceActivation activate(String activationCode, String deviceName, String installationId);
 
     /**
      * Reads one page of a change feed after {@code cursor} (null: from the beginning) and hands every

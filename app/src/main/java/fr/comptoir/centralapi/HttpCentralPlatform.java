@@ -88,10 +88,12 @@ public final class HttpCentralPlatform implements CentralPlatform {
     }
 
     @Override
-    public DeviceActivation activate(String activationCode, String deviceName) {
-        ObjectNode body = mapper.createObjectNode().put("activationCode", activationCode).put("deviceName", deviceName);
+    public DeviceActivation activate(String activationCode, String deviceName, String installationId) {
+        ObjectNode body = mapper.createObjectNode().put("activationCode", activationCode).put("deviceName", deviceName)
+                .put("installationId", installationId);
         Request request = new Request.Builder().url(url("v1/devices/activate"))
-                .header("Idempotency-Key", UUID.nameUUIDFromBytes(("activate:" + activationCode + ":" + deviceName).getBytes()).toString())
+                .header("Idempotency-Key", UUID.nameUUIDFromBytes(("activate:" + activationCode + ":" + installationId)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
                 .post(RequestBody.create(body.toString(), JSON)).build();
         return execute(request, b -> readJson(b, DeviceActivation.class));
     }

@@ -27,13 +27,24 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "comptoir", mixinStandardHelpOptions = true, version = "Comptoir 0.1",
         description = "Comptoir terminal tools. Without a command, the app starts.",
         subcommands = {ComptoirCli.Status.class, ComptoirCli.Sync.class, ComptoirCli.Activate.class, ComptoirCli.DemoServer.class,
-                ComptoirCli.Bench.class})
+                ComptoirCli.Bench.class, JournalCommands.class})
 public final class ComptoirCli {
+
+    /** Exit status when the data folder cannot be used as it is (journal missing, damaged or busy): the message says what to do. */
+    public static final int DATA_UNAVAILABLE = 3;
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new ComptoirCli());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof fr.comptoir.storage.StorageException) {
+                org.slf4j.LoggerFactory.getLogger(ComptoirCli.class).error("Data folder unavailable: {}", e.getMessage());
+                command.getErr().println(e.getMessage());
+                return DATA_UNAVAILABLE;
+            }
+            throw e;
+        });
         return cl.execute(args);
     }
 

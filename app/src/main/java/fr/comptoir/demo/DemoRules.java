@@ -367,6 +367,14 @@ final class DemoRules {
             throw new Refusal(422, "sale-does-not-add-up", "Sale does not add up",
                     "Lines make " + total + ", total says " + sale.path("totalCents").asLong(-1) + ", payments make " + paid + ".");
         }
+        String ticket = sale.path("ticketNumber").asText("");
+        for (String other : store.bodiesWhere("orders", "number", ticket)) {
+            if (!other.contains("\"ord-" + id + "\"")) {
+                // Two terminals sharing an identity would number their sales alike: the second is refused, never merged.
+                throw new Refusal(409, "ticket-number-taken", "Ticket number already used",
+                        "Ticket " + ticket + " was already recorded for another sale.");
+            }
+        }
         ArrayNode orderLines = mapper.createArrayNode();
         ArrayNode aisleLines = mapper.createArrayNode();
         String aisleFulfilment = null;

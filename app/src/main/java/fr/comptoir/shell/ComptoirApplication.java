@@ -42,16 +42,7 @@ public final class ComptoirApplication extends Application {
     }
 
     private static Supplier<AppContext> defaultContext(List<String> args) {
-        java.nio.file.Path home = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith("--home=")) {
-                home = java.nio.file.Path.of(a.substring("--home=".length()));
-            } else if (a.equals("--home") && i + 1 < args.size()) {
-                home = java.nio.file.Path.of(args.get(i + 1));
-            }
-        }
-        java.nio.file.Path resolved = AppHome.resolve(home);
+        java.nio.file.Path resolved = AppHome.fromArgs(args);
         return () -> AppContext.open(resolved, Clock.systemUTC(), AppContext.Options.defaults());
     }
 

@@ -36,6 +36,27 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Opens (creating if needed) the database file and applies the migrations of {@code migrationSet}. */
     public static SqliteDatabase open(Path file, String migrationSet) {
+        return open(file, migrationSet, Durability.NORMAL);
+    }
+
+    /**
+     * How hard a commit tries to reach the disk. {@link #FULL} syncs the write-ahead log at every commit, so
+     * that a power cut right after a commit cannot undo it; {@link #NORMAL} syncs at checkpoints only (a power
+     * cut may lose the last commits, a crash of the process never does).
+     */
+    public enum Durability { NORMAL, FULL }
+
+    /** As {@link #open(Path, String)}, committing with the given durability. */
+    public static SqliteDatabase open(Path file, String migrationSet, Durability durability) {
+        return open(file, migrationSet, durability, false);
+    }
+
+    /**
+     * As {@link #open(Path, String, Durability)}; with {@code checkFirst}, SQLite's quick integrity check runs
+     * before anything is written to the file (migrations included), and a damaged file is refused with a
+     * {@link StorageException.Kind#DAMAGED} failure, left as it was.
+     */
+    public static SqliteDatabase open(Path file, String migrationSet, Durability durability, boolean checkFirst) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -43,13 +64,23 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=5000");
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=" + durability.name());
+                s.execute("PRAGMA foreign_keys=ON");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             SqliteDatabase db = new SqliteDatabase(file, c);
             try {
+                if (checkFirst) {
+                    java.util.List<String> problems = db.integrityProblems("quick_check");
+                    if (!problems.isEmpty()) {
+                        throw new StorageException(file.getFileName() + " is damaged: " + String.join("; ", problems.subList(0, Math.min(3, problems.size()))),
+                                null, StorageException.Kind.DAMAGED);
+                    }
+                }
                 Migrations.apply(db, migrationSet);
             } catch (RuntimeException e) {
                 db.close();
@@ -58,6 +89,8 @@ public final class SqliteDatabase implements AutoCloseable {
             return db;
         } catch (SQLException | IOException e) {
             throw new StorageException("Cannot open database " + file.getFileName() + ": " + e.getMessage(), e);
+        } catch (StorageException e) {
+            throw new StorageException("Cannot open database " + file.getFileName() + ": " + e.getMessage(), e, e.kind());
         }
     }
 
@@ -120,11 +153,49 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** SQLite's quick integrity check: false when the file is damaged. */
     public boolean passesQuickCheck() {
-        return read(c -> {
-            try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-                return rs.next() && "ok".equals(rs.getString(1));
+        return integrityProblems("quick_check").isEmpty();
+    }
+
+    /**
+     * What SQLite's {@code quick_check} or {@code integrity_check} finds wrong, empty when the file is sound.
+     * A file too damaged to be read at all counts as one problem.
+     */
+    public java.util.List<String> integrityProblems(String check) {
+        if (!check.equals("quick_check") && !check.equals("integrity_check")) {
+            throw new IllegalArgumentException(check);
+        }
+        try {
+            return read(c -> {
+                java.util.List<String> problems = new java.util.ArrayList<>();
+                try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA " + check)) {
+                    while (rs.next()) {
+                        if (!"ok".equals(rs.getString(1))) {
+                            problems.add(rs.getString(1));
+                        }
+                    }
+                }
+                return problems;
+            });
+        } catch (StorageException e) {
+            if (e.kind() == StorageException.Kind.BUSY) {
+                throw e;
             }
-        });
+            return java.util.List.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Copies the database, as it is at one instant, to {@code target} with SQLite's backup API, from a
+     * connection of its own so that the app's work goes on meanwhile. Any thread.
+     */
+    public void backupTo(Path target) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=5000");
+            s.executeUpdate("backup to \"" + target.toAbsolutePath() + "\"");
+        } catch (SQLException e) {
+            throw new StorageException("Cannot back up " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     private void rollbackQuietly(Throwable cause) {

@@ -24,15 +24,45 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     /** The outbox kind of staff events ({@code POST /v1/stores/{storeId}/events}). */
     public static final String STAFF_EVENT = "staff-event";
 
+    /**
+     * Where ticket numbers are reserved ahead, outside the journal (see {@code TerminalMarker}): a ticket is
+     * only given once reserved there, so a journal rebuilt after damage can go on beyond every ticket given.
+     */
+    public interface TicketReservation {
+        TicketReservation NONE = new TicketReservation() {
+            @Override
+            public long reservedUpTo() {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public void reserve(long upTo) {
+            }
+        };
+
+        long reservedUpTo();
+
+        void reserve(long upTo);
+    }
+
+    /** Tickets reserved at a time: a rebuilt journal may skip up to this many numbers, never repeat one. */
+    public static final int TICKET_BLOCK = 100;
+
     private final SqliteDatabase db;
     private final JsonCodec json;
     private final Clock clock;
+    private final TicketReservation tickets;
 
     /** @param json turns a payload into the Commerce API's JSON and back */
     public SqliteJournal(SqliteDatabase db, JsonCodec json, Clock clock) {
+        this(db, json, clock, TicketReservation.NONE);
+    }
+
+    public SqliteJournal(SqliteDatabase db, JsonCodec json, Clock clock, TicketReservation tickets) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.tickets = tickets;
     }
 
     @Override
@@ -79,6 +109,10 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
                 try (ResultSet rs = s.executeQuery("SELECT last FROM ticket_counter WHERE id = 1")) {
                     ticket = rs.getLong(1);
                 }
+            }
+            if (ticket > tickets.reservedUpTo()) {
+                // Durable outside the journal before the ticket exists; a failure here rolls the sale back.
+                tickets.reserve(ticket + TICKET_BLOCK - 1);
             }
             fr.comptoir.sale.SaleRecord record = sale.withTicket(ticket);
             if (!record.id().equals(saleId)) {

@@ -53,7 +53,7 @@ class SyncAgainstDemoPlatformTest {
         platformStore = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
         server = DemoCentralServer.start(platformStore, 0);
         device = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
-                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test");
+                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test", java.util.UUID.randomUUID().toString());
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
         cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
@@ -130,7 +130,7 @@ class SyncAgainstDemoPlatformTest {
         platformStore = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
         server = DemoCentralServer.start(platformStore, port);
         device = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
-                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test");
+                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test", java.util.UUID.randomUUID().toString());
         engine.close();
         engine = engineOn(port);
 
