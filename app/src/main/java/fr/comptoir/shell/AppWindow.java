@@ -254,8 +254,9 @@ public final class AppWindow {
         screens.put(MainView.Section.PICKUPS, () -> PlaceholderView.of(i18n.get("nav.pickups")));
         screens.put(MainView.Section.RETURNS, () -> PlaceholderView.of(i18n.get("nav.returns")));
         screens.put(MainView.Section.SYNC, () -> {
-            SyncViewModel vm = new SyncViewModel(context.cache()::counts, context.cache()::states,
-                    context.outbox()::needsAttention, () -> context.sync().requestSync(), runner, i18n);
+            SyncViewModel vm = new SyncViewModel(context.cache()::counts, context.cache()::states, context.outbox(),
+                    new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), device.storeId())::approve, session.staff().id(),
+                    fr.comptoir.centralapi.WireJson.codec(), () -> context.sync().requestSync(), runner, i18n);
             return new SyncView(vm, status, i18n, device.demo() ? i18n.get("sync.demoPlatform") : device.platformUrl()).root();
         });
         boolean manager = session.staff().role() == fr.comptoir.staff.Role.MANAGER;

@@ -71,6 +71,14 @@ public final class SyncView {
                     : s.lastError();
         }, status.statusProperty()));
         addFact(facts, 4, i18n.get("sync.lastError"), error);
+        Label waiting = new Label();
+        waiting.setWrapText(true);
+        waiting.setId("sync-delivery-problem");
+        waiting.textProperty().bind(Bindings.createStringBinding(() -> {
+            SyncStatus s = status.statusProperty().get();
+            return s.pendingWrites() == 0 || s.deliveryProblem() == null ? i18n.get("sync.none") : s.deliveryProblem();
+        }, status.statusProperty()));
+        addFact(facts, 5, i18n.get("sync.waitingBecause"), waiting);
 
         TableView<SyncViewModel.FeedRow> table = new TableView<>(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -81,32 +89,105 @@ public final class SyncView {
         TableColumn<SyncViewModel.FeedRow, String> last = new TableColumn<>(i18n.get("sync.lastSync"));
         last.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastSync()));
         table.getColumns().addAll(java.util.List.of(feed, records, last));
-        table.setFixedCellSize(44);
-        table.setPrefHeight(44 * 7 + 8);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        // Read-only rows (nothing to touch): compact, so that every feed shows beside the facts.
+        table.setFixedCellSize(34);
+        table.setPrefHeight(34 * 7 + 8);
+        table.setMinHeight(34 * 4);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        facts.setMinWidth(440);
+        facts.setMaxWidth(520);
+        HBox overview = new HBox(24, facts, table);
 
-        javafx.scene.control.ListView<SyncViewModel.AttentionRow> attentionList = new javafx.scene.control.ListView<>(vm.attentionRows());
-        attentionList.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(SyncViewModel.AttentionRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : row.what() + " · " + row.when() + "\n" + row.problem());
-                setWrapText(true);
-            }
-        });
-        attentionList.setPrefHeight(140);
-        Label attentionTitle = Ui.label(i18n.get("sync.attentionList"), "title-4");
-        VBox attentionBox = new VBox(8, attentionTitle, attentionList);
-        attentionBox.visibleProperty().bind(Bindings.isNotEmpty(vm.attentionRows()));
+        VBox attentionBox = attentionPanel(vm, i18n);
+        attentionBox.visibleProperty().bind(Bindings.isNotEmpty(vm.attentionRows()).or(vm.messageProperty().isNotEmpty()));
         attentionBox.managedProperty().bind(attentionBox.visibleProperty());
 
-        root.getChildren().addAll(header, progress, facts, attentionBox, table);
+        VBox.setVgrow(attentionBox, Priority.ALWAYS);
+        root.getChildren().addAll(header, progress, overview, attentionBox);
         vm.refresh();
         status.statusProperty().addListener((obs, old, s) -> {
             if (old != null && old.running() && !s.running()) {
                 vm.refresh();
             }
         });
+    }
+
+    /** The refused writes, and what a manager may do with the one chosen. */
+    private static VBox attentionPanel(SyncViewModel vm, I18n i18n) {
+        javafx.scene.control.ListView<SyncViewModel.AttentionRow> list = new javafx.scene.control.ListView<>(vm.attentionRows());
+        list.setId("sync-attention");
+        Ui.textCells(list, row -> row.what() + " · " + row.when() + "\n" + row.problem());
+        list.setPrefHeight(200);
+        list.setMinHeight(150);
+        list.setMinWidth(360);
+        HBox.setHgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> vm.selectedProperty().set(row));
+        vm.selectedProperty().addListener((obs, old, row) -> {
+            if (row == null) {
+                list.getSelectionModel().clearSelection();
+            }
+        });
+
+        Label chosen = new Label();
+        chosen.setWrapText(true);
+        chosen.setMinHeight(Region.USE_PREF_SIZE);
+        chosen.getStyleClass().add("text-bold");
+        chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? i18n.get("sync.attentionHint")
+                : vm.selectedProperty().get().what(), vm.selectedProperty()));
+        javafx.beans.binding.BooleanBinding none = vm.selectedProperty().isNull();
+        javafx.beans.binding.BooleanBinding canCorrect = Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null
+                && !vm.selectedProperty().get().correctable().isEmpty(), vm.selectedProperty());
+
+        javafx.scene.control.TextField email = Ui.touchField("sync-correct-email", i18n.get("sync.correctEmail"), vm.correction("email"));
+        javafx.scene.control.TextField phone = Ui.touchField("sync-correct-phone", i18n.get("sync.correctPhone"), vm.correction("phone"));
+        for (javafx.scene.control.TextField f : new javafx.scene.control.TextField[]{email, phone}) {
+            String field = f == email ? "email" : "phone";
+            f.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null
+                    && vm.selectedProperty().get().correctable().containsKey(field), vm.selectedProperty()));
+            f.managedProperty().bind(f.visibleProperty());
+        }
+        javafx.scene.control.TextField reason = Ui.touchField("sync-discard-reason", i18n.get("sync.discardReason"), vm.discardReasonProperty());
+        javafx.scene.control.PasswordField pin = new javafx.scene.control.PasswordField();
+        pin.setId("sync-manager-pin");
+        pin.setPromptText(i18n.get("sync.managerPin"));
+        pin.getStyleClass().add("touch-field");
+        pin.textProperty().bindBidirectional(vm.managerPinProperty());
+
+        Button retry = Ui.button(i18n.get("sync.retry"), "accent");
+        retry.setId("sync-retry");
+        retry.setOnAction(e -> vm.resolve(SyncViewModel.Action.RETRY));
+        Button correct = Ui.button(i18n.get("sync.correct"));
+        correct.setId("sync-correct");
+        correct.setOnAction(e -> vm.resolve(SyncViewModel.Action.CORRECT));
+        correct.visibleProperty().bind(canCorrect);
+        correct.managedProperty().bind(correct.visibleProperty());
+        Button discard = Ui.button(i18n.get("sync.discard"), "danger");
+        discard.setId("sync-discard");
+        discard.setMinWidth(Region.USE_PREF_SIZE);
+        discard.setOnAction(e -> vm.resolve(SyncViewModel.Action.DISCARD));
+        for (javafx.scene.Node n : new javafx.scene.Node[]{retry, correct, discard, reason, pin}) {
+            n.disableProperty().bind(none);
+        }
+        HBox fields = new HBox(10, email, phone);
+        for (javafx.scene.control.TextField f : new javafx.scene.control.TextField[]{email, phone}) {
+            HBox.setHgrow(f, Priority.ALWAYS);
+        }
+        fields.visibleProperty().bind(canCorrect);
+        fields.managedProperty().bind(fields.visibleProperty());
+        HBox sendRow = new HBox(10, retry, correct);
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        HBox discardRow = new HBox(10, reason, discard);
+        Label message = Ui.label("", "info-text");
+        message.setId("sync-attention-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(vm.messageProperty());
+
+        VBox actionsBox = new VBox(10, chosen, fields, pin, sendRow, discardRow, message);
+        actionsBox.setPrefWidth(480);
+        actionsBox.setMinWidth(420);
+        HBox body = new HBox(16, list, actionsBox);
+        return new VBox(8, Ui.label(i18n.get("sync.attentionList"), "title-4"), body);
     }
 
     private static void addFact(GridPane grid, int row, String name, Label value) {
@@ -117,7 +198,12 @@ public final class SyncView {
         grid.add(value, 1, row);
     }
 
+    /** The screen, scrolling when a small window cannot show it whole. */
     public Parent root() {
-        return root;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 }

@@ -1,5 +1,6 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.centralapi.Feed;
 import fr.comptoir.sync.Connectivity;
 import fr.comptoir.sync.SyncStatus;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,10 @@ class StatusBarViewModelTest {
             fr.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
         }
         assertThat(fr.keySet()).isEqualTo(en.keySet());
+        // Every feed the Sync screen and the first sync name has its words.
+        for (Feed<?> feed : Feed.ALL) {
+            assertThat(en).containsKey("feed." + feed.name());
+        }
         // Every text goes through MessageFormat, where a lone apostrophe silently disappears.
         for (java.util.Properties p : java.util.List.of(en, fr)) {
             p.forEach((k, v) -> assertThat(v.toString().replace("''", "")).as(k.toString()).doesNotContain("'"));

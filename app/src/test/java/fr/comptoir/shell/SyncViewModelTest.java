@@ -1,44 +1,151 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.centralapi.PendingWrite;
+import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.common.OutboxWrite;
+import fr.comptoir.customers.ClientelingService;
+import fr.comptoir.customers.NewCustomer;
+import fr.comptoir.sale.BasketLine;
+import fr.comptoir.sale.Checkout;
+import fr.comptoir.sale.ReceiptEmail;
+import fr.comptoir.sale.SaleCompletion;
+import fr.comptoir.staff.Role;
+import fr.comptoir.staff.StaffMember;
+import fr.comptoir.storage.SqliteDatabase;
+import fr.comptoir.storage.SqliteJournal;
+import fr.comptoir.storage.SqliteOutbox;
 import fr.comptoir.sync.FeedState;
-import fr.comptoir.sync.OutboxEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.time.Duration;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The Sync screen's model on a real journal: the refused writes in words, and a manager's decisions on them. */
 class SyncViewModelTest {
 
-    @Test
-    void showsRecordsPerFeedAndWritesThatNeedAttention() {
-        int[] syncs = {0};
-        SyncViewModel vm = new SyncViewModel(() -> Map.of("customers", 150L),
-                () -> List.of(new FeedState("customers", "c", 1_700_000_000_000L, true), new FeedState("orders", null, 0, false)),
-                () -> List.of(new OutboxEntry(7, "staff-event", "NEEDS_ATTENTION", 1, "422 Invalid staff event", 1_700_000_000_000L, "{}")),
-                () -> syncs[0]++, TaskRunner.direct(), new I18n(Locale.FRENCH));
+    @TempDir
+    Path dir;
+    SqliteDatabase db;
+    SqliteJournal journal;
+    SqliteOutbox outbox;
+    int syncs;
+    final StaffMember camille = new StaffMember("stf-mgr", "st-par01", "Camille Laurent", Role.MANAGER, "hash", true);
 
+    @BeforeEach
+    void open() {
+        db = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
+        journal = new SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
+        outbox = new SqliteOutbox(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    SyncViewModel vm(Locale locale) {
+        return new SyncViewModel(() -> Map.of("customers", 150L),
+                () -> List.of(new FeedState("customers", "c", 1_700_000_000_000L, true), new FeedState("orders", null, 0, false)),
+                outbox, pin -> "9876".equals(pin) ? Optional.of(camille) : Optional.empty(), "stf-1", WireJson.codec(), () -> syncs++,
+                TaskRunner.direct(), new I18n(locale));
+    }
+
+    /** A sale and a new customer refused by the platform, and the sale's e-mailed receipt waiting behind its sale. */
+    void threeRefusedWrites() {
+        Checkout paid = new Checkout(1_250);
+        paid.payCash(1_250);
+        var sale = new SaleCompletion(journal, Clock.systemUTC()).complete("sale-1", List.of(new BasketLine("v1", "S", "Robe", 1, 1_250, 2000, null)),
+                null, Set.of(), null, paid, new SaleCompletion.Seller("st-par01", "PAR01", "dev-12345678", "stf-1", "Léo"));
+        new ReceiptEmail(journal).send(sale, "helene@orange.fr", "fr", "stf-1");
+        journal.appendWithOutbox("customer.created", "stf-1", new OutboxWrite(ClientelingService.CREATED, "local-zoe", "local-zoe",
+                new NewCustomer("local-zoe", "Zoé", "Lefèvre", "zoe@example", "07 98 76 54 32", true, false, "2026-11-20T09:00:00Z", "st-par01", "stf-1")));
+        for (PendingWrite w : outbox.due(Long.MAX_VALUE, 10)) {
+            outbox.markNeedsAttention(w.id(), "Refused by the central platform: " + w.kind());
+        }
+        assertThat(outbox.due(Long.MAX_VALUE, 10)).as("the receipt waits for its sale").isEmpty();
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void showsRecordsPerFeedAndTheRefusedWritesInWords() {
+        threeRefusedWrites();
+        SyncViewModel vm = vm(Locale.FRENCH);
         vm.refresh();
         vm.syncNow();
 
         assertThat(vm.rows()).extracting(SyncViewModel.FeedRow::label).containsExactly("Clients", "Commandes");
         assertThat(vm.rows().get(0).records()).isEqualTo(150);
         assertThat(vm.rows().get(1).lastSync()).isEqualTo("Jamais");
-        assertThat(vm.attentionRows()).singleElement().satisfies(r -> {
-            assertThat(r.what()).isEqualTo("Connexion d'un membre de l'équipe");
-            assertThat(r.problem()).contains("422");
-        });
-        assertThat(syncs[0]).isEqualTo(1);
+        assertThat(vm.attentionRows()).extracting(r -> r.what().replace('\u00a0', ' ').replace('\u202f', ' ')).containsExactly(
+                "Vente PAR01-12345678-000001 de 12,50 €", "Nouveau client Zoé Lefèvre");
+        assertThat(vm.attentionRows().get(1).correctable()).containsEntry("email", "zoe@example").containsKey("phone");
+        assertThat(vm.attentionRows().get(0).correctable()).isEmpty();
+        assertThat(syncs).isEqualTo(1);
     }
 
     @Test
-    void aStoredLockDelayThatCannotBeReadFallsBackToTwoMinutes() {
-        assertThat(AppWindow.parseDelay("PT30S")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(AppWindow.parseDelay("soon")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(AppWindow.parseDelay("PT0S")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(AppWindow.parseDelay(null)).isEqualTo(Duration.ofMinutes(2));
+    void aManagerSendsAgainCorrectsOrDiscardsEachJournaledAndNothingWithoutTheirPin() {
+        threeRefusedWrites();
+        SyncViewModel vm = vm(Locale.ENGLISH);
+        vm.refresh();
+        long journalBefore = journal.size();
+
+        vm.resolve(SyncViewModel.Action.RETRY);
+        assertThat(vm.messageProperty().get()).isEqualTo("Choose a write in the list first.");
+
+        // The customer's address had a typo: corrected, and sent again under a new key.
+        vm.selectedProperty().set(vm.attentionRows().get(1));
+        vm.correction("email").set("zoe@example");
+        vm.managerPinProperty().set("9876");
+        vm.resolve(SyncViewModel.Action.CORRECT);
+        assertThat(vm.messageProperty().get()).isEqualTo("Not a valid email address");
+        vm.correction("email").set("zoe@example.fr");
+        vm.managerPinProperty().set("1234");
+        vm.resolve(SyncViewModel.Action.CORRECT);
+        assertThat(vm.messageProperty().get()).isEqualTo("That is not a manager's PIN: nothing was changed.");
+        assertThat(outbox.needsAttentionCount()).isEqualTo(2);
+        vm.selectedProperty().set(vm.attentionRows().get(1));
+        vm.correction("email").set("zoe@example.fr");
+        vm.managerPinProperty().set("9876");
+        vm.resolve(SyncViewModel.Action.CORRECT);
+        assertThat(vm.messageProperty().get()).isEqualTo("New customer Zoé Lefèvre: corrected and sent again, approved by Camille Laurent.");
+        PendingWrite corrected = outbox.due(Long.MAX_VALUE, 10).get(0);
+        assertThat(corrected.payloadJson()).contains("zoe@example.fr").contains("local-zoe");
+        assertThat(corrected.idempotencyKey()).isNotEqualTo("local-zoe");
+
+        // The sale: discarded with a reason; its units are no longer taken off this store's shelf count.
+        assertThat(journal.unconfirmedSales()).containsEntry("v1", 1);
+        vm.selectedProperty().set(vm.attentionRows().get(0));
+        vm.managerPinProperty().set("9876");
+        vm.resolve(SyncViewModel.Action.DISCARD);
+        assertThat(vm.messageProperty().get()).isEqualTo("Say why the write is discarded: it is kept in the journal.");
+        vm.discardReasonProperty().set("Test sale rung up by mistake");
+        vm.managerPinProperty().set("9876");
+        vm.resolve(SyncViewModel.Action.DISCARD);
+        assertThat(outbox.discardedCount()).isEqualTo(1);
+        assertThat(journal.unconfirmedSales()).isEmpty();
+
+        // The receipt no longer waits for its sale; the platform, which never got the sale, refuses it: sent again, then discarded.
+        PendingWrite receipt = outbox.due(Long.MAX_VALUE, 10).stream().filter(w -> w.kind().equals(ReceiptEmail.WRITE_KIND)).findFirst().orElseThrow();
+        outbox.markNeedsAttention(receipt.id(), "Refused by the central platform: Unknown sale");
+        vm.refresh();
+        assertThat(vm.attentionRows()).singleElement().satisfies(r -> assertThat(r.what()).isEqualTo("Receipt to e-mail to helene@orange.fr"));
+        vm.selectedProperty().set(vm.attentionRows().get(0));
+        vm.managerPinProperty().set("9876");
+        vm.resolve(SyncViewModel.Action.RETRY);
+        assertThat(outbox.needsAttentionCount()).isZero();
+        assertThat(outbox.due(Long.MAX_VALUE, 10)).extracting(PendingWrite::id).contains(receipt.id());
+        assertThat(journal.size()).as("each decision journaled").isEqualTo(journalBefore + 3);
+        assertThat(syncs).isEqualTo(3);
     }
 }
