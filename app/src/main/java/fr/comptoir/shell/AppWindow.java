@@ -212,35 +212,20 @@ public final class AppWindow {
         }
         autosave = new fr.comptoir.sale.BasketAutosave(context.parkedSales(), context.clock(),
                 failure -> Platform.runLater(() -> status.notice(i18n.get("sell.autosaveFailed", failure.getMessage()))));
-        record Saved(fr.comptoir.sale.ParkedSale sale, boolean paymentsTaken) {
-        }
-        runner.run(() -> {
-            java.util.Optional<fr.comptoir.sale.ParkedSale> saved = autosave.saved();
-            if (saved.isEmpty()) {
-                return new Saved(null, false);
-            }
-            fr.comptoir.sale.ParkedSale sale = saved.get();
-            if (sale.saleId() == null) {
-                // Saved by an earlier version: the sale gets its id now, and the payments saved with it are journaled under it.
-                sale = new fr.comptoir.sale.ParkedSale(sale.id(), "sale-" + java.util.UUID.randomUUID(), sale.parkedAt(), sale.parkedBy(),
-                        sale.customer(), sale.lines(), sale.deliveryAddress(), java.util.List.of());
-                for (fr.comptoir.sale.Payment p : saved.get().payments()) {
-                    context.paymentJournal().taken(sale.saleId(), p);
-                }
-            }
-            fr.comptoir.sale.SalePayments.Standing standing = context.salePayments().standing(sale.saleId());
-            return new Saved(sale, !standing.taken().isEmpty() || !standing.unresolved().isEmpty());
-        }, saved -> {
-            if (saved.sale() != null && basket.lines().isEmpty()) {
-                basket.restore(saved.sale());
-                resumePayment = saved.paymentsTaken();
+        fr.comptoir.sale.SaleRecovery recovery = new fr.comptoir.sale.SaleRecovery(context.parkedSales(), context.paymentJournal(),
+                context.salePayments());
+        runner.run(recovery::recover, saved -> {
+            if (saved.isPresent() && basket.lines().isEmpty()) {
+                basket.restore(saved.get().sale());
+                resumePayment = saved.get().paymentsStarted();
                 currentSection = MainView.Section.SELL;
-                sellNotice = i18n.get("sell.restored", saved.sale().lines().size());
+                sellNotice = i18n.get("sell.restored", saved.get().sale().lines().size());
             }
             autosave.watch(basket);
             showMain();
         }, failure -> {
             LOG.error("The sale in progress could not be read back", failure);
+            status.notice(i18n.get("sell.restoreFailed", failure.getMessage()));
             autosave.watch(basket);
             showMain();
         });
@@ -513,7 +498,8 @@ public final class AppWindow {
                             problem -> self.get().messageProperty().set(problem));
                 });
         self.set(vm);
-        vm.load();
+        // The basket is on disk before any payment is asked: a payment never exists without its sale.
+        vm.load(autosave::flush);
         vm.enableGiftCards();
         fr.comptoir.sale.ReceiptEmail emails = new fr.comptoir.sale.ReceiptEmail(context.journal());
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {

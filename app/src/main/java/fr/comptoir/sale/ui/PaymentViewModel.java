@@ -83,8 +83,19 @@ public final class PaymentViewModel {
      * screen), after asking the terminal or the platform about any payment whose outcome is not known.
      */
     public void load() {
+        load(() -> { });
+    }
+
+    /**
+     * As {@link #load()}, first running {@code beforePayments} in the background (the basket's save): no
+     * payment can be asked before it is done.
+     */
+    public void load(Runnable beforePayments) {
         busy.set(true);
-        runner.run(() -> money.resume(saleId), standing -> {
+        runner.run(() -> {
+            beforePayments.run();
+            return money.resume(saleId);
+        }, standing -> {
             busy.set(false);
             show(standing, 0);
             if (!standing.unresolved().isEmpty()) {
