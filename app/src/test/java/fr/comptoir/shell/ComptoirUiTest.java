@@ -63,19 +63,19 @@ class ComptoirUiTest {
                 .filter(b -> b.getText().startsWith("Léo Martin")).findFirst().map(Node.class::cast));
         tap(leo);
         for (String digit : new String[]{"1", "2", "3", "5"}) {
-            tap(pinKey(digit));
+            tapKey(digit);
         }
-        tap(pinKey("Sign in"));
+        tapKey("Sign in");
         waitForText("Wrong PIN. 4 attempts left.");
 
         for (String digit : new String[]{"1", "2", "3", "4"}) {
-            tap(pinKey(digit));
+            tapKey(digit);
         }
-        tap(pinKey("Sign in"));
+        tapKey("Sign in");
 
         waitForText("Léo Martin · Associate");
         assertThat(robot.lookup("Comptoir Paris Rivoli").tryQuery()).isPresent();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Online".equals(text("#status-connectivity"))
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "Online".equals(text("#status-connectivity"))
                 && "Pending writes: 0".equals(text("#status-pending")));
         assertThat(text("#status-data-age")).isEqualTo("Data up to date");
 
@@ -94,7 +94,7 @@ class ComptoirUiTest {
         waitForText("Only a manager can change this.");
         tap("Français");
         waitForText("Réglages");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "En ligne".equals(text("#status-connectivity")));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "En ligne".equals(text("#status-connectivity")));
 
         tap("Verrouiller");
         waitForText("Saisissez votre code, Léo Martin");
@@ -111,11 +111,11 @@ class ComptoirUiTest {
         // No touch for two seconds: the PIN pad comes back, for Sarah, and the lock is journaled.
         waitForText("Enter your PIN, Sarah Benali");
         for (String digit : new String[]{"1", "2", "3", "4"}) {
-            tap(pinKey(digit));
+            tapKey(digit);
         }
-        tap(pinKey("Sign in"));
+        tapKey("Sign in");
         waitForText("Sarah Benali · Associate");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().context().journal().size() >= 3);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> app.window().context().journal().size() >= 3);
     }
 
     @Test
@@ -133,15 +133,15 @@ class ComptoirUiTest {
                 .findFirst();
         waitFor(helene::get);
         // The list may still be refreshed by the central search's answer: look the cell up at each try.
-        retrying(() -> robot.clickOn(helene.get().orElseThrow()));
+        tapWhen(helene, "Hélène Martin in the results");
 
         javafx.scene.control.ListView<?> orders = waitFor(() -> robot.lookup("#customer-orders").tryQueryAs(javafx.scene.control.ListView.class)
                 .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
         assertThat(orders.getItems()).anySatisfy(o -> assertThat(o.toString()).contains("channel=Web"));
         assertThat(orders.getItems()).anySatisfy(o -> assertThat(o.toString()).contains("channel=Store"));
-        retrying(() -> robot.clickOn((Node) robot.lookup(".list-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == orders.getItems().get(0)).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#order-lines").isEmpty());
+        tapWhen(() -> robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == orders.getItems().get(0)).findFirst(), "the first order");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> !text("#order-lines").isEmpty());
 
         tap("Online carts");
         waitForText("Live from the central platform.");
@@ -149,8 +149,9 @@ class ComptoirUiTest {
         waitForText("In the basket");
 
         tap("Sell");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Customer: Hélène Martin".equals(text("#basket-customer")));
-        javafx.scene.control.ListView<?> lines = robot.lookup("#basket-lines").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "Customer: Hélène Martin".equals(text("#basket-customer")));
+        javafx.scene.control.ListView<?> lines = waitFor(() -> robot.lookup("#basket-lines").tryQueryAs(javafx.scene.control.ListView.class)
+                .map(l -> (javafx.scene.control.ListView<?>) l));
         assertThat(lines.getItems()).isNotEmpty();
         assertThat(text("#basket-total")).startsWith("Total €");
 
@@ -159,9 +160,9 @@ class ComptoirUiTest {
         for (String body : new String[]{"376000000001", "376000000002", "376000000003"}) {
             tap("#sell-entry").write(fr.comptoir.catalog.Gtin.withCheckDigit(body)).type(javafx.scene.input.KeyCode.ENTER);
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lines.getItems().size() == before + 3);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> lines.getItems().size() == before + 3);
         tap("#sell-entry").write("3760000000010").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#sell-message").contains("not a valid barcode"));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#sell-message").contains("not a valid barcode"));
         assertThat(lines.getItems()).hasSize(before + 3);
 
         // A 20 % discount on the basket needs the manager's PIN.
@@ -173,7 +174,7 @@ class ComptoirUiTest {
         waitForText("A manager enters their PIN to approve this discount.");
         tap("#discount-manager-pin").write("9876");
         tap("#discount-apply");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#basket-total").tryQuery().isPresent()
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> robot.lookup("#basket-total").tryQuery().isPresent()
                 && !full.equals(text("#basket-total")));
 
         // Pay part in cash and the rest by card; the receipt's total is the basket's.
@@ -182,24 +183,26 @@ class ComptoirUiTest {
         tap("#pay-amount").write("10");
         tap("#pay-cash");
         tap("#pay-card");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message").startsWith("Card payment of"));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#pay-message").startsWith("Card payment of"));
         tap("#pay-complete");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> robot.lookup("#receipt").tryQueryAs(javafx.scene.control.TextArea.class)
+                .map(t -> !t.getText().isEmpty()).orElse(false));
         String receipt = robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText();
         String total = due.substring("Total ".length(), due.indexOf(" ·"));
         assertThat(receipt).contains("TOTAL").contains(total).contains("Cash").contains("Card ****").contains("Customer: Hélène Martin")
                 .contains("Discount: Loyalty gesture");
         tap("#pay-new-sale");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No customer attached".equals(text("#basket-customer")));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "No customer attached".equals(text("#basket-customer")));
 
         // A reprint of that receipt says it is a duplicate.
         tap("#sell-reprint");
         javafx.scene.control.ListView<?> recent = waitFor(() -> robot.lookup("#recent-sales").tryQueryAs(javafx.scene.control.ListView.class)
                 .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
         robot.interact(() -> recent.getSelectionModel().select(0));
-        String duplicate = robot.lookup("#duplicate-receipt").queryAs(javafx.scene.control.TextArea.class).getText();
+        String duplicate = waitFor(() -> robot.lookup("#duplicate-receipt").tryQueryAs(javafx.scene.control.TextArea.class)
+                .map(javafx.scene.control.TextArea::getText).filter(t -> !t.isEmpty()));
         assertThat(duplicate).contains("*** DUPLICATE ***").contains(total);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));
     }
 
     @Test
@@ -213,8 +216,9 @@ class ComptoirUiTest {
         for (String body : new String[]{"376000000001", "376000000002"}) {
             tap("#sell-entry").write(fr.comptoir.catalog.Gtin.withCheckDigit(body)).type(javafx.scene.input.KeyCode.ENTER);
         }
-        javafx.scene.control.ListView<?> lines = robot.lookup("#basket-lines").queryAs(javafx.scene.control.ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lines.getItems().size() == 2);
+        javafx.scene.control.ListView<?> lines = waitFor(() -> robot.lookup("#basket-lines").tryQueryAs(javafx.scene.control.ListView.class)
+                .map(l -> (javafx.scene.control.ListView<?>) l));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> lines.getItems().size() == 2);
         String total = text("#basket-total");
 
         // The app stops with the sale unpaid; at the next start the first sign-in finds it on the Sell screen.
@@ -225,13 +229,14 @@ class ComptoirUiTest {
         tap("#sell-pay");
         tap("#pay-amount").write("10");
         tap("#pay-card");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#pay-message").startsWith("Card payment of"));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#pay-message").startsWith("Card payment of"));
         String left = text("#pay-remaining");
         stopStartAndSignIn("Sarah Benali", "#pay-message", "Payments of €10.00 were already taken for this sale");
         assertThat(text("#pay-remaining")).isEqualTo(left);
         tap("#pay-cash");
         tap("#pay-complete");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> robot.lookup("#receipt").tryQueryAs(javafx.scene.control.TextArea.class)
+                .map(t -> !t.getText().isEmpty()).orElse(false));
         assertThat(robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText()).contains("Card ****").contains("Cash");
     }
 
@@ -241,7 +246,7 @@ class ComptoirUiTest {
         FxToolkit.cleanupStages();
         launch("PT10M");
         signIn(name, "1234");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(query) != null && text(query).startsWith(said));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text(query) != null && text(query).startsWith(said));
     }
 
     private void signIn(String name, String pin) throws Exception {
@@ -249,40 +254,77 @@ class ComptoirUiTest {
                 .filter(b -> b.getText().startsWith(name)).findFirst().map(Node.class::cast));
         tap(tile);
         for (char c : pin.toCharArray()) {
-            tap(pinKey(String.valueOf(c)));
+            tapKey(String.valueOf(c));
         }
-        tap(pinKey("Sign in"));
+        tapKey("Sign in");
     }
 
+    /** How long a screen may take to show what a step waits for, on a busy machine. */
+    static final long PATIENCE_MILLIS = 60_000;
+
     private org.testfx.api.FxRobotInterface tap(String query) {
-        return retrying(() -> robot.clickOn(query));
+        return tapWhen(() -> robot.lookup(query).queryAll().stream().filter(ComptoirUiTest::tappable).findFirst(), query);
     }
 
     private org.testfx.api.FxRobotInterface tap(Node node) {
-        return retrying(() -> robot.clickOn(node));
+        return tapWhen(() -> Optional.of(node).filter(ComptoirUiTest::tappable), node.toString());
     }
 
     /**
-     * TestFX looks nodes up from the test thread while the JavaFX thread builds the screen; a node it
-     * meets half-attached has no scene yet and the lookup throws. Let the JavaFX thread finish, then again.
+     * Waits until the node is in a scene, visible, laid out on screen and enabled, then touches it. The JavaFX
+     * thread may rebuild the screen between the look-up and the touch: then the node is looked up again,
+     * for as long as {@link #PATIENCE_MILLIS} allows, never a fixed number of times.
      */
-    private static org.testfx.api.FxRobotInterface retrying(java.util.function.Supplier<org.testfx.api.FxRobotInterface> click) {
-        for (int attempt = 1; ; attempt++) {
+    private org.testfx.api.FxRobotInterface tapWhen(java.util.function.Supplier<Optional<Node>> lookup, String what) {
+        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+        RuntimeException last = null;
+        while (System.currentTimeMillis() < deadline) {
             try {
-                return click.get();
-            } catch (NullPointerException | org.testfx.api.FxRobotException e) {
-                // Also: a node just made visible is not laid out (inside the scene) until the next pulse.
-                if (attempt == 5) {
-                    throw e;
+                Optional<Node> node = lookup.get();
+                if (node.isPresent()) {
+                    return robot.clickOn(node.get());
                 }
-                WaitForAsyncUtils.waitForFxEvents();
+            } catch (RuntimeException e) {
+                last = e;
             }
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        AssertionError failure = new AssertionError("Nothing to touch for " + what + " within " + PATIENCE_MILLIS / 1000 + " s");
+        if (last != null) {
+            failure.initCause(last);
+        }
+        throw failure;
+    }
+
+    /** In a scene, visible with all its parents, laid out with a size on screen, enabled: read on the JavaFX thread. */
+    private static boolean tappable(Node node) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                if (node.getScene() == null || node.getScene().getWindow() == null || !node.getScene().getWindow().isShowing()
+                        || node.isDisabled()) {
+                    return false;
+                }
+                for (Node n = node; n != null; n = n.getParent()) {
+                    if (!n.isVisible()) {
+                        return false;
+                    }
+                }
+                javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+                return b != null && b.getWidth() > 0 && b.getHeight() > 0;
+            }).get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return false;
         }
     }
 
-    private Node pinKey(String text) {
-        return robot.lookup(".pin-key").queryAllAs(Button.class).stream()
-                .filter(b -> b.getText().equals(text) && b.isVisible()).findFirst().orElseThrow();
+    private java.util.function.Supplier<Optional<Node>> pinKey(String text) {
+        return () -> robot.lookup(".pin-key").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals(text)).map(Node.class::cast).filter(ComptoirUiTest::tappable).findFirst();
+    }
+
+    private org.testfx.api.FxRobotInterface tapKey(String text) {
+        return tapWhen(pinKey(text), "the PIN key " + text);
     }
 
     private String text(String query) {
@@ -290,12 +332,12 @@ class ComptoirUiTest {
     }
 
     private void waitForText(String text) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(text).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> robot.lookup(text).tryQuery().isPresent());
     }
 
     private <T> T waitFor(java.util.concurrent.Callable<Optional<T>> lookup) throws Exception {
         Object[] found = new Object[1];
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> {
             Optional<T> o = lookup.call();
             o.ifPresent(v -> found[0] = v);
             return o.isPresent();
