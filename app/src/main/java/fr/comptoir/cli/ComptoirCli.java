@@ -208,7 +208,7 @@ public final class ComptoirCli {
         }
     }
 
-    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class, ScanBench.class})
+    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class, ScanBench.class, JournalBench.class})
     static final class Bench {
     }
 
@@ -261,6 +261,23 @@ public final class ComptoirCli {
         void run(DemoSize s, Path dir, PrintWriter out) {
             new fr.comptoir.bench.ScanBenchmark(dir, s, scans, out).run(screenScans <= 0 ? null
                     : (catalog, eans) -> new fr.comptoir.bench.ui.ScreenScanBenchmark(catalog, "st-par01", out).run(eans, screenScans));
+        }
+    }
+
+    @Command(name = "journal", description = "What recording a sale costs with the journal's durability NORMAL and FULL (p50/p99).")
+    static final class JournalBench implements Callable<Integer> {
+        @Option(names = "--sales", defaultValue = "2000", description = "Sales to record with each durability (default ${DEFAULT-VALUE}).")
+        int sales;
+        @Option(names = "--data", description = "Folder for the benchmark's journals (default: <home>/bench).")
+        Path data;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            new fr.comptoir.bench.JournalBenchmark(data != null ? data : AppHome.resolve(null).resolve("bench"), sales,
+                    spec.commandLine().getOut()).run();
+            return 0;
         }
     }
 
