@@ -102,4 +102,24 @@ class ClientelingOfflineSyncTest {
             assertThat(ctx.journal().size()).isZero();
         }
     }
+
+    @Test
+    void aNoteThePlatformRefusedStaysShownUntilAManagerDecides() throws Exception {
+        try (AppContext ctx = fr.comptoir.testing.TestOptions.syncedTinyDemo(home)) {
+            ClientelingService svc = ctx.clienteling();
+            ClientelingService.Author author = new ClientelingService.Author("stf-par01-2", "Léo Martin", "st-par01");
+            int before = svc.profile("cus-1").orElseThrow().notes().size();
+            svc.addNote("cus-1", "Note that will be refused", author);
+            // The platform refuses it (here: a person marks it so, as the sync engine does on a 422).
+            PendingWrite w = ctx.outbox().due(Long.MAX_VALUE, 10).get(0);
+            ctx.outbox().markNeedsAttention(w.id(), "Refused by the central platform: Invalid note");
+
+            ClientelingService.Profile refused = svc.profile("cus-1").orElseThrow();
+            assertThat(refused.notes()).hasSize(before + 1).anyMatch(n -> n.text().equals("Note that will be refused"));
+            assertThat(refused.pendingEdits()).isEqualTo(1);
+
+            ctx.outbox().discard(w.id(), "written on the wrong customer", "stf-par01-1", "stf-par01-2");
+            assertThat(svc.profile("cus-1").orElseThrow().notes()).hasSize(before);
+        }
+    }
 }

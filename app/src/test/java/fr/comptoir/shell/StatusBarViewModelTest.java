@@ -34,6 +34,20 @@ class StatusBarViewModelTest {
     }
 
     @Test
+    void saysWhyWritesAreWaitingAndKeepsSayingItAfterASuccessfulPull() {
+        StatusBarViewModel vm = new StatusBarViewModel(new I18n(Locale.ENGLISH), Runnable::run);
+        vm.accept(new SyncStatus(Connectivity.ONLINE, false, null, -1, Map.of("customers", 1L), 20, 0, null, 0,
+                "Central platform unreachable (HTTP 503)"));
+        assertThat(vm.problemText().get()).isEqualTo("Not delivered yet: Central platform unreachable (HTTP 503)");
+        // Nothing waits: nothing to say.
+        vm.accept(new SyncStatus(Connectivity.ONLINE, false, null, -1, Map.of("customers", 1L), 0, 0, null, 0, null));
+        assertThat(vm.problemText().get()).isEmpty();
+        // A failure the person must know of stays until the next one.
+        vm.notice("The sale in progress could not be saved against a crash: disk full");
+        assertThat(vm.problemText().get()).contains("disk full");
+    }
+
+    @Test
     void speaksFrench() {
         StatusBarViewModel vm = new StatusBarViewModel(new I18n(Locale.FRENCH), Runnable::run);
         vm.accept(status(Connectivity.OFFLINE, false, 0, 2));

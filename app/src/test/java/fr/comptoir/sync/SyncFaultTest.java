@@ -151,6 +151,34 @@ class SyncFaultTest {
     }
 
     @Test
+    void aWriteThePlatformKeepsFailingOnNeverHoldsTheOthersAndIsSetAsideAfterTenTries() throws Exception {
+        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite("staff-event", "poison", "record-a", java.util.Map.of("n", 0)));
+        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite("staff-event", "after-poison", "record-a", java.util.Map.of("n", 1)));
+        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite("staff-event", "other", "record-b", java.util.Map.of("n", 2)));
+        String problem = "{\"type\":\"https://x/internal\",\"title\":\"Internal error\",\"status\":500,\"detail\":\"boom\"}";
+        int delivered = 0;
+        for (int round = 0; round < SyncEngine.MAX_WRITE_FAILURES; round++) {
+            // The poisoned write gets the platform's own 500 at each of its two attempts; anything else goes through.
+            script.script.add(new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/problem+json").setBody(problem));
+            script.script.add(new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/problem+json").setBody(problem));
+            if (round == 0) {
+                script.script.add(json("{}").setResponseCode(201));
+            }
+            Thread.sleep(3);
+            outbox.makeDueNow();
+            delivered += engine.drainOutbox();
+            if (round == 0) {
+                assertThat(delivered).as("the other record's write went on").isEqualTo(1);
+                assertThat(engine.status().connectivity()).as("a failing write is not an outage").isEqualTo(Connectivity.ONLINE);
+            }
+        }
+        assertThat(outbox.needsAttention()).singleElement().satisfies(e -> assertThat(e.lastError()).startsWith("Gave up after 10 tries"));
+        // Its record's next write waits for a person; nothing else was held.
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+        assertThat(outbox.sentCount()).isEqualTo(1);
+    }
+
+    @Test
     void outboxSurvivesDropsTimeoutsAndServerErrorsWithOneKeyPerWriteAndInOrder() throws Exception {
         for (int i = 0; i < 3; i++) {
             journal.record(new StaffEvent("e" + i, StaffEvent.Type.SIGNED_IN, "s1", "st-1", "d1", "2026-11-20T09:00:00Z"));
