@@ -256,11 +256,15 @@ public final class ComptoirCli {
         @Option(names = "--screen", defaultValue = "0", description = "Then this many scans on the real Sell screen, timed until "
                 + "the line is laid out (needs a display; 0: none).")
         int screenScans;
+        @Option(names = "--navigations", defaultValue = "0", description = "Leave the Sell screen and come back this many times "
+                + "before the screen measure (default ${DEFAULT-VALUE}).")
+        int navigations;
 
         @Override
         void run(DemoSize s, Path dir, PrintWriter out) {
             new fr.comptoir.bench.ScanBenchmark(dir, s, scans, out).run(screenScans <= 0 ? null
-                    : (catalog, eans) -> new fr.comptoir.bench.ui.ScreenScanBenchmark(catalog, "st-par01", out).run(eans, screenScans));
+                    : (catalog, eans) -> new fr.comptoir.bench.ui.ScreenScanBenchmark(catalog, "st-par01", out).afterNavigations(navigations)
+                            .run(eans, screenScans));
         }
     }
 

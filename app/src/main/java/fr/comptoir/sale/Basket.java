@@ -185,8 +185,13 @@ public final class Basket {
         return lines.stream().mapToInt(BasketLine::quantity).sum();
     }
 
-    public void addListener(Consumer<Basket> listener) {
+    /**
+     * Tells {@code listener} of every change from now on. A screen that listens removes itself when it
+     * leaves (the returned action), so that dead screens neither react to scans nor stay in memory.
+     */
+    public Runnable addListener(Consumer<Basket> listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** Prices the lines on every change (promotions); set once the promotions are loaded. */

@@ -240,6 +240,38 @@ class ComptoirUiTest {
         assertThat(robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText()).contains("Card ****").contains("Cash");
     }
 
+    @Test
+    void screensLeftBehindLetGoOfTheBasket() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        tap("Use the demo store");
+        signIn("Sarah Benali", "1234");
+        waitForText("Sarah Benali · Associate");
+        tap("Sell");
+        waitFor(() -> robot.lookup("#sell-entry").tryQuery());
+        int first = basketListeners();
+        for (int i = 0; i < 50; i++) {
+            tap("Customers");
+            waitFor(() -> robot.lookup("#customer-search").tryQuery());
+            tap("Sell");
+            waitFor(() -> robot.lookup("#sell-entry").tryQuery());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        // 100 navigations later, only the Sell screen on show (and the autosave) follow the basket.
+        assertThat(basketListeners()).isEqualTo(first);
+        assertThat(first).isBetween(1, 5);
+    }
+
+    /** How many listeners the one basket of the window has (read through reflection: no test-only API in the app). */
+    private int basketListeners() throws Exception {
+        java.lang.reflect.Field basketField = AppWindow.class.getDeclaredField("basket");
+        basketField.setAccessible(true);
+        Object basket = basketField.get(app.window());
+        java.lang.reflect.Field listeners = basket.getClass().getDeclaredField("listeners");
+        listeners.setAccessible(true);
+        return WaitForAsyncUtils.asyncFx(() -> ((java.util.List<?>) listeners.get(basket)).size()).get(10, TimeUnit.SECONDS);
+    }
+
     /** Stops the app, starts it again on the same home, signs in, and waits for {@code query} to say {@code said}. */
     private void stopStartAndSignIn(String name, String query, String said) throws Exception {
         FxToolkit.cleanupApplication(app);

@@ -47,10 +47,21 @@ public final class ScreenScanBenchmark {
     private long startedAt;
     private int expectedItems;
 
+    private int navigations;
+
     public ScreenScanBenchmark(CatalogReader catalog, String storeId, PrintWriter out) {
         this.catalog = catalog;
         this.storeId = storeId;
         this.out = out;
+    }
+
+    /**
+     * Before measuring, leaves the Sell screen for another and comes back {@code n} times, as a shift does:
+     * the figures then show whether screens that were left still weigh on each scan.
+     */
+    public ScreenScanBenchmark afterNavigations(int n) {
+        this.navigations = n;
+        return this;
     }
 
     public void run(List<String> eans, int scans) throws Exception {
@@ -91,7 +102,7 @@ public final class ScreenScanBenchmark {
                 micros[i] = scanAndWait(eans.get(rnd.nextInt(eans.size()))) / 1000;
             }
             java.util.Arrays.sort(micros);
-            out.printf("%nScan to line on screen (real Sell screen, %s), %,d scans%n", describe(), scans);
+            out.printf("%nScan to line on screen (real Sell screen, %s, after %d navigations), %,d scans%n", describe(), navigations, scans);
             out.printf("p50 %.1f ms   p99 %.1f ms   max %.1f ms%n", pct(micros, 50), pct(micros, 99), micros[micros.length - 1] / 1000.0);
             out.println("From the scanner's first keystroke to the end of the layout pulse showing the line.");
             out.flush();
@@ -111,9 +122,17 @@ public final class ScreenScanBenchmark {
         ScanLookup lookup = new ScanLookup(catalog, storeId);
         SellViewModel vm = new SellViewModel(basket, lookup::lookup, text -> catalog.searchByProduct(text, storeId, 12), card -> Optional.empty(),
                 runner, i18n);
-        Node none = new Label();
-        SellView view = new SellView(vm, basket, i18n, none, () -> { }, i -> { }, i -> { }, () -> { }, () -> { });
-        scene = new Scene(view.root(), 1280, 800);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        scene = new Scene(holder, 1280, 800);
+        for (int i = 0; i <= navigations; i++) {
+            // Each visit builds the screen again, as the app does; the one before leaves the scene.
+            SellViewModel visit = i == navigations ? vm : new SellViewModel(basket, lookup::lookup,
+                    text -> catalog.searchByProduct(text, storeId, 12), card -> Optional.empty(), runner, i18n);
+            holder.getChildren().setAll(new SellView(visit, basket, i18n, new Label(), () -> { }, x -> { }, x -> { }, () -> { }, () -> { }).root());
+            if (i < navigations) {
+                holder.getChildren().setAll(new Label("another screen"));
+            }
+        }
         scene.getStylesheets().add(AppWindow.class.getResource("comptoir.css").toExternalForm());
         scene.addPostLayoutPulseListener(this::afterLayout);
         Stage stage = new Stage();

@@ -118,12 +118,12 @@ public final class SellView {
         customer.setId("basket-customer");
         Runnable showCustomer = () -> customer.setText(basket.customer() == null ? i18n.get("basket.noCustomer")
                 : i18n.get("basket.customer", basket.customer().fullName()));
-        basket.addListener(b -> showCustomer.run());
+        Runnable stopShowing = basket.addListener(b -> showCustomer.run());
         showCustomer.run();
         Button detach = Ui.button(i18n.get("basket.detach"));
         detach.setOnAction(e -> basket.detachCustomer());
         detach.setDisable(basket.customer() == null);
-        basket.addListener(b -> detach.setDisable(b.customer() == null));
+        Runnable stopDetach = basket.addListener(b -> detach.setDisable(b.customer() == null));
 
         ListView<SellViewModel.LineRow> lines = new ListView<>(vm.lines());
         lines.setId("basket-lines");
@@ -246,6 +246,13 @@ public final class SellView {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.ANY, scanFilter);
+            }
+            if (old != null && scene == null) {
+                // Left for another screen: never built again, so it lets go of the shared basket.
+                stopShowing.run();
+                stopDetach.run();
+                vm.dispose();
+                idle.stop();
             }
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.ANY, scanFilter);

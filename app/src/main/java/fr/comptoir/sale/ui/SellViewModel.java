@@ -99,9 +99,16 @@ public final class SellViewModel {
         this.loyaltyCard = loyaltyCard;
         this.runner = runner;
         this.i18n = i18n;
-        basket.addListener(b -> refresh());
+        stopListening = basket.addListener(b -> refresh());
         entry.addListener((obs, old, text) -> searchProducts(text));
         refresh();
+    }
+
+    private final Runnable stopListening;
+
+    /** The screen is gone: it no longer follows the basket. */
+    public void dispose() {
+        stopListening.run();
     }
 
     /**
