@@ -40,6 +40,17 @@ public final class ScanBenchmark {
         this.out = out;
     }
 
+    private DemoSize duringSync;
+
+    /**
+     * Measures while a first full sync of a demo store of {@code store} size writes into the same cache
+     * (the app's own sync engine, against the demo platform over loopback), as when a terminal catches up.
+     */
+    public ScanBenchmark duringSyncOf(DemoSize store) {
+        this.duringSync = store;
+        return this;
+    }
+
     /** A second measure on the same catalogue, e.g. on the real screen ({@code bench.ui}). */
     @FunctionalInterface
     public interface Then {
@@ -80,9 +91,19 @@ public final class ScanBenchmark {
                 out.printf("Filled in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             }
             SqliteCatalog catalog = new SqliteCatalog(db, java.time.Clock.systemUTC());
-            measure(new ScanLookup(catalog, "st-par01"), eans);
-            if (then != null) {
-                then.measure(catalog, eans);
+            if (duringSync == null) {
+                measure(new ScanLookup(catalog, "st-par01"), eans);
+                if (then != null) {
+                    then.measure(catalog, eans);
+                }
+            } else {
+                try (BackgroundSync sync = BackgroundSync.start(dir, duringSync, cache, out)) {
+                    measure(new ScanLookup(catalog, "st-par01"), eans);
+                    if (then != null) {
+                        then.measure(catalog, eans);
+                    }
+                    out.printf("The sync was %s when the measures ended.%n", sync.describe());
+                }
             }
         } catch (RuntimeException e) {
             throw e;

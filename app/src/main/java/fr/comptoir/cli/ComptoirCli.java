@@ -259,10 +259,17 @@ public final class ComptoirCli {
         @Option(names = "--navigations", defaultValue = "0", description = "Leave the Sell screen and come back this many times "
                 + "before the screen measure (default ${DEFAULT-VALUE}).")
         int navigations;
+        @Option(names = "--during-sync", description = "Measure while a first full sync of a demo store of this size (tiny, small, "
+                + "medium, large) writes into the same cache.")
+        String duringSync;
 
         @Override
         void run(DemoSize s, Path dir, PrintWriter out) {
-            new fr.comptoir.bench.ScanBenchmark(dir, s, scans, out).run(screenScans <= 0 ? null
+            fr.comptoir.bench.ScanBenchmark bench = new fr.comptoir.bench.ScanBenchmark(dir, s, scans, out);
+            if (duringSync != null) {
+                bench.duringSyncOf(DemoSize.parse(duringSync));
+            }
+            bench.run(screenScans <= 0 ? null
                     : (catalog, eans) -> new fr.comptoir.bench.ui.ScreenScanBenchmark(catalog, "st-par01", out).afterNavigations(navigations)
                             .run(eans, screenScans));
         }

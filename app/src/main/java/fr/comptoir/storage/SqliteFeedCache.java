@@ -126,6 +126,18 @@ public final class SqliteFeedCache implements FeedCache {
         });
     }
 
+    /**
+     * Forgets where every feed was read up to, keeping the records: the next sync reads each feed from the
+     * start and overwrites what it sends, removing nothing (a cache filled by other means, e.g. a benchmark's).
+     */
+    public void forgetCursors() {
+        db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("DELETE FROM sync_state");
+            }
+        });
+    }
+
     @Override
     public long platformRecordCount(Feed<?> feed) {
         String table = COUNTED_TABLE.get(feed.name());
