@@ -66,7 +66,7 @@ public final class DemoPlatformStore implements AutoCloseable {
         });
         long[] seq = {0};
         int[] pending = {0};
-        db.read(c -> {
+        db.withWriter(c -> {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO docs(feed, id, seq, body, scope) VALUES (?, ?, ?, ?, ?)")) {
                 generator.generate((feed, id, scope, record) -> {

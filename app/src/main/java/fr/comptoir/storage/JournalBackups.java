@@ -73,7 +73,8 @@ public final class JournalBackups implements AutoCloseable {
     }
 
     private long changes() {
-        return journal.read(c -> {
+        // The writer's own change counter: readers have none.
+        return journal.withWriter(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT total_changes()")) {
                 return rs.getLong(1);
             }

@@ -10,11 +10,14 @@ import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One SQLite file opened in WAL mode, with a single shared connection guarded by a lock.
+ * One SQLite file opened in WAL mode: one writer connection guarded by a lock, for transactions, and a
+ * few reader connections of their own for {@link #read}, so that a scan or a search never waits behind a
+ * page being written (WAL lets readers see the last commit while a writer works).
  *
- * <p>SQLite allows one writer at a time; funnelling every access through one connection keeps
- * transactions simple and avoids SQLITE_BUSY inside the app. Any thread except the JavaFX
- * application thread may call it.
+ * <p>SQLite allows one writer at a time; funnelling every write through one connection keeps
+ * transactions simple and avoids SQLITE_BUSY inside the app. A read made inside a transaction, on its
+ * thread, joins that transaction and sees its writes. Any thread except the JavaFX application thread
+ * may call it.
  */
 public final class SqliteDatabase implements AutoCloseable {
 
@@ -24,10 +27,17 @@ public final class SqliteDatabase implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Reader connections kept open at most; more readers at once wait for one to be free. */
+    static final int READERS = 3;
+
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private int transactionDepth;
+    private final java.util.concurrent.BlockingQueue<Connection> idleReaders = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.Semaphore readerSlots = new java.util.concurrent.Semaphore(READERS);
+    private final java.util.List<Connection> allReaders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     private SqliteDatabase(Path file, Connection connection) {
         this.file = file;
@@ -139,8 +149,62 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs read-only {@code work} outside an explicit transaction. */
+    /**
+     * Runs read-only {@code work} on a reader connection of its own (never waiting for a writer), or, inside a
+     * transaction of this thread, on the transaction's connection. Reader connections refuse writes.
+     */
     public <T> T read(SqlWork<T> work) {
+        if (lock.isHeldByCurrentThread()) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StorageException(e.getMessage(), e);
+            }
+        }
+        Connection reader = borrowReader();
+        try {
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw new StorageException(e.getMessage(), e);
+        } finally {
+            idleReaders.add(reader);
+            readerSlots.release();
+        }
+    }
+
+    private Connection borrowReader() {
+        try {
+            readerSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while waiting to read " + file.getFileName(), e);
+        }
+        Connection c = idleReaders.poll();
+        if (c != null) {
+            return c;
+        }
+        try {
+            if (closed) {
+                throw new StorageException("Database " + file.getFileName() + " is closed");
+            }
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("PRAGMA query_only=ON");
+            }
+            allReaders.add(c);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            readerSlots.release();
+            throw e instanceof StorageException se ? se : new StorageException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} alone on the writer connection, outside {@link #inTransaction}: for work that needs
+     * the writer's own state (its change counter) or manages its own commits (a bulk load).
+     */
+    public <T> T withWriter(SqlWork<T> work) {
         lock.lock();
         try {
             return work.run(connection);
@@ -210,6 +274,14 @@ public final class SqliteDatabase implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
+            closed = true;
+            for (Connection reader : allReaders) {
+                try {
+                    reader.close();
+                } catch (SQLException e) {
+                    org.slf4j.LoggerFactory.getLogger(SqliteDatabase.class).warn("A reader of {} did not close: {}", file.getFileName(), e.toString());
+                }
+            }
             connection.close();
         } catch (SQLException e) {
             throw new StorageException(e.getMessage(), e);

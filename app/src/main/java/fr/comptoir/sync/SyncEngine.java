@@ -6,6 +6,7 @@ import fr.comptoir.centralapi.CentralPlatformException;
 import fr.comptoir.centralapi.CentralProtocolException;
 import fr.comptoir.centralapi.CentralRejectedException;
 import fr.comptoir.centralapi.CentralUnreachableException;
+import fr.comptoir.centralapi.ChangeHandler;
 import fr.comptoir.centralapi.DeliveryReceipt;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.centralapi.FeedPage;
@@ -255,9 +256,28 @@ public final class SyncEngine implements AutoCloseable {
         FeedPage page;
         do {
             boolean askRemaining = first;
-            page = cache.applyPage(feed,
-                    (cursor, handler) -> central.pull(feed, cursor, settings.pageSize(), askRemaining, handler),
-                    clock.millis());
+            // The page comes whole over the network first, outside any database lock (scans and searches
+            // read meanwhile); then it is applied in one transaction with its cursor.
+            String cursor = cache.state(feed).cursor();
+            List<java.util.function.Consumer<ChangeHandler<T>>> changes = new ArrayList<>();
+            FeedPage fetched = central.pull(feed, cursor, settings.pageSize(), askRemaining, new ChangeHandler<T>() {
+                @Override
+                public void upsert(T item) {
+                    changes.add(h -> h.upsert(item));
+                }
+
+                @Override
+                public void delete(String id) {
+                    changes.add(h -> h.delete(id));
+                }
+            });
+            page = cache.applyPage(feed, (stored, handler) -> {
+                if (!java.util.Objects.equals(stored, cursor)) {
+                    throw new IllegalStateException("Feed " + feed + " moved from " + cursor + " to " + stored + " while a page was read");
+                }
+                changes.forEach(c -> c.accept(handler));
+                return fetched;
+            }, clock.millis());
             goOnline();
             received += page.changeCount();
             if (first && page.remaining() >= 0) {

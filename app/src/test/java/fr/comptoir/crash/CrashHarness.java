@@ -72,17 +72,18 @@ public final class CrashHarness {
             int killPoints = 0;
             for (int i = 0; i < kills; i++) {
                 Process child = start(home, proxy.url(), seed * 1000 + i, "run");
-                boolean ready = waitForReady(child, 120_000);
+                java.util.Deque<String> output = new java.util.concurrent.ConcurrentLinkedDeque<>();
+                boolean ready = waitForReady(child, 120_000, output);
                 if (!ready) {
-                    throw new IllegalStateException("the till did not start: " + drain(child));
+                    throw new IllegalStateException("the till did not start: " + String.join("\n", output));
                 }
                 // Kill anywhere from the first instant of selling to deep into the run.
                 Thread.sleep(random.nextInt(600));
+                if (!child.isAlive()) {
+                    throw new IllegalStateException("the till stopped on its own (exit " + child.exitValue() + "): " + String.join("\n", output));
+                }
                 child.destroyForcibly();
                 child.waitFor(30, TimeUnit.SECONDS);
-                if (child.exitValue() == 0) {
-                    throw new IllegalStateException("the till ended on its own: " + drain(child));
-                }
                 killPoints++;
                 if ((i + 1) % 50 == 0) {
                     log.println("  ... " + (i + 1) + " kill points");
@@ -107,20 +108,23 @@ public final class CrashHarness {
         return pb.start();
     }
 
-    private static boolean waitForReady(Process child, long timeoutMillis) throws IOException {
+    /** Waits for the till to say READY; keeps its last lines of output in {@code output}. */
+    private static boolean waitForReady(Process child, long timeoutMillis, java.util.Deque<String> output) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while (System.currentTimeMillis() < deadline && (line = out.readLine()) != null) {
+            keep(output, line);
             if (line.equals("READY")) {
                 // Keep reading its output so that it never blocks on a full pipe.
                 Thread t = new Thread(() -> {
                     try {
-                        while (out.readLine() != null) {
-                            // discarded
+                        String more;
+                        while ((more = out.readLine()) != null) {
+                            keep(output, more);
                         }
-                    } catch (IOException ignored) {
-                        // the child was killed
+                    } catch (IOException killed) {
+                        keep(output, "(output ended: " + killed.getMessage() + ")");
                     }
                 });
                 t.setDaemon(true);
@@ -129,6 +133,13 @@ public final class CrashHarness {
             }
         }
         return false;
+    }
+
+    private static void keep(java.util.Deque<String> output, String line) {
+        output.addLast(line);
+        while (output.size() > 40) {
+            output.pollFirst();
+        }
     }
 
     private static String drain(Process child) {

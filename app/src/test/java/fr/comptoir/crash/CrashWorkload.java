@@ -63,6 +63,10 @@ public final class CrashWorkload {
         }
         ctx.connect();
         DeviceConfig d = ctx.device().orElseThrow();
+        // As the app does: nobody sells before the store's data has arrived once.
+        while (!ctx.sync().status().initialSyncDone()) {
+            ctx.sync().syncOnce();
+        }
         if (!finish) {
             ctx.sync().start();
         }

@@ -33,7 +33,7 @@ class MigrationsTest {
     @Test
     void freshCacheIsAtTheLatestVersionInWalModeWithFullTextSearch() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("cache.db"), "cache")) {
-            db.read(c -> {
+            db.withWriter(c -> {
                 try (Statement s = c.createStatement()) {
                     try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                         assertThat(rs.getInt(1)).isEqualTo(6);
@@ -64,7 +64,7 @@ class MigrationsTest {
     @Test
     void refusesADatabaseFromANewerVersion() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            db.read(c -> c.createStatement().execute("PRAGMA user_version = 99"));
+            db.withWriter(c -> c.createStatement().execute("PRAGMA user_version = 99"));
         }
         assertThatThrownBy(() -> SqliteDatabase.open(dir.resolve("journal.db"), "journal"))
                 .isInstanceOf(StorageException.class).hasMessageContaining("newer version");
