@@ -53,4 +53,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.storage..", "fr.comptoir.centralapi..",
                     "fr.comptoir.demo..", "fr.comptoir.shell..")
             .because("the domain is the centre; adapters depend on it, not the reverse");
+
+    @ArchTest
+    static final ArchRule loggingBackendOnlyInLogging = noClasses()
+            .that().resideOutsideOfPackage("fr.comptoir.logging..")
+            .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
+            .because("code logs through SLF4J; only the logging package knows the backend and its redaction");
+
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootBuildsThePlatformClient = noClasses()
+            .that().resideOutsideOfPackages("fr.comptoir", "fr.comptoir.centralapi..", "fr.comptoir.bench..")
+            .should().callConstructor(fr.comptoir.centralapi.HttpCentralPlatform.class,
+                    String.class, java.util.function.Supplier.class, okhttp3.OkHttpClient.class, fr.comptoir.centralapi.RetryPolicy.class)
+            .because("which platform a terminal talks to is chosen once, by the composition root");
+
+    @ArchTest
+    static final ArchRule syncKnowsNoFeature = noClasses()
+            .that().resideInAPackage("fr.comptoir.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.sale..", "fr.comptoir.customers..", "fr.comptoir.staff..",
+                    "fr.comptoir.catalog..", "fr.comptoir.orders..", "fr.comptoir.shell..", "fr.comptoir.storage..")
+            .because("sync moves writes and feeds it does not understand; features never leak into it");
 }
