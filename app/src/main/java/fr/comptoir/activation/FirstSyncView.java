@@ -1,8 +1,8 @@
 package fr.comptoir.activation;
 
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.StatusBarViewModel;
-import fr.comptoir.shell.Ui;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.StatusBarViewModel;
+import fr.comptoir.uikit.Ui;
 import fr.comptoir.sync.Connectivity;
 import fr.comptoir.sync.SyncStatus;
 import javafx.beans.binding.Bindings;

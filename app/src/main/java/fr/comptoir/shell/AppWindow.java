@@ -1,5 +1,10 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
+import fr.comptoir.uikit.Ui;
+import fr.comptoir.uikit.DataAge;
+import fr.comptoir.uikit.StatusBarViewModel;
 import fr.comptoir.AppContext;
 import fr.comptoir.DeviceConfig;
 import fr.comptoir.activation.ActivationView;
@@ -68,7 +73,7 @@ public final class AppWindow {
         this.runner = runner;
         root.getStyleClass().add("app-root");
         scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(AppWindow.class.getResource("comptoir.css").toExternalForm());
+        scene.getStylesheets().add(Ui.class.getResource("comptoir.css").toExternalForm());
     }
 
     public Scene scene() {

@@ -1,5 +1,6 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.FxTaskRunner;
 import atlantafx.base.theme.PrimerLight;
 import fr.comptoir.AppContext;
 import fr.comptoir.AppHome;

@@ -1,5 +1,8 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
+import fr.comptoir.uikit.StatusBarViewModel;
 import fr.comptoir.staff.StaffSession;
 import fr.comptoir.sync.Connectivity;
 import javafx.beans.binding.Bindings;

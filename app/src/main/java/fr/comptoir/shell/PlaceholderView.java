@@ -1,5 +1,6 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.Ui;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

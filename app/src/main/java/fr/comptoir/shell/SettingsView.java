@@ -1,5 +1,7 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
 import fr.comptoir.DeviceConfig;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;

@@ -1,5 +1,8 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
+import fr.comptoir.uikit.StatusBarViewModel;
 import fr.comptoir.sync.SyncStatus;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;

@@ -1,5 +1,7 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.common.JsonCodec;
 import fr.comptoir.common.Money;
 import fr.comptoir.customers.PhoneNumbers;

@@ -3,8 +3,8 @@ package fr.comptoir.activation;
 import fr.comptoir.DeviceConfig;
 import fr.comptoir.centralapi.CentralRejectedException;
 import fr.comptoir.centralapi.CentralUnreachableException;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -73,4 +73,22 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.sale..", "fr.comptoir.customers..", "fr.comptoir.staff..",
                     "fr.comptoir.catalog..", "fr.comptoir.orders..", "fr.comptoir.shell..", "fr.comptoir.storage..")
             .because("sync moves writes and feeds it does not understand; features never leak into it");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .assignedFrom(new com.tngtech.archunit.library.dependencies.SliceAssignment() {
+                @Override
+                public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(com.tngtech.archunit.core.domain.JavaClass c) {
+                    // Every package its own slice, the root package (the composition root) included.
+                    return c.getPackageName().startsWith("fr.comptoir")
+                            ? com.tngtech.archunit.library.dependencies.SliceIdentifier.of(c.getPackageName())
+                            : com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
+                }
+
+                @Override
+                public String getDescription() {
+                    return "every package of fr.comptoir";
+                }
+            }).should().beFreeOfCycles()
+            .because("each package can be understood, tested and changed without the ones that use it");
 }

@@ -5,7 +5,7 @@ import fr.comptoir.sale.Payment;
 import fr.comptoir.sale.SaleRecord;
 import fr.comptoir.sale.Vat;
 import fr.comptoir.sale.ui.ReceiptText;
-import fr.comptoir.shell.I18n;
+import fr.comptoir.uikit.I18n;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

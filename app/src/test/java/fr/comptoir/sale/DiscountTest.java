@@ -1,7 +1,7 @@
 package fr.comptoir.sale;
 
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.sale.ui.DiscountViewModel;
 import fr.comptoir.staff.PinHasher;
 import fr.comptoir.staff.ManagerApproval;

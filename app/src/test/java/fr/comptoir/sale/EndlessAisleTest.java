@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.comptoir.AppContext;
 import fr.comptoir.catalog.LocationStock;
 import fr.comptoir.sale.ui.AisleViewModel;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

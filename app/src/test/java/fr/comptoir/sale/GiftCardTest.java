@@ -2,8 +2,8 @@ package fr.comptoir.sale;
 
 import fr.comptoir.AppContext;
 import fr.comptoir.sale.ui.PaymentViewModel;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.testing.TestOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package fr.comptoir.sale;
 import fr.comptoir.AppContext;
 import fr.comptoir.catalog.VariantInfo;
 import fr.comptoir.customers.Customer;
-import fr.comptoir.shell.I18n;
+import fr.comptoir.uikit.I18n;
 import fr.comptoir.sale.ui.ReceiptText;
 import fr.comptoir.sync.SyncEngine;
 import org.junit.jupiter.api.Test;

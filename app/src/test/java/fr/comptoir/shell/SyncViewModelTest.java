@@ -1,5 +1,7 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.centralapi.PendingWrite;
 import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.common.OutboxWrite;

@@ -1,7 +1,7 @@
 package fr.comptoir.staff;
 
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.staff.ui.SignInViewModel;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package fr.comptoir.testing;
 
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.TaskRunner;
 
 import java.util.ArrayList;
 import java.util.List;

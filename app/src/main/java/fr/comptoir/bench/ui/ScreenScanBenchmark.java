@@ -7,9 +7,9 @@ import fr.comptoir.sale.BasketLine;
 import fr.comptoir.sale.ScanLookup;
 import fr.comptoir.sale.ui.SellView;
 import fr.comptoir.sale.ui.SellViewModel;
-import fr.comptoir.shell.AppWindow;
-import fr.comptoir.shell.FxTaskRunner;
-import fr.comptoir.shell.I18n;
+import fr.comptoir.uikit.Ui;
+import fr.comptoir.uikit.FxTaskRunner;
+import fr.comptoir.uikit.I18n;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.event.Event;
@@ -133,7 +133,7 @@ public final class ScreenScanBenchmark {
                 holder.getChildren().setAll(new Label("another screen"));
             }
         }
-        scene.getStylesheets().add(AppWindow.class.getResource("comptoir.css").toExternalForm());
+        scene.getStylesheets().add(Ui.class.getResource("comptoir.css").toExternalForm());
         scene.addPostLayoutPulseListener(this::afterLayout);
         Stage stage = new Stage();
         stage.setTitle("Comptoir — scan benchmark");

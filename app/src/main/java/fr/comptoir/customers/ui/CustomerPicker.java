@@ -2,8 +2,8 @@ package fr.comptoir.customers.ui;
 
 import fr.comptoir.customers.Customer;
 import fr.comptoir.customers.CustomerMatch;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.Ui;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;

@@ -1,8 +1,8 @@
 package fr.comptoir.customers.ui;
 
 import fr.comptoir.customers.CustomerNote;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.Ui;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

@@ -1,8 +1,8 @@
 package fr.comptoir.customers.ui;
 
 import fr.comptoir.customers.CustomerMatch;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.Ui;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;

@@ -1,8 +1,8 @@
 package fr.comptoir.customers.ui;
 
 import fr.comptoir.customers.Customer;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;

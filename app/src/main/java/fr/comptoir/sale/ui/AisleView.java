@@ -1,8 +1,8 @@
 package fr.comptoir.sale.ui;
 
 import fr.comptoir.catalog.LocationStock;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.Ui;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;

@@ -1,8 +1,8 @@
 package fr.comptoir.sale.ui;
 
 import fr.comptoir.sale.DiscountReason;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.Ui;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;

@@ -5,7 +5,7 @@ import fr.comptoir.sale.BasketLine;
 import fr.comptoir.sale.Payment;
 import fr.comptoir.sale.SaleRecord;
 import fr.comptoir.sale.VatLine;
-import fr.comptoir.shell.I18n;
+import fr.comptoir.uikit.I18n;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package fr.comptoir.sale.ui;
 
 import fr.comptoir.common.Money;
 import fr.comptoir.sale.SaleRecord;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.Ui;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;

@@ -1,7 +1,7 @@
 package fr.comptoir.staff.ui;
 
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.Ui;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Ui;
 import fr.comptoir.staff.StaffMember;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;

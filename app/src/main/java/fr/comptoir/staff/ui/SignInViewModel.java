@@ -1,7 +1,7 @@
 package fr.comptoir.staff.ui;
 
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.staff.SignInResult;
 import fr.comptoir.staff.StaffMember;
 import fr.comptoir.staff.StaffSession;

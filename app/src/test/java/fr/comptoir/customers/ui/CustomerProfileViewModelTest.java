@@ -10,8 +10,8 @@ import fr.comptoir.customers.CustomerNote;
 import fr.comptoir.customers.OnlineCart;
 import fr.comptoir.orders.Order;
 import fr.comptoir.orders.OrderLine;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -3,8 +3,8 @@ package fr.comptoir.customers.ui;
 import fr.comptoir.customers.Customer;
 import fr.comptoir.customers.CustomerMatch;
 import fr.comptoir.customers.CustomerQuery;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import fr.comptoir.sale.BasketLine;
 import fr.comptoir.sale.Payment;
 import fr.comptoir.sale.SaleRecord;
 import fr.comptoir.sale.Vat;
-import fr.comptoir.shell.I18n;
+import fr.comptoir.uikit.I18n;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,8 +5,8 @@ import fr.comptoir.catalog.VariantInfo;
 import fr.comptoir.customers.Customer;
 import fr.comptoir.sale.Basket;
 import fr.comptoir.sale.ScanLookup;
-import fr.comptoir.shell.I18n;
-import fr.comptoir.shell.TaskRunner;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collection;

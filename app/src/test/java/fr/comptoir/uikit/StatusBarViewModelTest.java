@@ -1,5 +1,7 @@
 package fr.comptoir.shell;
 
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.StatusBarViewModel;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.sync.Connectivity;
 import fr.comptoir.sync.SyncStatus;

@@ -1,5 +1,6 @@
-package fr.comptoir;
+package fr.comptoir.launch;
 
+import fr.comptoir.AppHome;
 import fr.comptoir.cli.ComptoirCli;
 import fr.comptoir.shell.ComptoirApplication;
 import javafx.application.Application;

@@ -1,4 +1,4 @@
-package fr.comptoir.shell;
+package fr.comptoir.uikit;
 
 import java.text.MessageFormat;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class I18n {
 
     public I18n(Locale locale) {
         this.locale = SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst().orElse(Locale.ENGLISH);
-        this.bundle = ResourceBundle.getBundle("fr.comptoir.shell.messages", this.locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = ResourceBundle.getBundle("fr.comptoir.uikit.messages", this.locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** French when the system speaks French, else English. */

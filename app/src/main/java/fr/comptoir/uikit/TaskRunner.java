@@ -1,4 +1,4 @@
-package fr.comptoir.shell;
+package fr.comptoir.uikit;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

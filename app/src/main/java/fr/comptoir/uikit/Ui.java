@@ -1,4 +1,4 @@
-package fr.comptoir.shell;
+package fr.comptoir.uikit;
 
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;

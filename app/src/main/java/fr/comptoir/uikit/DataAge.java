@@ -1,4 +1,4 @@
-package fr.comptoir.shell;
+package fr.comptoir.uikit;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package fr.comptoir.shell;
+package fr.comptoir.uikit;
 
 import fr.comptoir.sync.Connectivity;
 import fr.comptoir.sync.SyncStatus;
