@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -363,6 +364,48 @@ public final class AppContext implements AutoCloseable {
     /** Stock of other stores and the warehouse, as the cache holds it. */
     public fr.comptoir.catalog.StockElsewhere stockElsewhere() {
         return cachedCatalog;
+    }
+
+    /**
+     * The stock of {@code variantId} in the other locations, live from the central platform, the largest
+     * first; empty when the platform cannot be asked now (the cache's copy is then {@link #stockElsewhere()}).
+     * Blocking (network).
+     */
+    public Optional<java.util.List<fr.comptoir.catalog.LocationStock>> liveStockElsewhere(String variantId, String storeId) {
+        try {
+            Map<String, String> names = storeNames();
+            return Optional.of(central().liveStock(variantId).stream()
+                    .filter(s -> !s.locationId().equals(storeId) && s.available() > 0)
+                    .map(s -> new fr.comptoir.catalog.LocationStock(s.locationId(), names.getOrDefault(s.locationId(), s.locationId()),
+                            staffDirectory.store(s.locationId()).map(st -> st.type() == fr.comptoir.stores.Store.StoreType.WAREHOUSE).orElse(false),
+                            s.available()))
+                    .sorted(java.util.Comparator.comparingInt(fr.comptoir.catalog.LocationStock::available).reversed())
+                    .toList());
+        } catch (fr.comptoir.centralapi.CentralPlatformException offline) {
+            LOG.info("Live stock of {} not available ({}): the cached copy is shown", variantId, offline.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The central platform's customer search (online only). Blocking (network). */
+    public java.util.List<fr.comptoir.customers.Customer> centralCustomerSearch(String query) {
+        return central().searchCustomers(query, 10);
+    }
+
+    /** The customer's open online carts, live from the central platform. Blocking (network). */
+    public java.util.List<fr.comptoir.customers.OnlineCart> liveCarts(String customerId) {
+        return central().cartsOf(customerId);
+    }
+
+    /** The sales this till recorded last, newest first. Blocking (disk). */
+    public java.util.List<fr.comptoir.sale.SaleRecord> recentSales(int limit) {
+        fr.comptoir.common.JsonCodec codec = WireJson.codec();
+        return journal.recentSales(limit).stream().map(j -> codec.decode(j, fr.comptoir.sale.SaleRecord.class)).toList();
+    }
+
+    /** How old the cached copy of a feed is, as epoch millis of its last successful read (0: never). Blocking. */
+    public long feedAsOf(fr.comptoir.centralapi.Feed<?> feed) {
+        return cache.state(feed).lastSuccessAt();
     }
 
     /** Store names by id, from the cache. Blocking. */

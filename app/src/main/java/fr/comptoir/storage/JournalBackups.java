@@ -50,6 +50,7 @@ public final class JournalBackups implements AutoCloseable {
         if (schedule != null) {
             return;
         }
+        removeUnfinished();
         schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "comptoir-journal-backup");
             t.setDaemon(true);
@@ -102,6 +103,20 @@ public final class JournalBackups implements AutoCloseable {
         List<Path> all = list(folder.getParent());
         for (Path old : all.subList(Math.min(KEEP, all.size()), all.size())) {
             Files.deleteIfExists(old);
+        }
+    }
+
+    /** A backup cut short (the app stopped while writing it) leaves a temporary file: never a backup, removed at start. */
+    private void removeUnfinished() {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().contains(".db.tmp")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("Unfinished journal backups could not be removed from {}: {}", folder, e.toString());
         }
     }
 

@@ -84,6 +84,7 @@ public final class CrashHarness {
                 }
                 child.destroyForcibly();
                 child.waitFor(30, TimeUnit.SECONDS);
+                TRANSCRIPT.add("KILLED run " + i);
                 killPoints++;
                 if ((i + 1) % 50 == 0) {
                     log.println("  ... " + (i + 1) + " kill points");
@@ -135,7 +136,12 @@ public final class CrashHarness {
         return false;
     }
 
+    static final java.util.Queue<String> TRANSCRIPT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private static void keep(java.util.Deque<String> output, String line) {
+        if (Boolean.getBoolean("crash.transcript")) {
+            TRANSCRIPT.add(line);
+        }
         output.addLast(line);
         while (output.size() > 40) {
             output.pollFirst();
@@ -295,6 +301,9 @@ public final class CrashHarness {
         int kills = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("comptoir-crash");
         Result r = new CrashHarness(dir, 2026, System.out).run(kills);
+        if (Boolean.getBoolean("crash.transcript")) {
+            Files.write(dir.resolve("transcript.txt"), TRANSCRIPT);
+        }
         System.out.println(r.line());
         r.problems().forEach(p -> System.out.println("  " + p));
         System.exit(r.lost() == 0 && r.duplicated() == 0 && r.problems().isEmpty() ? 0 : 1);

@@ -131,6 +131,7 @@ public final class CrashWorkload {
             Optional<SaleRecovery.Recovered> recovered = new SaleRecovery(ctx.parkedSales(), ctx.paymentJournal(), money).recover();
             if (recovered.isPresent()) {
                 basket.restore(recovered.get().sale());
+                System.out.println("RESTORED " + basket.saleId() + " purchase " + (basket.lines().get(0).unitPriceCents() - MARKER_BASE));
             }
             autosave.watch(basket);
             if (!basket.lines().isEmpty()) {
@@ -209,6 +210,7 @@ public final class CrashWorkload {
             Checkout paid = new Checkout(due, money.standing(saleId).taken(), 0);
             SaleRecord sale = ctx.saleCompletion().complete(saleId, basket.lines(), basket.customer(), basket.cartIds(), basket.deliveryAddress(),
                     paid, seller);
+            System.out.println("RECORDED " + saleId + " purchase " + (basket.lines().get(0).unitPriceCents() - MARKER_BASE));
             basket.clear();
             return sale;
         }

@@ -211,9 +211,15 @@ class JournalProtectionTest {
                 ctx.journalBackups().backupNow();
             }
             assertThat(JournalBackups.list(home)).hasSize(JournalBackups.KEEP);
+            // A backup cut short by a crash leaves a temporary file, removed at the next start.
+            java.nio.file.Files.writeString(home.resolve("backups").resolve("journal-20261201-000000-000.db.tmp"), "half");
             try (SqliteDatabase copy = SqliteDatabase.open(JournalBackups.list(home).get(0), "journal", SqliteDatabase.Durability.NORMAL, true)) {
                 assertThat(new SqliteSettings(copy).get("k")).contains(Integer.toString(JournalBackups.KEEP + 2));
             }
+        }
+        AppContext.open(home, Clock.systemUTC(), TestOptions.fastTinyDemo()).close();
+        try (var files = java.nio.file.Files.list(home.resolve("backups"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp"));
         }
     }
 }

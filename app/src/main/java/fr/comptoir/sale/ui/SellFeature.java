@@ -1,0 +1,197 @@
+package fr.comptoir.sale.ui;
+
+import fr.comptoir.catalog.CatalogReader;
+import fr.comptoir.catalog.Promotion;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.sale.Basket;
+import fr.comptoir.sale.BasketAutosave;
+import fr.comptoir.sale.BasketLine;
+import fr.comptoir.sale.DiscountPolicy;
+import fr.comptoir.sale.ParkedSales;
+import fr.comptoir.sale.PricingEngine;
+import fr.comptoir.sale.ReceiptEmail;
+import fr.comptoir.sale.ReceiptPrinter;
+import fr.comptoir.sale.SaleCompletion;
+import fr.comptoir.sale.SalePayments;
+import fr.comptoir.sale.SaleRecord;
+import fr.comptoir.sale.ScanLookup;
+import fr.comptoir.sale.TillAudit;
+import fr.comptoir.staff.StaffMember;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.TaskRunner;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The Sell feature's wiring for one signed-in seller: the Sell screen and the screens it opens in its
+ * place (discount, endless aisle, payment and receipt, reprint), around the till's one basket. What it
+ * needs from the rest of the app comes in as {@link Services}; the customer picker comes from the
+ * Customers feature as a node. Built by the window for each session. JavaFX thread.
+ */
+public final class SellFeature {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SellFeature.class);
+
+    /**
+     * What the Sell screens read and write. Blocking calls run through the {@link TaskRunner}.
+     *
+     * @param stockElsewhere  the other locations' stock of a variant: live when online, else the cache's (with {@code live} false)
+     * @param stockAge        how old the cached stock is, in words
+     * @param loyaltyCard     the one customer whose loyalty card this is, if any
+     * @param keepReceipt     keeps a receipt's text under its ticket number (text and PDF)
+     * @param seller          who sells, where (read off the JavaFX thread: the store's code comes from the cache)
+     * @param requestDelivery asks sync to deliver what was just written
+     */
+    public record Services(CatalogReader catalog, Supplier<List<Promotion>> promotions, ParkedSales parked,
+                           Function<String, Optional<StaffMember>> approve, TillAudit audit, SalePayments payments, SaleCompletion completion,
+                           Supplier<SaleCompletion.Seller> seller, ReceiptPrinter printer, BiConsumer<String, String> keepReceipt,
+                           ReceiptEmail emails, Supplier<List<SaleRecord>> recentSales,
+                           Function<String, AisleViewModel.Availability> stockElsewhere, Supplier<String> stockAge,
+                           Function<String, Optional<Customer>> loyaltyCard, Runnable requestDelivery) {
+    }
+
+    private final Services services;
+    private final Basket basket;
+    private final BasketAutosave autosave;
+    private final Supplier<DiscountPolicy> policy;
+    private final String storeId;
+    private final String storeName;
+    private final String staffId;
+    private final String staffName;
+    private final Supplier<Node> customerPicker;
+    private final TaskRunner runner;
+    private final I18n i18n;
+    private final Consumer<String> notice;
+
+    /**
+     * @param customerPicker a compact customer search attaching its choice to the basket
+     * @param notice         where a failure the person must know of is told (the status bar)
+     */
+    public SellFeature(Services services, Basket basket, BasketAutosave autosave, Supplier<DiscountPolicy> policy, String storeId,
+                       String storeName, String staffId, String staffName, Supplier<Node> customerPicker, TaskRunner runner, I18n i18n,
+                       Consumer<String> notice) {
+        this.services = services;
+        this.basket = basket;
+        this.autosave = autosave;
+        this.policy = policy;
+        this.storeId = storeId;
+        this.storeName = storeName;
+        this.staffId = staffId;
+        this.staffName = staffName;
+        this.customerPicker = customerPicker;
+        this.runner = runner;
+        this.i18n = i18n;
+        this.notice = notice;
+    }
+
+    /**
+     * The Sell screen.
+     *
+     * @param toPayment   the sale in progress already has payments: it opens on its payment
+     * @param sellNotice  said once on the Sell screen (the restored sale), or null
+     */
+    public Node screen(boolean toPayment, String sellNotice) {
+        StackPane holder = new StackPane();
+        holder.getChildren().setAll(toPayment ? paymentView(holder) : sellView(holder, sellNotice));
+        return holder;
+    }
+
+    private Node sellView(StackPane holder, String sellNotice) {
+        ScanLookup lookup = new ScanLookup(services.catalog(), storeId);
+        SellViewModel vm = new SellViewModel(basket, lookup::lookup, text -> services.catalog().searchByProduct(text, storeId, 12),
+                services.loyaltyCard(), runner, i18n);
+        runner.run(() -> services.promotions().get(), promotions -> {
+            PricingEngine engine = new PricingEngine(promotions, storeId);
+            basket.setPricer(current -> engine.price(current, Instant.now()));
+        }, failure -> {
+            LOG.error("Promotions could not be loaded: the sale goes on without them", failure);
+            notice.accept(i18n.get("sell.promotionsFailed", failure.getMessage()));
+        });
+        if (sellNotice != null) {
+            vm.messageProperty().set(sellNotice);
+        }
+        vm.enableParkingAndVoid(services.parked(), services.approve(), staffName, services.audit());
+        return new SellView(vm, basket, i18n, customerPicker.get(), () -> holder.getChildren().setAll(paymentView(holder)),
+                index -> holder.getChildren().setAll(discountView(holder, index)),
+                index -> holder.getChildren().setAll(aisleView(holder, index)),
+                () -> showReprints(holder), services.printer()::openDrawer).root();
+    }
+
+    private Runnable back(StackPane holder) {
+        return () -> holder.getChildren().setAll(sellView(holder, null));
+    }
+
+    /** Reads the till's last sales off the JavaFX thread, then shows them for a duplicate reprint. */
+    private void showReprints(StackPane holder) {
+        runner.run(services.recentSales()::get,
+                sales -> holder.getChildren().setAll(new ReprintView(sales, sale -> ReceiptText.of(sale, storeName, i18n, true), i18n,
+                        back(holder)).root()),
+                failure -> notice.accept(i18n.get("sell.reprintFailed", failure.getMessage())));
+    }
+
+    private Node aisleView(StackPane holder, int index) {
+        AisleViewModel vm = new AisleViewModel(basket, index, runner, i18n, back(holder));
+        String variantId = basket.lines().get(index).variantId();
+        vm.load(() -> services.stockElsewhere().apply(variantId), services.stockAge());
+        return new AisleView(vm, i18n, back(holder)).root();
+    }
+
+    private Node discountView(StackPane holder, int index) {
+        DiscountViewModel vm = new DiscountViewModel(basket, index, policy.get(), services.approve(), services.audit(), runner, i18n,
+                back(holder));
+        String title = index < 0 ? i18n.get("sell.discountBasket") : i18n.get("sell.discountLine", basket.lines().get(index).label());
+        return new DiscountView(vm, i18n, title, back(holder)).root();
+    }
+
+    private Node paymentView(StackPane holder) {
+        String saleId = basket.saleId();
+        List<BasketLine> lines = basket.lines();
+        Customer customer = basket.customer();
+        Set<String> carts = basket.cartIds();
+        String deliveryAddress = basket.deliveryAddress();
+        PaymentViewModel[] self = new PaymentViewModel[1];
+        PaymentViewModel vm = new PaymentViewModel(basket, services.payments(),
+                checkout -> {
+                    SaleRecord sale = services.completion().complete(saleId, lines, customer, carts, deliveryAddress, checkout,
+                            services.seller().get());
+                    services.requestDelivery().run();
+                    return sale;
+                },
+                sale -> {
+                    String text = ReceiptText.of(sale, storeName, i18n, false);
+                    services.keepReceipt().accept(sale.ticketNumber(), text);
+                    return text;
+                }, runner, i18n, sale -> {
+                    basket.clear();
+                    print(ReceiptText.of(sale, storeName, i18n, false), problem -> self[0].messageProperty().set(problem));
+                });
+        self[0] = vm;
+        // The basket is on disk before any payment is asked: a payment never exists without its sale.
+        vm.load(autosave::flush);
+        vm.enableGiftCards();
+        vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
+            services.emails().send(sale, to, i18n.locale().getLanguage(), staffId);
+            services.requestDelivery().run();
+        });
+        return new PaymentView(vm, i18n, back(holder), back(holder)).root();
+    }
+
+    /** Prints in the background; a printer problem never undoes the sale, it is only said. */
+    private void print(String text, Consumer<String> onProblem) {
+        runner.run(() -> {
+            services.printer().print(text);
+            return null;
+        }, x -> { }, failure -> onProblem.accept(i18n.get("pay.printFailed", failure.getMessage())));
+    }
+}

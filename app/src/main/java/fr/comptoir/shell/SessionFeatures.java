@@ -1,0 +1,123 @@
+package fr.comptoir.shell;
+
+import fr.comptoir.AppContext;
+import fr.comptoir.DeviceConfig;
+import fr.comptoir.sale.Basket;
+import fr.comptoir.sale.BasketAutosave;
+import fr.comptoir.sale.DiscountPolicy;
+import fr.comptoir.staff.StaffSession;
+import fr.comptoir.uikit.DataAge;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.StatusBarViewModel;
+import fr.comptoir.uikit.TaskRunner;
+import javafx.application.Platform;
+
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The features of a signed-in session, wired from the composition root's services: what each feature
+ * needs, and nothing else, goes to its wiring class ({@code CustomersFeature}, {@code SellFeature}); the
+ * features meet only through the ports they name (the customer file's way into the basket, the Sell
+ * screen's customer picker). The window builds one per session and language. JavaFX thread.
+ */
+final class SessionFeatures {
+
+    private final AppContext context;
+    private final StaffSession session;
+    private final Basket basket;
+    private final BasketAutosave autosave;
+    private final Supplier<DiscountPolicy> discountPolicy;
+    private final StatusBarViewModel status;
+    private final BooleanSupplier online;
+    private final TaskRunner runner;
+    private final I18n i18n;
+
+    SessionFeatures(AppContext context, StaffSession session, Basket basket, BasketAutosave autosave, Supplier<DiscountPolicy> discountPolicy,
+                    StatusBarViewModel status, BooleanSupplier online, TaskRunner runner, I18n i18n) {
+        this.context = context;
+        this.session = session;
+        this.basket = basket;
+        this.autosave = autosave;
+        this.discountPolicy = discountPolicy;
+        this.status = status;
+        this.online = online;
+        this.runner = runner;
+        this.i18n = i18n;
+    }
+
+    /** The Customers feature for the signed-in associate, with its way into the till's basket. */
+    fr.comptoir.customers.ui.CustomersFeature customers() {
+        DeviceConfig d = context.device().orElseThrow();
+        StaffSession s = session;
+        fr.comptoir.customers.ui.CustomersFeature.Services services = new fr.comptoir.customers.ui.CustomersFeature.Services(
+                q -> context.customerSearch().search(q, fr.comptoir.customers.ui.CustomerSearchViewModel.LIMIT),
+                context::centralCustomerSearch, context.clienteling(), context.customerFiles(), context::liveCarts,
+                text -> context.catalog().search(text, d.storeId(), 20), () -> context.sync().requestDelivery());
+        fr.comptoir.customers.ui.CustomersFeature.SaleBasket saleBasket = new fr.comptoir.customers.ui.CustomersFeature.SaleBasket() {
+            @Override
+            public boolean holdsCart(String cartId) {
+                return basket.containsCart(cartId);
+            }
+
+            @Override
+            public void attach(fr.comptoir.customers.Customer customer) {
+                basket.attach(customer);
+            }
+
+            @Override
+            public boolean continueInStore(fr.comptoir.customers.OnlineCart cart, Map<String, fr.comptoir.catalog.VariantInfo> catalogue,
+                                           fr.comptoir.customers.Customer customer) {
+                // Runs in the background: journaled here, the lines join the basket on the JavaFX thread.
+                fr.comptoir.sale.CartTakeover.Plan plan = fr.comptoir.sale.CartTakeover.plan(cart, catalogue);
+                fr.comptoir.sale.CartTakeover.Plan recorded = context.cartTakeover().record(cart, plan, basket, d.storeId(), d.deviceId(),
+                        s.staff().id());
+                if (recorded == null) {
+                    return false;
+                }
+                context.sync().requestDelivery();
+                Platform.runLater(() -> {
+                    recorded.lines().forEach(basket::add);
+                    if (basket.customer() == null) {
+                        basket.attach(customer);
+                    }
+                });
+                return true;
+            }
+        };
+        return new fr.comptoir.customers.ui.CustomersFeature(services, saleBasket,
+                () -> new fr.comptoir.customers.ClientelingService.Author(s.staff().id(), s.staff().displayName(), d.storeId()),
+                online, runner, i18n);
+    }
+
+    /** The Sell feature for the signed-in seller, around the till's one basket. */
+    fr.comptoir.sale.ui.SellFeature sell(fr.comptoir.customers.ui.CustomersFeature customers) {
+        DeviceConfig d = context.device().orElseThrow();
+        StaffSession s = session;
+        fr.comptoir.sale.ui.SellFeature.Services services = new fr.comptoir.sale.ui.SellFeature.Services(context.catalog(),
+                context.cache()::promotions, context.parkedSales(), new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve,
+                fr.comptoir.sale.TillAudit.journaled(context.journal(), context.clock(), d.storeId(), d.deviceId(), s.staff().id()),
+                context.salePayments(), context.saleCompletion(),
+                () -> new fr.comptoir.sale.SaleCompletion.Seller(d.storeId(),
+                        context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::code).orElse("ST"), d.deviceId(), s.staff().id(),
+                        s.staff().displayName()),
+                context.receiptPrinter(), (ticket, text) -> context.receiptArchive().save(ticket, text),
+                new fr.comptoir.sale.ReceiptEmail(context.journal()), () -> context.recentSales(30),
+                variantId -> {
+                    boolean live = online.getAsBoolean();
+                    java.util.Optional<java.util.List<fr.comptoir.catalog.LocationStock>> found = live
+                            ? context.liveStockElsewhere(variantId, d.storeId()) : java.util.Optional.empty();
+                    return found.map(l -> new fr.comptoir.sale.ui.AisleViewModel.Availability(l, true))
+                            .orElseGet(() -> new fr.comptoir.sale.ui.AisleViewModel.Availability(
+                                    context.stockElsewhere().stockOf(variantId, d.storeId()), false));
+                },
+                () -> DataAge.describe(i18n, context.feedAsOf(fr.comptoir.centralapi.Feed.STOCK), System.currentTimeMillis()),
+                card -> context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(card), 2).stream()
+                        .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
+                () -> context.sync().requestDelivery());
+        return new fr.comptoir.sale.ui.SellFeature(services, basket, autosave, discountPolicy, d.storeId(), d.storeName(),
+                s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice);
+    }
+
+}
