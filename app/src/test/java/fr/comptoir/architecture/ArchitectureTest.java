@@ -91,4 +91,24 @@ class ArchitectureTest {
                 }
             }).should().beFreeOfCycles()
             .because("each package can be understood, tested and changed without the ones that use it");
+
+    @ArchTest
+    static final ArchRule screensNeverCallThePlatformPort = noClasses()
+            .that().resideInAnyPackage("..ui..", "fr.comptoir.shell..", "fr.comptoir.activation..", "fr.comptoir.uikit..")
+            .should().dependOnClassesThat().areAssignableTo(fr.comptoir.centralapi.CentralPlatform.class)
+            .because("screens use the services the composition root builds over the port, never the port itself");
+
+    @ArchTest
+    static final ArchRule featureScreensMeetOnlyThroughPorts = noClasses()
+            .that().resideInAPackage("fr.comptoir.sale.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.customers.ui..", "fr.comptoir.staff.ui..", "fr.comptoir.shell..")
+            .orShould().dependOnClassesThat().resideInAnyPackage("fr.comptoir.storage..", "fr.comptoir.printing..")
+            .because("a feature's screens know other features only through the ports they name, and no adapter");
+
+    @ArchTest
+    static final ArchRule customerScreensMeetOnlyThroughPorts = noClasses()
+            .that().resideInAPackage("fr.comptoir.customers.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.sale..", "fr.comptoir.staff.ui..", "fr.comptoir.shell..",
+                    "fr.comptoir.storage..", "fr.comptoir.printing..")
+            .because("the customer file reaches the sale through its SaleBasket port only");
 }
