@@ -120,7 +120,7 @@ public final class AppContext implements AutoCloseable {
         this.cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
         this.staffDirectory = new SqliteStaffDirectory(cacheDb);
         this.customerSearch = new fr.comptoir.storage.SqliteCustomerSearch(cacheDb);
-        this.clientelingStore = new fr.comptoir.storage.SqliteClienteling(cacheDb, WireJson.codec());
+        this.clientelingStore = new fr.comptoir.storage.SqliteClienteling(cacheDb, WireJson.codec(), cache);
         this.customerHistory = new fr.comptoir.storage.SqliteCustomerHistory(cacheDb);
         this.cachedCatalog = new fr.comptoir.storage.SqliteCatalog(cacheDb, clock);
         this.catalog = new fr.comptoir.catalog.WithLocalSales(cachedCatalog, journal::unconfirmedSales);

@@ -44,11 +44,6 @@ public final class Feed<T> {
         return type;
     }
 
-    public static Feed<?> byName(String name) {
-        return ALL.stream().filter(f -> f.name.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown feed: " + name));
-    }
-
     @Override
     public String toString() {
         return name;

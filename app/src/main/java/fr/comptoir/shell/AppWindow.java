@@ -52,6 +52,7 @@ public final class AppWindow {
     private final Scene scene;
     private final Supplier<AppContext> contextFactory;
     private final TaskRunner runner;
+    private final TaskRunner network;
     private AppContext context;
     private I18n i18n = new I18n(I18n.systemDefault());
     private StatusBarViewModel status;
@@ -68,9 +69,11 @@ public final class AppWindow {
     private Timeline ageClock;
     private MainView.Section currentSection = MainView.Section.CUSTOMERS;
 
-    public AppWindow(Supplier<AppContext> contextFactory, TaskRunner runner) {
+    /** @param network runs calls to the central platform made for a screen (threads of their own) */
+    public AppWindow(Supplier<AppContext> contextFactory, TaskRunner runner, TaskRunner network) {
         this.contextFactory = contextFactory;
         this.runner = runner;
+        this.network = network;
         root.getStyleClass().add("app-root");
         scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Ui.class.getResource("comptoir.css").toExternalForm());
@@ -195,7 +198,7 @@ public final class AppWindow {
                 runner.run(() -> {
                     context.signIn().signOut(locked);
                     return null;
-                }, x -> { }, x -> { });
+                }, x -> { }, this::journalFailed);
             }
             session = s;
             recoverBasketThenShowMain();
@@ -240,7 +243,7 @@ public final class AppWindow {
         DeviceConfig device = context.device().orElseThrow();
         Map<MainView.Section, Supplier<Node>> screens = new EnumMap<>(MainView.Section.class);
         SessionFeatures features = new SessionFeatures(context, session, basket, autosave, () -> discountPolicy, status, this::online,
-                runner, i18n);
+                runner, network, i18n);
         fr.comptoir.customers.ui.CustomersFeature customers = features.customers();
         fr.comptoir.sale.ui.SellFeature sell = features.sell(customers);
         screens.put(MainView.Section.CUSTOMERS, customers::screen);
@@ -260,7 +263,7 @@ public final class AppWindow {
                     fr.comptoir.centralapi.WireJson.codec(), () -> context.sync().requestSync(), runner, i18n);
             return new SyncView(vm, status, i18n, device.demo() ? i18n.get("sync.demoPlatform") : device.platformUrl()).root();
         });
-        boolean manager = session.staff().role() == fr.comptoir.staff.Role.MANAGER;
+        boolean manager = session.isManager();
         screens.put(MainView.Section.SETTINGS, () -> new SettingsView(i18n, device, lockDelay, this::changeLanguage, this::changeLockDelay,
                 new SettingsView.DiscountSetting(discountPolicy.approvalThresholdBasisPoints(), manager, this::changeDiscountThreshold)).root());
         MainView main = new MainView(i18n, device.storeName(), session, status, screens, this::lock, this::signOut);
@@ -293,7 +296,7 @@ public final class AppWindow {
         runner.run(() -> {
             context.settings().put(DISCOUNT_THRESHOLD, Integer.toString(basisPoints));
             return null;
-        }, x -> { }, x -> { });
+        }, x -> { }, this::journalFailed);
     }
 
     private void changeLockDelay(java.time.Duration delay) {
@@ -305,7 +308,7 @@ public final class AppWindow {
             inactivityLock.disarm();
             inactivityLock = new InactivityLock(lockDelay, this::lock);
             inactivityLock.arm(scene);
-        }, x -> { });
+        }, this::journalFailed);
     }
 
     private void lock() {
@@ -317,7 +320,7 @@ public final class AppWindow {
         runner.run(() -> {
             context.signIn().locked(locked);
             return null;
-        }, x -> { }, x -> { });
+        }, x -> { }, this::journalFailed);
         showSignIn(locked);
     }
 
@@ -328,8 +331,15 @@ public final class AppWindow {
         runner.run(() -> {
             context.signIn().signOut(s);
             return null;
-        }, x -> { }, x -> { });
+        }, x -> { }, this::journalFailed);
         showSignIn(null);
+    }
+
+    /** A sign-in, lock or setting that could not be written: logged by the runner, and told on the status bar. */
+    private void journalFailed(Throwable failure) {
+        if (status != null) {
+            status.notice(i18n.get("app.journalFailed", failure.getMessage()));
+        }
     }
 
     /** Stops the timers (inactivity lock, data-age clock) when the app closes. JavaFX thread. */

@@ -16,6 +16,7 @@ public final class ComptoirApplication extends Application {
 
     private final Supplier<AppContext> contextFactory;
     private FxTaskRunner runner;
+    private FxTaskRunner network;
     private AppWindow window;
 
     /** The real app: data in the folder given by {@code --home}, {@code $COMPTOIR_HOME} or {@code ~/.comptoir}. */
@@ -32,8 +33,9 @@ public final class ComptoirApplication extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxTaskRunner();
+        network = new FxTaskRunner("comptoir-network", 3);
         Supplier<AppContext> factory = contextFactory != null ? contextFactory : defaultContext(getParameters().getRaw());
-        window = new AppWindow(factory, runner);
+        window = new AppWindow(factory, runner, network);
         stage.setTitle("Comptoir");
         stage.setScene(window.scene());
         stage.setMinWidth(1024);
@@ -58,6 +60,9 @@ public final class ComptoirApplication extends Application {
         }
         if (window != null && window.context() != null) {
             window.context().close();
+        }
+        if (network != null) {
+            network.close();
         }
         if (runner != null) {
             runner.close();

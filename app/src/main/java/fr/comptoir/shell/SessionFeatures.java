@@ -32,10 +32,11 @@ final class SessionFeatures {
     private final StatusBarViewModel status;
     private final BooleanSupplier online;
     private final TaskRunner runner;
+    private final TaskRunner network;
     private final I18n i18n;
 
     SessionFeatures(AppContext context, StaffSession session, Basket basket, BasketAutosave autosave, Supplier<DiscountPolicy> discountPolicy,
-                    StatusBarViewModel status, BooleanSupplier online, TaskRunner runner, I18n i18n) {
+                    StatusBarViewModel status, BooleanSupplier online, TaskRunner runner, TaskRunner network, I18n i18n) {
         this.context = context;
         this.session = session;
         this.basket = basket;
@@ -44,6 +45,7 @@ final class SessionFeatures {
         this.status = status;
         this.online = online;
         this.runner = runner;
+        this.network = network;
         this.i18n = i18n;
     }
 
@@ -88,7 +90,7 @@ final class SessionFeatures {
         };
         return new fr.comptoir.customers.ui.CustomersFeature(services, saleBasket,
                 () -> new fr.comptoir.customers.ClientelingService.Author(s.staff().id(), s.staff().displayName(), d.storeId()),
-                online, runner, i18n);
+                online, runner, network, i18n);
     }
 
     /** The Sell feature for the signed-in seller, around the till's one basket. */

@@ -20,10 +20,13 @@ public final class SqliteClienteling implements ClientelingStore {
 
     private final SqliteDatabase db;
     private final JsonCodec json;
+    private final SqliteFeedCache cache;
 
-    public SqliteClienteling(SqliteDatabase db, JsonCodec json) {
+    /** @param cache the feed cache of the same database, where a customer created here is written as the feeds write theirs */
+    public SqliteClienteling(SqliteDatabase db, JsonCodec json, SqliteFeedCache cache) {
         this.db = db;
         this.json = json;
+        this.cache = cache;
     }
 
     @Override
@@ -122,7 +125,7 @@ public final class SqliteClienteling implements ClientelingStore {
 
     @Override
     public void putLocalCustomer(Customer customer) {
-        new SqliteFeedCache(db, json).applyLocal(customer);
+        cache.applyLocal(customer);
     }
 
     @Override

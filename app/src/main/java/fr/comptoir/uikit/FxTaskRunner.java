@@ -18,11 +18,21 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FxTaskRunner.class);
 
     private final AtomicInteger counter = new AtomicInteger();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "comptoir-task-" + counter.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor;
+
+    /** Two threads for disk work ({@code comptoir-task-N}). */
+    public FxTaskRunner() {
+        this("comptoir-task", 2);
+    }
+
+    /** {@code threads} threads named {@code name-N}: e.g. the network's own, so that slow calls never hold disk work back. */
+    public FxTaskRunner(String name, int threads) {
+        executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {

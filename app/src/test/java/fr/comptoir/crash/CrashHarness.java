@@ -102,7 +102,7 @@ public final class CrashHarness {
 
     private Process start(Path home, String url, long childSeed, String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dcrash.transcript=" + Boolean.getBoolean("crash.transcript"), "-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
                 home.toString(), url, Long.toString(childSeed), mode);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.PIPE);

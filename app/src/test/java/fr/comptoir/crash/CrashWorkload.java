@@ -128,6 +128,10 @@ public final class CrashWorkload {
 
         /** What the first sign-in after a crash does: the sale in progress comes back and is completed. */
         void recoverSaleInProgress(boolean finish) throws InterruptedException {
+            if (Boolean.getBoolean("crash.transcript")) {
+                ctx.parkedSales().inProgress().ifPresent(p -> System.out.println("SAVED " + p.saleId() + " at " + p.parkedAt() + " purchase "
+                        + (p.lines().get(0).unitPriceCents() - MARKER_BASE) + " newest recorded " + nextPurchase()));
+            }
             Optional<SaleRecovery.Recovered> recovered = new SaleRecovery(ctx.parkedSales(), ctx.paymentJournal(), money).recover();
             if (recovered.isPresent()) {
                 basket.restore(recovered.get().sale());

@@ -1,8 +1,5 @@
-package fr.comptoir.shell;
+package fr.comptoir.uikit;
 
-import fr.comptoir.uikit.I18n;
-import fr.comptoir.uikit.StatusBarViewModel;
-import fr.comptoir.centralapi.Feed;
 import fr.comptoir.sync.Connectivity;
 import fr.comptoir.sync.SyncStatus;
 import org.junit.jupiter.api.Test;
@@ -64,23 +61,4 @@ class StatusBarViewModelTest {
         assertThat(new SyncStatus(Connectivity.ONLINE, false, null, -1, Map.of("a", 0L, "b", 9L), 0, 0, null, 0, null).initialSyncDone()).isFalse();
     }
 
-    @Test
-    void everyKeyExistsInBothLanguages() throws Exception {
-        java.util.Properties en = new java.util.Properties();
-        java.util.Properties fr = new java.util.Properties();
-        try (var a = I18n.class.getResourceAsStream("messages.properties");
-             var b = I18n.class.getResourceAsStream("messages_fr.properties")) {
-            en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
-            fr.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertThat(fr.keySet()).isEqualTo(en.keySet());
-        // Every feed the Sync screen and the first sync name has its words.
-        for (Feed<?> feed : Feed.ALL) {
-            assertThat(en).containsKey("feed." + feed.name());
-        }
-        // Every text goes through MessageFormat, where a lone apostrophe silently disappears.
-        for (java.util.Properties p : java.util.List.of(en, fr)) {
-            p.forEach((k, v) -> assertThat(v.toString().replace("''", "")).as(k.toString()).doesNotContain("'"));
-        }
-    }
 }

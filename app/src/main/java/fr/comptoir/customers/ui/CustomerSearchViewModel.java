@@ -20,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * Search as you type: every change of the query searches the cache (offline-proof) and, when the
- * terminal is online, the central platform for customers the cache does not hold. Answers that come
+ * terminal is online and the typing pauses, the central platform for customers the cache does not hold,
+ * on the network's own threads (a slow platform never holds the cache's answers back). Answers that come
  * back after a newer keystroke are dropped. JavaFX thread only.
  */
 public final class CustomerSearchViewModel {
@@ -34,17 +35,30 @@ public final class CustomerSearchViewModel {
     private final Function<String, List<Customer>> central;
     private final BooleanSupplier online;
     private final TaskRunner runner;
+    private final TaskRunner network;
+    private final long pauseMillis;
     private final I18n i18n;
-    private long generation;
+    private volatile long generation;
     private long answered;
     private Consumer<Customer> pendingChoice;
 
     public CustomerSearchViewModel(Function<CustomerQuery, List<CustomerMatch>> local, Function<String, List<Customer>> central,
                                    BooleanSupplier online, TaskRunner runner, I18n i18n) {
+        this(local, central, online, runner, runner, java.time.Duration.ZERO, i18n);
+    }
+
+    /**
+     * @param network runs the central platform's search (threads of their own)
+     * @param pause   how long the typing must pause before the central platform is asked
+     */
+    public CustomerSearchViewModel(Function<CustomerQuery, List<CustomerMatch>> local, Function<String, List<Customer>> central,
+                                   BooleanSupplier online, TaskRunner runner, TaskRunner network, java.time.Duration pause, I18n i18n) {
         this.local = local;
         this.central = central;
         this.online = online;
         this.runner = runner;
+        this.network = network;
+        this.pauseMillis = pause.toMillis();
         this.i18n = i18n;
         query.addListener((obs, old, now) -> search(now));
     }
@@ -118,8 +132,14 @@ public final class CustomerSearchViewModel {
     }
 
     private void searchCentral(long mine, String typed) {
-        runner.run(() -> central.apply(typed), remote -> {
-            if (mine != generation) {
+        network.run(() -> {
+            if (pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+            }
+            // Typed on meanwhile: this query is not the one to ask the platform about.
+            return mine == generation ? central.apply(typed) : null;
+        }, remote -> {
+            if (mine != generation || remote == null) {
                 return;
             }
             Set<String> known = new HashSet<>();

@@ -56,22 +56,29 @@ public final class CustomersFeature {
     private final SaleBasket basket;
     private final Supplier<ClientelingService.Author> author;
     private final BooleanSupplier online;
+    /** The pause in typing after which the central platform is asked (one request per pause, not per keystroke). */
+    static final java.time.Duration CENTRAL_SEARCH_PAUSE = java.time.Duration.ofMillis(300);
+
     private final TaskRunner runner;
+    private final TaskRunner network;
     private final I18n i18n;
 
+    /** @param network runs the calls to the central platform (threads of their own) */
     public CustomersFeature(Services services, SaleBasket basket, Supplier<ClientelingService.Author> author, BooleanSupplier online,
-                            TaskRunner runner, I18n i18n) {
+                            TaskRunner runner, TaskRunner network, I18n i18n) {
         this.services = services;
         this.basket = basket;
         this.author = author;
         this.online = online;
         this.runner = runner;
+        this.network = network;
         this.i18n = i18n;
     }
 
     /** A search as the Customers screen and the pickers use it: local first, the central platform when online. */
     public CustomerSearchViewModel search() {
-        return new CustomerSearchViewModel(q -> services.localSearch().apply(q), services.centralSearch(), online, runner, i18n);
+        return new CustomerSearchViewModel(q -> services.localSearch().apply(q), services.centralSearch(), online, runner, network,
+                CENTRAL_SEARCH_PAUSE, i18n);
     }
 
     /** The Customers screen. */

@@ -75,7 +75,10 @@ public final class NewCustomerViewModel {
         error.set("");
         busy.set(true);
         if (!duplicatesAcknowledged) {
-            runner.run(() -> services.likelyDuplicates(email.get(), phone.get()), dups -> {
+            // Read on the JavaFX thread; the background work only gets the values.
+            String typedEmail = email.get();
+            String typedPhone = phone.get();
+            runner.run(() -> services.likelyDuplicates(typedEmail, typedPhone), dups -> {
                 busy.set(false);
                 if (dups.isEmpty()) {
                     duplicatesAcknowledged = true;
@@ -91,8 +94,14 @@ public final class NewCustomerViewModel {
             });
             return;
         }
-        runner.run(() -> services.create(firstName.get(), lastName.get(), email.get(), phone.get(), emailConsent.get(),
-                smsConsent.get(), privacyShown.get()), created -> {
+        String f = firstName.get();
+        String l = lastName.get();
+        String e = email.get();
+        String p = phone.get();
+        boolean ec = emailConsent.get();
+        boolean sc = smsConsent.get();
+        boolean shown = privacyShown.get();
+        runner.run(() -> services.create(f, l, e, p, ec, sc, shown), created -> {
             busy.set(false);
             onCreated.accept(created);
         }, failure -> {

@@ -94,4 +94,21 @@ class CustomerSearchViewModelTest {
         assertThat(vm.results()).isEmpty();
         assertThat(vm.messageProperty().get()).contains("zorro");
     }
+
+    @Test
+    void theCentralPlatformIsAskedOnceTheTypingPausesOnItsOwnThreadsNotAtEveryKeystroke() {
+        fr.comptoir.testing.DeferredTaskRunner network = new fr.comptoir.testing.DeferredTaskRunner();
+        CustomerSearchViewModel vm = new CustomerSearchViewModel(q -> List.of(), q -> {
+            centralCalls.add(q);
+            return List.of(c("cus-9", "Helga"));
+        }, () -> online, TaskRunner.direct(), network, java.time.Duration.ZERO, new I18n(Locale.ENGLISH));
+        for (String typed : new String[]{"hel", "helg", "helga"}) {
+            vm.queryProperty().set(typed);
+        }
+        // The cache answered each keystroke at once; the platform's searches wait on their own threads.
+        assertThat(network.size()).isEqualTo(3);
+        network.runAll();
+        assertThat(centralCalls).containsExactly("helga");
+        assertThat(vm.results()).extracting(m -> m.customer().id()).containsExactly("cus-9");
+    }
 }
