@@ -16,6 +16,7 @@ import fr.comptoir.storage.SqliteJournal;
 import fr.comptoir.storage.SqliteOutbox;
 import fr.comptoir.storage.SqliteSettings;
 import fr.comptoir.storage.SqliteStaffDirectory;
+import fr.comptoir.storage.DataFolderLock;
 import fr.comptoir.storage.JournalBackups;
 import fr.comptoir.storage.JournalUnavailableException;
 import fr.comptoir.storage.StorageException;
@@ -75,6 +76,7 @@ public final class AppContext implements AutoCloseable {
     private final String cacheRecoveryNote;
     private final TerminalMarker marker;
     private final JournalBackups backups;
+    private DataFolderLock folderLock;
 
     private final fr.comptoir.storage.SqliteCustomerSearch customerSearch;
     private final fr.comptoir.storage.SqliteClienteling clientelingStore;
@@ -141,6 +143,28 @@ public final class AppContext implements AutoCloseable {
      * program is not damaged and is left alone.
      */
     public static AppContext open(Path home, Clock clock, Options options) {
+        DataFolderLock lock = DataFolderLock.acquire(home, java.time.Duration.ofSeconds(10));
+        try {
+            AppContext ctx = openUnlocked(home, clock, options);
+            ctx.folderLock = lock;
+            return ctx;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the data folder to look at it, without taking it: for {@code comptoir status} while the app runs.
+     * Writes nothing the running app would not (migrations are already applied by it).
+     */
+    public static AppContext inspect(Path home, Clock clock, Options options) {
+        AppContext ctx = openUnlocked(home, clock, options);
+        ctx.backups.stop();
+        return ctx;
+    }
+
+    private static AppContext openUnlocked(Path home, Clock clock, Options options) {
         TerminalMarker marker = TerminalMarker.openOrCreate(home);
         SqliteDatabase journalDb = openJournal(home, marker);
         try {
@@ -546,5 +570,8 @@ public final class AppContext implements AutoCloseable {
         backups.close();
         cacheDb.close();
         journalDb.close();
+        if (folderLock != null) {
+            folderLock.close();
+        }
     }
 }

@@ -63,7 +63,8 @@ public final class ComptoirCli {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = AppContext.open(AppHome.resolve(home.home), Clock.systemUTC(), AppContext.Options.defaults())) {
+            // Read while the app may be running: the folder is looked at, not taken.
+            try (AppContext ctx = AppContext.inspect(AppHome.resolve(home.home), Clock.systemUTC(), AppContext.Options.defaults())) {
                 out.println("Data folder: " + ctx.home().toAbsolutePath());
                 ctx.cacheRecoveryNote().ifPresent(n -> out.println("Note: " + n));
                 out.println("Terminal:    " + ctx.device().map(ComptoirCli::describe).orElse("not activated"));

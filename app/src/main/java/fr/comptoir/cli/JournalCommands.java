@@ -2,6 +2,7 @@ package fr.comptoir.cli;
 
 import fr.comptoir.AppHome;
 import fr.comptoir.storage.TerminalMarker;
+import fr.comptoir.storage.DataFolderLock;
 import fr.comptoir.storage.JournalBackups;
 import fr.comptoir.storage.JournalRecovery;
 import fr.comptoir.storage.SqliteDatabase;
@@ -94,7 +95,10 @@ final class JournalCommands {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            JournalRecovery.Report r = JournalRecovery.recover(home(home), Clock.systemUTC());
+            JournalRecovery.Report r;
+            try (DataFolderLock taken = DataFolderLock.acquire(home(home), java.time.Duration.ZERO)) {
+                r = JournalRecovery.recover(home(home), Clock.systemUTC());
+            }
             out.println("Journal rebuilt: " + r.total() + " record(s) saved.");
             out.println("  from the damaged journal: " + r.fromDamaged());
             out.println("  from the backup" + (r.backupUsed() == null ? " (none found)" : " " + r.backupUsed().getFileName()) + ": "
@@ -133,13 +137,15 @@ final class JournalCommands {
                 return 2;
             }
             long now = System.currentTimeMillis();
-            for (String name : new String[]{"journal.db", "journal.db-wal", "journal.db-shm"}) {
-                Path p = dir.resolve(name);
-                if (Files.exists(p)) {
-                    Files.move(p, dir.resolve(name + ".reset-" + now));
+            try (DataFolderLock taken = DataFolderLock.acquire(dir, java.time.Duration.ZERO)) {
+                for (String name : new String[]{"journal.db", "journal.db-wal", "journal.db-shm"}) {
+                    Path p = dir.resolve(name);
+                    if (Files.exists(p)) {
+                        Files.move(p, dir.resolve(name + ".reset-" + now));
+                    }
                 }
+                TerminalMarker.openOrCreate(dir).forgetActivation();
             }
-            TerminalMarker.openOrCreate(dir).forgetActivation();
             spec.commandLine().getOut().println("A new journal will be started. The old one is kept as journal.db.reset-" + now
                     + ". Activate the terminal again.");
             return 0;

@@ -134,12 +134,26 @@ public final class JournalBackups implements AutoCloseable {
         }
     }
 
+    /** No more backups, not even at close (a folder only looked at). */
+    public synchronized void stop() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+            schedule = null;
+        }
+        stopped = true;
+    }
+
+    private boolean stopped;
+
     /** Stops the schedule and makes a last backup when something changed. */
     @Override
     public synchronized void close() {
         if (schedule != null) {
             schedule.shutdownNow();
             schedule = null;
+        }
+        if (stopped) {
+            return;
         }
         try {
             backupIfChanged();

@@ -128,4 +128,29 @@ class DataFolderTest {
             assertThat(ctx.cache().counts().get("customers")).isEqualTo(DemoSize.TINY.customers);
         }
     }
+
+    @Test
+    void oneComptoirAtATimeOnADataFolderWhileStatusMayStillLook() throws Exception {
+        Path home = dir.resolve("till");
+        try (AppContext running = TestOptions.syncedTinyDemo(home)) {
+            assertThatThrownBy(() -> DataFolderLock.acquire(home, java.time.Duration.ofMillis(200)))
+                    .isInstanceOfSatisfying(StorageException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(StorageException.Kind.BUSY);
+                        assertThat(e.getMessage()).contains("Another Comptoir is using this data folder");
+                    });
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int recover = fr.comptoir.cli.ComptoirCli.run(new String[]{"journal", "recover", "--home", home.toString()},
+                    new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+            assertThat(recover).isEqualTo(fr.comptoir.cli.ComptoirCli.DATA_UNAVAILABLE);
+            assertThat(err.toString()).contains("Another Comptoir");
+            assertThat(Files.exists(home.resolve("journal.db"))).isTrue();
+            int status = fr.comptoir.cli.ComptoirCli.run(new String[]{"status", "--home", home.toString()},
+                    new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+            assertThat(status).isZero();
+            assertThat(out.toString()).contains("Paris Rivoli");
+        }
+        // Let go with the process or the close: the next start takes it at once.
+        DataFolderLock.acquire(home, java.time.Duration.ZERO).close();
+    }
 }
