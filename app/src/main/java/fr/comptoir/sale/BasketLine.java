@@ -2,7 +2,9 @@ package fr.comptoir.sale;
 
 /**
  * One line of the store basket: a quantity of a variant at its tax-inclusive unit price, less a
- * discount given by the associate.
+ * discount given by the associate. A negative quantity is an item coming back (a return or the returned
+ * side of an exchange): its discount and promotion are then the negative of what was taken off when it
+ * was sold, so that its total is what is refunded.
  *
  * @param fromCartId     the online cart the line was taken over from, or null
  * @param discountCents  the discount on the whole line (0 to the line's gross amount)
@@ -19,14 +21,19 @@ public record BasketLine(String variantId, String sku, String label, int quantit
                          String fulfilment, String category, long promotionCents, String promotionLabel) {
 
     public BasketLine {
-        if (quantity < 1) {
-            throw new IllegalArgumentException("quantity must be at least 1");
+        if (quantity == 0) {
+            throw new IllegalArgumentException("quantity cannot be zero");
         }
         if (unitPriceCents < 0) {
             throw new IllegalArgumentException("price cannot be negative");
         }
-        if (discountCents < 0 || promotionCents < 0 || discountCents + promotionCents > Math.multiplyExact(unitPriceCents, quantity)) {
+        long gross = Math.multiplyExact(unitPriceCents, quantity);
+        boolean returned = quantity < 0;
+        if (!returned && (discountCents < 0 || promotionCents < 0 || discountCents + promotionCents > gross)) {
             throw new IllegalArgumentException("discount must be between 0 and the line's amount");
+        }
+        if (returned && (discountCents > 0 || promotionCents > 0 || discountCents + promotionCents < gross)) {
+            throw new IllegalArgumentException("a returned line's discount must be between the line's amount and 0");
         }
         if (fulfilment != null && !fulfilment.equals(HOME) && !fulfilment.startsWith(PICKUP)) {
             throw new IllegalArgumentException("unknown fulfilment " + fulfilment);
@@ -86,5 +93,10 @@ public record BasketLine(String variantId, String sku, String label, int quantit
 
     public boolean takenNow() {
         return fulfilment == null;
+    }
+
+    /** An item coming back (negative quantity). */
+    public boolean returned() {
+        return quantity < 0;
     }
 }

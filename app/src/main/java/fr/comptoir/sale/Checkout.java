@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * Paying for a basket: any mix of cash, card and gift card until the total is covered. Cash may exceed
- * what is left (the difference is the change); a card never pays more than what is left. The money side
- * (terminal, platform, the payments' journal) is {@link SalePayments}; this is the sum. Not thread-safe:
- * one checkout per till, on the JavaFX thread.
+ * what is left (the difference is the change); a card never pays more than what is left. A negative total
+ * (a return, an exchange in the customer's favour) is settled by refunds, which are payments of negative
+ * amounts, never more than is owed; a zero total is settled at once. The money side (terminal, platform,
+ * the payments' journal) is {@link SalePayments}; this is the sum. Not thread-safe: one checkout per till,
+ * on the JavaFX thread.
  */
 public final class Checkout {
 
@@ -16,10 +18,12 @@ public final class Checkout {
     private long changeCents;
 
     public Checkout(long dueCents) {
-        if (dueCents <= 0) {
-            throw new IllegalArgumentException("nothing to pay");
-        }
         this.dueCents = dueCents;
+    }
+
+    /** The customer is owed money: what is left is refunded, not paid. */
+    public boolean isRefund() {
+        return dueCents < 0;
     }
 
     /** A checkout with the payments already taken for the sale (as journaled), and the change given last. */
@@ -55,7 +59,9 @@ public final class Checkout {
      */
     public void resume(List<Payment> taken) {
         long sum = taken.stream().mapToLong(Payment::amountCents).sum();
-        if (!payments.isEmpty() || sum > dueCents || taken.stream().anyMatch(p -> p.amountCents() <= 0)) {
+        boolean fits = dueCents >= 0 ? sum <= dueCents && taken.stream().allMatch(p -> p.amountCents() > 0)
+                : sum >= dueCents && taken.stream().allMatch(p -> p.amountCents() < 0);
+        if (!payments.isEmpty() || !fits) {
             throw new IllegalStateException("payments-do-not-fit");
         }
         payments.addAll(taken);
@@ -65,11 +71,14 @@ public final class Checkout {
     public long payCash(long givenCents) {
         long kept = cashKept(givenCents);
         payments.add(Payment.cash(kept));
-        changeCents = givenCents - kept;
+        changeCents = isRefund() ? 0 : givenCents - kept;
         return changeCents;
     }
 
-    /** What a cash tender of {@code givenCents} keeps towards the sale (the rest is change). */
+    /**
+     * What a cash tender of {@code givenCents} keeps towards the sale (the rest is change). For a refund,
+     * {@code givenCents} is what the till hands over, and the payment is its negative, never more than is owed.
+     */
     public long cashKept(long givenCents) {
         if (givenCents <= 0) {
             throw new IllegalArgumentException("cash-amount");
@@ -77,14 +86,16 @@ public final class Checkout {
         if (isPaid()) {
             throw new IllegalStateException("already-paid");
         }
-        return Math.min(givenCents, remainingCents());
+        return isRefund() ? -Math.min(givenCents, -remainingCents()) : Math.min(givenCents, remainingCents());
     }
 
     /**
      * Counts a card or gift card payment taken (see {@link SalePayments}); never more than what is left.
      */
     public void add(Payment taken) {
-        if (taken.amountCents() <= 0 || taken.amountCents() > remainingCents()) {
+        boolean fits = isRefund() ? taken.amountCents() < 0 && taken.amountCents() >= remainingCents()
+                : taken.amountCents() > 0 && taken.amountCents() <= remainingCents();
+        if (!fits) {
             throw new IllegalArgumentException("payment-amount");
         }
         payments.add(taken);

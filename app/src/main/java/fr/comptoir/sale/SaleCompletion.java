@@ -52,6 +52,7 @@ public final class SaleCompletion {
         return journal.recordSale(saleId, seq -> new SaleRecord(saleId, String.format("%s-%s-%06d", seller.storeCode(), deviceTag.toUpperCase(), seq),
                 seller.storeId(), seller.deviceId(), seller.staffId(), seller.staffName(),
                 customer == null ? null : customer.id(), customer == null ? null : customer.fullName(), at, List.copyOf(lines),
-                checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.copyOf(cartIds), deliveryAddress));
+                checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.copyOf(cartIds), deliveryAddress,
+                SaleRecord.typeOf(lines)));
     }
 }

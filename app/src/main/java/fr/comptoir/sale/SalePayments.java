@@ -82,9 +82,9 @@ public final class SalePayments {
         }
     }
 
-    /** Cash kept in the drawer, journaled before the till counts it. */
+    /** Cash kept in the drawer (or, negative, handed back for a refund), journaled before the till counts it. */
     public Payment cash(String saleId, long keptCents) {
-        if (keptCents <= 0) {
+        if (keptCents == 0) {
             throw new IllegalArgumentException("cash-amount");
         }
         Payment p = Payment.cash(keptCents);
@@ -103,6 +103,22 @@ public final class SalePayments {
         }
         PaymentJournal.Intent intent = journal.ask(saleId, Payment.Tender.CARD, amountCents, null);
         PaymentTerminal.Outcome outcome = terminal.charge(amountCents, intent.reference());
+        if (outcome instanceof PaymentTerminal.Outcome.TimedOut) {
+            outcome = terminal.status(intent.reference());
+        }
+        return settleCard(intent, outcome);
+    }
+
+    /**
+     * Gives {@code amountCents} back to the card presented (a return): journaled as a negative card payment
+     * before the terminal is asked, looked up like a charge when its answer is lost.
+     */
+    public PaymentTerminal.Outcome cardRefund(String saleId, long amountCents) {
+        if (amountCents <= 0) {
+            throw new IllegalArgumentException("refund-amount");
+        }
+        PaymentJournal.Intent intent = journal.ask(saleId, Payment.Tender.CARD, -amountCents, null);
+        PaymentTerminal.Outcome outcome = terminal.refund(amountCents, intent.reference());
         if (outcome instanceof PaymentTerminal.Outcome.TimedOut) {
             outcome = terminal.status(intent.reference());
         }

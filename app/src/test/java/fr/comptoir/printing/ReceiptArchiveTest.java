@@ -31,7 +31,7 @@ class ReceiptArchiveTest {
                 new BasketLine("v2", "S2", "Thé Earl Grey", 1, 699, 550, null));
         long total = lines.stream().mapToLong(BasketLine::totalCents).sum();
         return new SaleRecord("sale-1", "PAR01-ABC-000007", "st", "dev", "s", "Léo Martin", "cus-1", "Hélène Martin",
-                "2026-11-20T15:42:00Z", lines, List.of(Payment.cash(total)), total, 0, Vat.breakdown(lines), List.of(), null);
+                "2026-11-20T15:42:00Z", lines, List.of(Payment.cash(total)), total, 0, Vat.breakdown(lines), List.of(), null, null);
     }
 
     @Test

@@ -99,13 +99,13 @@ class SaleRecordingTest {
                 new BasketLine("v2", "S2", "Thé Earl Grey", 1, 699, 550, null)),
                 List.of(Payment.cash(5000), new Payment(Payment.Tender.CARD, 2697, "************4242", "123456", "SIM-1")),
                 7697, 0, Vat.breakdown(List.of(new BasketLine("v1", "S1", "x", 2, 2999, 2000, null), new BasketLine("v2", "S2", "y", 1, 699, 550, null))),
-                List.of(), null);
+                List.of(), null, null);
         String fr = ReceiptText.of(sale, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH), false);
         assertThat(fr).contains("Ticket PAR01-ABC-000007").contains("76,97 €").contains("Carte ****4242").contains("Vendeur : Léo Martin")
                 .contains("Client : Hélène Martin").doesNotContain("DUPLICATA");
         assertThat(fr.lines()).allMatch(l -> l.length() <= 42);
         SaleRecord withChange = new SaleRecord(sale.id(), sale.ticketNumber(), sale.storeId(), sale.deviceId(), sale.staffId(), sale.staffName(),
-                null, null, sale.completedAt(), sale.lines(), List.of(Payment.cash(7697)), 7697, 2303, sale.vatBreakdown(), List.of(), null);
+                null, null, sale.completedAt(), sale.lines(), List.of(Payment.cash(7697)), 7697, 2303, sale.vatBreakdown(), List.of(), null, null);
         assertThat(ReceiptText.of(withChange, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH), false))
                 .containsPattern("Espèces\\s+100,00\\s€").containsPattern("Rendu\\s+23,03\\s€");
         String en = ReceiptText.of(sale, "Comptoir Paris Rivoli", new I18n(Locale.ENGLISH), true);

@@ -53,7 +53,7 @@ class PaymentViewModelTest {
         basket.add(new BasketLine("v", "s", "Robe", 1, total, 2000, null));
         return new PaymentViewModel(basket, payments(), (Checkout c) -> new SaleRecord("sale-1", "T-1", "st", "d", "s", "Léo",
                 null, null, "2026-11-20T10:00:00Z", basket.lines(), c.payments(), c.dueCents(), c.changeCents(),
-                Vat.breakdown(basket.lines()), List.of(), null), receiptOf, TaskRunner.direct(),
+                Vat.breakdown(basket.lines()), List.of(), null, null), receiptOf, TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), completed::add);
     }
 

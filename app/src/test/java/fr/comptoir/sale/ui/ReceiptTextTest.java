@@ -20,7 +20,7 @@ class ReceiptTextTest {
                 1, 8_999, 2000, null, 0, null, null, null, "Maille", 2_198, "−20 % maille + 10 € offerts dès 100 € d'achat"));
         long total = lines.get(0).totalCents();
         SaleRecord sale = new SaleRecord("s", "T-1", "st", "d", "s", "Léo Martin", null, null, "2026-11-20T15:42:00Z", lines,
-                List.of(Payment.cash(total)), total, 0, Vat.breakdown(lines), List.of(), null);
+                List.of(Payment.cash(total)), total, 0, Vat.breakdown(lines), List.of(), null, null);
 
         String text = ReceiptText.of(sale, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH), false);
 
