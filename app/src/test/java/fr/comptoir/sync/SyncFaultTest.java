@@ -151,6 +151,35 @@ class SyncFaultTest {
     }
 
     @Test
+    void readersNeverWaitWhileAPageIsOnItsWay() throws Exception {
+        // The customers page takes two seconds to arrive, byte by byte.
+        int before = fr.comptoir.centralapi.Feed.ALL.indexOf(fr.comptoir.centralapi.Feed.CUSTOMERS);
+        for (int i = 0; i < before; i++) {
+            script.script.add(json(EMPTY));
+        }
+        String slow = page("p1", false, "c1", "c2");
+        script.script.add(json(slow).throttleBody(Math.max(1, slow.length() / 20), 100, java.util.concurrent.TimeUnit.MILLISECONDS));
+        for (int i = before + 1; i < fr.comptoir.centralapi.Feed.ALL.size(); i++) {
+            script.script.add(json(EMPTY));
+        }
+        java.util.concurrent.CompletableFuture<SyncEngine.Report> sync = java.util.concurrent.CompletableFuture.supplyAsync(engine::syncOnce);
+        // Wait until the slow page is being read, then read the cache as a scan or a search would.
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"customers".equals(engine.status().currentFeed()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(200);
+        long t0 = System.nanoTime();
+        cache.counts();
+        cache.state(fr.comptoir.centralapi.Feed.CUSTOMERS);
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(sync.isDone()).as("the page was still on its way").isFalse();
+        assertThat(waited).as("ms a reader waited while a page was on the network").isLessThan(500);
+        assertThat(sync.get(30, java.util.concurrent.TimeUnit.SECONDS).ok()).isTrue();
+        assertThat(cache.counts().get("customers")).isEqualTo(2);
+    }
+
+    @Test
     void aWriteThePlatformKeepsFailingOnNeverHoldsTheOthersAndIsSetAsideAfterTenTries() throws Exception {
         journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite("staff-event", "poison", "record-a", java.util.Map.of("n", 0)));
         journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite("staff-event", "after-poison", "record-a", java.util.Map.of("n", 1)));
