@@ -45,18 +45,9 @@ public final class SimulatedPaymentTerminal implements PaymentTerminal {
 
     @Override
     public Outcome charge(long amountCents, String reference) {
-        if (amountCents <= 0) {
-            return new Outcome.Declined("invalid amount");
-        }
-        synchronized (this) {
-            Outcome earlier = known.get(reference);
-            if (earlier != null) {
-                // A terminal never takes the same reference twice: it answers what it did the first time.
-                return earlier;
-            }
-        }
-        if (!waited()) {
-            return new Outcome.TimedOut();
+        Outcome refused = refusedAtOnce(amountCents, reference);
+        if (refused != null) {
+            return refused;
         }
         int cents = (int) (amountCents % 100);
         if (cents == 4) {
@@ -79,17 +70,9 @@ public final class SimulatedPaymentTerminal implements PaymentTerminal {
 
     @Override
     public Outcome refund(long amountCents, String reference) {
-        if (amountCents <= 0) {
-            return new Outcome.Declined("invalid amount");
-        }
-        synchronized (this) {
-            Outcome earlier = known.get(reference);
-            if (earlier != null) {
-                return earlier;
-            }
-        }
-        if (!waited()) {
-            return new Outcome.TimedOut();
+        Outcome refused = refusedAtOnce(amountCents, reference);
+        if (refused != null) {
+            return refused;
         }
         Outcome outcome = amountCents % 100 == 1 ? new Outcome.Declined("refund refused by the card issuer")
                 : new Outcome.Approved("************" + (4000 + ThreadLocalRandom.current().nextInt(6000)),
@@ -104,6 +87,24 @@ public final class SimulatedPaymentTerminal implements PaymentTerminal {
     }
 
     private final Map<String, Long> approvedCharges = new HashMap<>();
+
+    /**
+     * What the terminal answers before the customer does anything: a bad amount, a reference it already
+     * took (a terminal never takes one twice: it answers what it did the first time), or no answer when
+     * interrupted; null when the payment goes on.
+     */
+    private Outcome refusedAtOnce(long amountCents, String reference) {
+        if (amountCents <= 0) {
+            return new Outcome.Declined("invalid amount");
+        }
+        synchronized (this) {
+            Outcome earlier = known.get(reference);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        return waited() ? null : new Outcome.TimedOut();
+    }
 
     private boolean waited() {
         try {

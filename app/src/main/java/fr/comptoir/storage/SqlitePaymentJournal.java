@@ -29,18 +29,21 @@ public final class SqlitePaymentJournal implements PaymentJournal {
     public Intent ask(String saleId, Payment.Tender tender, long amountCents, String detail) {
         long now = clock.millis();
         return db.inTransaction(c -> {
-            int n;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM payment_intents WHERE sale_id = ?")) {
-                ps.setString(1, saleId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    n = rs.getInt(1) + 1;
-                }
-            }
             // The reference the terminal or the platform sees: stable, unique, and readable in their logs.
-            String reference = saleId + "-" + tender.name().toLowerCase(java.util.Locale.ROOT).replace("_", "") + n;
+            String reference = reference(c, saleId, tender);
             long id = insert(c, saleId, tender, amountCents, reference, detail, State.ASKED, null, now);
             return new Intent(id, saleId, tender, amountCents, reference, detail, State.ASKED, null, null);
         });
+    }
+
+    /** {@code <sale>-<tender><n>}, n counting the sale's payments from 1. */
+    private static String reference(Connection c, String saleId, Payment.Tender tender) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM payment_intents WHERE sale_id = ?")) {
+            ps.setString(1, saleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return saleId + "-" + tender.name().toLowerCase(java.util.Locale.ROOT).replace("_", "") + (rs.getInt(1) + 1);
+            }
+        }
     }
 
     private long insert(Connection c, String saleId, Payment.Tender tender, long amountCents, String reference, String detail, State state,
@@ -100,17 +103,8 @@ public final class SqlitePaymentJournal implements PaymentJournal {
     @Override
     public void taken(String saleId, Payment cash) {
         long now = clock.millis();
-        db.inTransaction(c -> {
-            int n;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM payment_intents WHERE sale_id = ?")) {
-                ps.setString(1, saleId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    n = rs.getInt(1) + 1;
-                }
-            }
-            return insert(c, saleId, cash.tender(), cash.amountCents(), saleId + "-" + cash.tender().name().toLowerCase(java.util.Locale.ROOT) + n,
-                    null, State.APPROVED, cash, now);
-        });
+        db.inTransaction(c -> insert(c, saleId, cash.tender(), cash.amountCents(), reference(c, saleId, cash.tender()), null, State.APPROVED,
+                cash, now));
     }
 
     @Override

@@ -1,13 +1,14 @@
 package fr.comptoir.cli;
 
+import fr.comptoir.testing.Cli;
+import fr.comptoir.testing.Cli.Run;
+
 import fr.comptoir.demo.DemoCentralServer;
 import fr.comptoir.demo.DemoPlatformStore;
 import fr.comptoir.demo.DemoSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -21,14 +22,8 @@ class ComptoirCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
     static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ComptoirCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     @Test

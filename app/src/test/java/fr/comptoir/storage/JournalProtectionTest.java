@@ -1,5 +1,8 @@
 package fr.comptoir.storage;
 
+import fr.comptoir.testing.Cli;
+import fr.comptoir.testing.Cli.Run;
+
 import fr.comptoir.AppContext;
 import fr.comptoir.cli.ComptoirCli;
 import fr.comptoir.sale.BasketLine;
@@ -10,9 +13,7 @@ import fr.comptoir.testing.TestOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,14 +34,8 @@ class JournalProtectionTest {
     @TempDir
     Path home;
 
-    record Run(int code, String out, String err) {
-    }
-
     static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ComptoirCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     /** An activated terminal with {@code n} sales recorded offline (never delivered); returns their tickets. */
