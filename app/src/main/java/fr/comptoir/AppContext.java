@@ -2,7 +2,6 @@ package fr.comptoir;
 
 import fr.comptoir.centralapi.CentralPlatform;
 import fr.comptoir.centralapi.DeviceActivation;
-import fr.comptoir.centralapi.HttpCentralPlatform;
 import fr.comptoir.centralapi.RetryPolicy;
 import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.demo.DemoCentralServer;
@@ -46,7 +45,22 @@ public final class AppContext implements AutoCloseable {
 
     /** Choices that differ between the real app, tests and the command line. */
     public record Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy, long paymentTerminalDelayMillis,
-                          java.time.Duration journalBackupInterval) {
+                          java.time.Duration journalBackupInterval, fr.comptoir.centralapi.PlatformFactory platforms) {
+
+        public Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy, long paymentTerminalDelayMillis,
+                       java.time.Duration journalBackupInterval) {
+            this(demoSize, syncSettings, retryPolicy, paymentTerminalDelayMillis, journalBackupInterval, null);
+        }
+
+        /** The central platform the terminal is configured for: the Comptoir Commerce API unless another is given. */
+        public fr.comptoir.centralapi.PlatformFactory platformFactory() {
+            return platforms != null ? platforms : new fr.comptoir.centralapi.ComptoirApiPlatforms(retryPolicy);
+        }
+
+        /** The same options, with another central platform. */
+        public Options withPlatforms(fr.comptoir.centralapi.PlatformFactory other) {
+            return new Options(demoSize, syncSettings, retryPolicy, paymentTerminalDelayMillis, journalBackupInterval, other);
+        }
         public Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy) {
             this(demoSize, syncSettings, retryPolicy, 1500);
         }
@@ -280,7 +294,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Activates this terminal against the central platform at {@code url}. Blocking. */
     public synchronized DeviceConfig activate(String url, String activationCode) {
-        CentralPlatform anonymous = new HttpCentralPlatform(url, () -> null, HttpCentralPlatform.defaultClient(), options.retryPolicy());
+        CentralPlatform anonymous = options.platformFactory().connect(url, () -> null);
         DeviceActivation a = anonymous.activate(activationCode.strip(), deviceName(), marker.installationId());
         return saveDevice(new DeviceConfig(url, false, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
     }
@@ -288,7 +302,7 @@ public final class AppContext implements AutoCloseable {
     /** Activates this terminal on the embedded demo central platform, starting it. Blocking. */
     public synchronized DeviceConfig activateDemo() {
         startDemoServer();
-        CentralPlatform anonymous = new HttpCentralPlatform(demoServer.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), options.retryPolicy());
+        CentralPlatform anonymous = options.platformFactory().connect(demoServer.baseUrl(), () -> null);
         DeviceActivation a = anonymous.activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, deviceName(), marker.installationId());
         return saveDevice(new DeviceConfig("", true, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
     }
@@ -343,8 +357,7 @@ public final class AppContext implements AutoCloseable {
             url = demoServer.baseUrl();
         }
         DeviceConfig d = device;
-        central = new HttpCentralPlatform(url, () -> new HttpCentralPlatform.Credentials(d.storeId(), d.accessToken()),
-                HttpCentralPlatform.defaultClient(), options.retryPolicy());
+        central = options.platformFactory().connect(url, () -> new fr.comptoir.centralapi.PlatformFactory.Credentials(d.storeId(), d.accessToken()));
         sync = new SyncEngine(central, cache, outbox, clock, options.syncSettings());
         signIn = new SignInService(staffDirectory, journal, clock, d.storeId(), d.deviceId());
     }
