@@ -82,8 +82,11 @@ class ComptoirUiTest {
         tap("Sync");
         TableView<?> table = waitFor(() -> robot.lookup(".table-view").tryQueryAs(TableView.class)
                 .filter(t -> !t.getItems().isEmpty()).map(t -> (TableView<?>) t));
-        assertThat(table.getItems()).anySatisfy(row -> assertThat(row.toString())
-                .contains("label=Customers").contains("records=" + DemoSize.TINY.customers));
+        assertThat(table.getItems()).anySatisfy(row -> {
+            SyncViewModel.FeedRow feed = (SyncViewModel.FeedRow) row;
+            assertThat(feed.label()).isEqualTo("Customers");
+            assertThat(feed.records()).isEqualTo(DemoSize.TINY.customers);
+        });
 
         tap("Settings");
         // An associate sees the discount threshold (10 % by default) but cannot change it.
@@ -137,8 +140,8 @@ class ComptoirUiTest {
 
         javafx.scene.control.ListView<?> orders = waitFor(() -> robot.lookup("#customer-orders").tryQueryAs(javafx.scene.control.ListView.class)
                 .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
-        assertThat(orders.getItems()).anySatisfy(o -> assertThat(o.toString()).contains("channel=Web"));
-        assertThat(orders.getItems()).anySatisfy(o -> assertThat(o.toString()).contains("channel=Store"));
+        assertThat(orders.getItems()).map(o -> ((fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow) o).channel())
+                .contains("Web", "Store");
         tapWhen(() -> robot.lookup(".list-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == orders.getItems().get(0)).findFirst(), "the first order");
         WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> !text("#order-lines").isEmpty());
