@@ -195,10 +195,11 @@ public final class HttpCentralPlatform implements CentralPlatform {
             case WriteKinds.CUSTOMER_CREATED -> b.url(url("v1/customers")).post(body);
             case WriteKinds.CUSTOMER_NOTE -> b.url(segments("v1", "customers", field(payload, "customerId"), "notes")).post(body);
             case WriteKinds.CUSTOMER_PREFERENCES -> b.url(segments("v1", "customers", field(payload, "customerId"))).patch(body);
+            // The wishlist operations carry everything in their path: no body (the payload's time stays local).
             case WriteKinds.WISHLIST_ADD -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
-                    field(payload, "variantId"))).put(body);
+                    field(payload, "variantId"))).put(RequestBody.create(new byte[0]));
             case WriteKinds.WISHLIST_REMOVE -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
-                    field(payload, "variantId"))).delete(body);
+                    field(payload, "variantId"))).delete();
             case WriteKinds.RECEIPT_EMAIL -> b.url(segments("v1", "receipts", field(payload, "saleId"), "email")).post(body);
             case WriteKinds.SALE_RECORDED -> b.url(segments("v1", "stores", requireCredentials().storeId(), "sales")).post(body);
             case WriteKinds.CART_CONTINUED -> b.url(segments("v1", "carts", field(payload, "cartId"), "continued-in-store")).post(body);

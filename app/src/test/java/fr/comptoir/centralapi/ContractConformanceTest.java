@@ -1,0 +1,239 @@
+package fr.comptoir.centralapi;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import fr.comptoir.AppContext;
+import fr.comptoir.catalog.VariantInfo;
+import fr.comptoir.customers.ClientelingService;
+import fr.comptoir.customers.Customer;
+import fr.comptoir.customers.OnlineCart;
+import fr.comptoir.sale.Basket;
+import fr.comptoir.sale.BasketLine;
+import fr.comptoir.sale.CartTakeover;
+import fr.comptoir.sale.Checkout;
+import fr.comptoir.sale.ReceiptEmail;
+import fr.comptoir.sale.SaleCompletion;
+import fr.comptoir.sale.SaleRecord;
+import fr.comptoir.sale.TillAudit;
+import fr.comptoir.sale.TillEvent;
+import fr.comptoir.sync.SyncEngine;
+import fr.comptoir.testing.TestOptions;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the client really sends and what the demo platform really answers both follow
+ * docs/commerce-api.yaml: the real features (activation, sync, sign-in, clienteling, a cart taken over,
+ * a sale, a receipt e-mail, a till event, gift cards, live stock, central search) run over loopback
+ * HTTP; every exchange is checked against the contract by an OpenAPI validator (path, method,
+ * parameters, headers, request body schema, answer status and schema).
+ */
+class ContractConformanceTest {
+
+    @TempDir
+    Path home;
+
+    /** One exchange as it went over the wire. */
+    record Exchange(String method, String path, java.util.Map<String, List<String>> query, String contentType, String idempotencyKey,
+                    String authorization, String body, int status, String answerType, String answer) {
+        @Override
+        public String toString() {
+            return method + " " + path + " -> " + status;
+        }
+    }
+
+    /** Records every exchange the client makes, as sent and as answered. */
+    static final class Recorder implements Interceptor {
+        final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            okhttp3.Request request = chain.request();
+            String body = null;
+            String contentType = null;
+            if (request.body() != null) {
+                Buffer buffer = new Buffer();
+                request.body().writeTo(buffer);
+                body = buffer.readUtf8();
+                contentType = request.body().contentType() == null ? null : request.body().contentType().toString();
+            }
+            java.util.Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+            for (String name : request.url().queryParameterNames()) {
+                query.put(name, request.url().queryParameterValues(name));
+            }
+            Response response = chain.proceed(request);
+            String answer = response.peekBody(Long.MAX_VALUE).string();
+            exchanges.add(new Exchange(request.method(), request.url().encodedPath(), query, contentType, request.header("Idempotency-Key"),
+                    request.header("Authorization"), body, response.code(), response.header("Content-Type"), answer));
+            return response;
+        }
+    }
+
+    @Test
+    void everyExchangeOfTheRealFeaturesFollowsTheContract() throws Exception {
+        Recorder recorder = new Recorder();
+        Set<String> called = ConcurrentHashMap.newKeySet();
+        Set<String> delivered = ConcurrentHashMap.newKeySet();
+        AppContext.Options options = TestOptions.fastTinyDemo().withPlatforms((address, credentials) -> {
+            CentralPlatform http = new HttpCentralPlatform(address, () -> {
+                PlatformFactory.Credentials c = credentials.get();
+                return c == null ? null : new HttpCentralPlatform.Credentials(c.storeId(), c.accessToken());
+            }, HttpCentralPlatform.defaultClient().newBuilder().addInterceptor(recorder).build(), TestOptions.fastTinyDemo().retryPolicy());
+            // Notes which operations of the port the scenario went through.
+            return (CentralPlatform) Proxy.newProxyInstance(CentralPlatform.class.getClassLoader(), new Class<?>[]{CentralPlatform.class},
+                    (proxy, method, args) -> {
+                        called.add(method.getName());
+                        if (args != null && args.length == 1 && args[0] instanceof PendingWrite w) {
+                            delivered.add(w.kind());
+                        }
+                        try {
+                            return method.invoke(http, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        });
+
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
+            ctx.activateDemo();
+            ctx.connect();
+            assertThat(ctx.sync().syncOnce().ok()).isTrue();
+            String storeId = ctx.device().orElseThrow().storeId();
+            String deviceId = ctx.device().orElseThrow().deviceId();
+            String staffId = "stf-par01-2";
+
+            // Reads made on the associate's behalf.
+            assertThat(ctx.central().health()).isNotNull();
+            assertThat(ctx.central().feedSummaries()).isNotEmpty();
+            assertThat(ctx.centralCustomerSearch("martin")).isNotEmpty();
+            VariantInfo item = ctx.catalog().search("pull", storeId, 1).get(0);
+            assertThat(ctx.liveStockElsewhere(item.variantId(), storeId)).isPresent();
+            assertThat(ctx.giftCards().balance("GC-1000-0002")).isEqualTo(2000);
+            assertThat(ctx.giftCards().redeem("GC-1000-0002", 500, "sale-gift", "key-gift")).isNotEmpty();
+
+            // Every kind of write, made by the feature that makes it.
+            assertThat(ctx.signIn().signIn(staffId, "1234")).isInstanceOf(fr.comptoir.staff.SignInResult.SignedIn.class);
+            ClientelingService.Author author = new ClientelingService.Author(staffId, "Léo Martin", storeId);
+            ClientelingService clienteling = ctx.clienteling();
+            Customer zoe = clienteling.create("Zoé", "Lefèvre", "zoe.lefevre@example.fr", "07 98 76 54 32", true, false, true, author);
+            clienteling.addNote(zoe.id(), "Cherche une robe pour un mariage.", author);
+            Customer helene = clienteling.profile("cus-1").orElseThrow().customer();
+            clienteling.setPreferences(helene, new Customer.Preferences(List.of("M"), helene.preferences().categories(),
+                    helene.preferences().brands()), author);
+            clienteling.addToWishlist("cus-1", item.variantId(), author);
+            clienteling.removeFromWishlist("cus-1", item.variantId(), author);
+
+            OnlineCart cart = ctx.liveCarts("cus-1").stream().filter(c -> c.status() == OnlineCart.Status.OPEN).findFirst().orElseThrow();
+            var catalogue = ctx.catalog().variants(cart.lines().stream().map(OnlineCart.CartLine::variantId).toList(), storeId);
+            Basket basket = new Basket();
+            CartTakeover.Plan plan = ctx.cartTakeover().record(cart, CartTakeover.plan(cart, catalogue), basket, storeId, deviceId, staffId);
+            plan.lines().forEach(basket::add);
+            basket.add(new BasketLine(item.variantId(), item.sku(), item.label(), 1, item.priceCents(), item.vatRateBasisPoints(), null));
+
+            Checkout cash = new Checkout(basket.totalCents());
+            cash.payCash(basket.totalCents());
+            SaleCompletion.Seller seller = new SaleCompletion.Seller(storeId, "PAR01", deviceId, staffId, "Léo Martin");
+            SaleRecord sale = ctx.saleCompletion().complete(basket.saleId(), basket.lines(), helene, Set.of(cart.id()), null, cash, seller);
+            new ReceiptEmail(ctx.journal()).send(sale, "helene.martin@example.fr", "fr", staffId);
+            TillAudit.journaled(ctx.journal(), ctx.clock(), storeId, deviceId, staffId)
+                    .record(TillEvent.Type.DRAWER_OPENED, "stf-par01-1", 0, "no-sale");
+
+            SyncEngine.Report report = ctx.sync().syncOnce();
+            assertThat(report.ok()).as(report.error()).isTrue();
+            assertThat(ctx.outbox().pendingCount()).isZero();
+            assertThat(ctx.outbox().needsAttentionCount()).isZero();
+            assertThat(delivered).as("the scenario delivers every kind of write").containsAll(writeKinds());
+        }
+
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForSpecificationUrl(Path.of("..", "docs", "commerce-api.yaml").toAbsolutePath().toUri().toString()).build();
+        List<String> problems = new ArrayList<>();
+        for (Exchange e : List.copyOf(recorder.exchanges)) {
+            ValidationReport report = validator.validate(request(e), response(e));
+            report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .forEach(m -> problems.add(e + ": " + m.getKey() + " " + m.getMessage()));
+            if (!e.method().equals("GET")) {
+                assertThat(e.idempotencyKey()).as("%s carries an Idempotency-Key", e).isNotBlank();
+            }
+        }
+        assertThat(problems).as("exchanges that break the contract").isEmpty();
+        // The scenario went through every operation of the port (a new one must be added to it) and every kind
+        // of write above, so every request the client can make was checked.
+        Set<String> port = Arrays.stream(CentralPlatform.class.getMethods()).filter(m -> !m.isDefault() && !Modifier.isStatic(m.getModifiers()))
+                .map(Method::getName).collect(Collectors.toSet());
+        assertThat(called).as("operations of CentralPlatform the scenario used").containsAll(port);
+        assertThat(recorder.exchanges).extracting(Exchange::method).contains("GET", "POST", "PUT", "PATCH", "DELETE");
+    }
+
+    @Test
+    void theValidatorCatchesABodyThatBreaksTheContract() {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForSpecificationUrl(Path.of("..", "docs", "commerce-api.yaml").toAbsolutePath().toUri().toString()).build();
+        SimpleRequest noNote = SimpleRequest.Builder.post("/v1/customers/cus-1/notes").withContentType("application/json")
+                .withHeader("Idempotency-Key", "k-1").withAuthorization("Bearer t").withBody("{\"customerId\":\"cus-1\"}").build();
+        assertThat(validator.validateRequest(noNote).hasErrors()).isTrue();
+    }
+
+    private static SimpleRequest request(Exchange e) {
+        SimpleRequest.Builder b = new SimpleRequest.Builder(e.method(), e.path());
+        e.query().forEach(b::withQueryParam);
+        if (e.contentType() != null) {
+            b.withContentType(e.contentType());
+        }
+        if (e.idempotencyKey() != null) {
+            b.withHeader("Idempotency-Key", e.idempotencyKey());
+        }
+        if (e.authorization() != null) {
+            b.withAuthorization(e.authorization());
+        }
+        if (e.body() != null && !e.body().isEmpty()) {
+            b.withBody(e.body());
+        }
+        return b.build();
+    }
+
+    private static SimpleResponse response(Exchange e) {
+        SimpleResponse.Builder b = SimpleResponse.Builder.status(e.status());
+        if (e.answerType() != null) {
+            b.withContentType(e.answerType());
+        }
+        if (!e.answer().isEmpty()) {
+            b.withBody(e.answer());
+        }
+        return b.build();
+    }
+
+    private static List<String> writeKinds() throws IllegalAccessException {
+        List<String> kinds = new ArrayList<>();
+        for (Field f : WriteKinds.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                kinds.add((String) f.get(null));
+            }
+        }
+        assertThat(kinds).contains(WriteKinds.SALE_RECORDED, WriteKinds.STAFF_EVENT);
+        return kinds;
+    }
+}
