@@ -147,7 +147,7 @@ class SecondPlatformTest {
             assertThat(ctx.catalog().byCode(Gtin.withCheckDigit("376999000001"), "st-mem").orElseThrow().availableHere()).isEqualTo(11);
 
             assertThat(ctx.sync().drainOutbox()).isEqualTo(2);
-            assertThat(platform.delivered).extracting(PendingWrite::kind).containsExactlyInAnyOrder("staff-event", SaleCompletion.WRITE_KIND);
+            assertThat(platform.delivered).extracting(PendingWrite::kind).containsExactlyInAnyOrder(fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), fr.comptoir.common.WriteKind.SALE_RECORDED.wire());
             assertThat(platform.delivered).anySatisfy(w -> assertThat(w.payloadJson()).contains(sale.ticketNumber()));
             assertThat(addresses).containsOnly("memory:store");
         }

@@ -1,5 +1,7 @@
 package fr.comptoir.centralapi;
 
+import fr.comptoir.common.WriteKind;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -190,22 +192,24 @@ public final class HttpCentralPlatform implements CentralPlatform {
         }
         RequestBody body = RequestBody.create(write.payloadJson(), JSON);
         Request.Builder b = new Request.Builder().header("Idempotency-Key", write.idempotencyKey());
-        switch (write.kind()) {
-            case WriteKinds.STAFF_EVENT, WriteKinds.TILL_EVENT -> b.url(url("v1/stores/" + requireCredentials().storeId() + "/events")).post(body);
-            case WriteKinds.CUSTOMER_CREATED -> b.url(url("v1/customers")).post(body);
-            case WriteKinds.CUSTOMER_NOTE -> b.url(segments("v1", "customers", field(payload, "customerId"), "notes")).post(body);
-            case WriteKinds.CUSTOMER_PREFERENCES -> b.url(segments("v1", "customers", field(payload, "customerId"))).patch(body);
+        WriteKind kind = WriteKind.of(write.kind())
+                .orElseThrow(() -> new IllegalArgumentException("No Commerce API operation for write kind " + write.kind()));
+        // A switch expression: a new kind does not compile until it is mapped here.
+        Request.Builder mapped = switch (kind) {
+            case STAFF_EVENT, TILL_EVENT -> b.url(url("v1/stores/" + requireCredentials().storeId() + "/events")).post(body);
+            case CUSTOMER_CREATED -> b.url(url("v1/customers")).post(body);
+            case CUSTOMER_NOTE -> b.url(segments("v1", "customers", field(payload, "customerId"), "notes")).post(body);
+            case CUSTOMER_PREFERENCES -> b.url(segments("v1", "customers", field(payload, "customerId"))).patch(body);
             // The wishlist operations carry everything in their path: no body (the payload's time stays local).
-            case WriteKinds.WISHLIST_ADD -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
+            case WISHLIST_ADD -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
                     field(payload, "variantId"))).put(RequestBody.create(new byte[0]));
-            case WriteKinds.WISHLIST_REMOVE -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
+            case WISHLIST_REMOVE -> b.url(segments("v1", "customers", field(payload, "customerId"), "wishlist",
                     field(payload, "variantId"))).delete();
-            case WriteKinds.RECEIPT_EMAIL -> b.url(segments("v1", "receipts", field(payload, "saleId"), "email")).post(body);
-            case WriteKinds.SALE_RECORDED -> b.url(segments("v1", "stores", requireCredentials().storeId(), "sales")).post(body);
-            case WriteKinds.CART_CONTINUED -> b.url(segments("v1", "carts", field(payload, "cartId"), "continued-in-store")).post(body);
-            default -> throw new IllegalArgumentException("No Commerce API operation for write kind " + write.kind());
-        }
-        Request request = authorized(b).build();
+            case RECEIPT_EMAIL -> b.url(segments("v1", "receipts", field(payload, "saleId"), "email")).post(body);
+            case SALE_RECORDED -> b.url(segments("v1", "stores", requireCredentials().storeId(), "sales")).post(body);
+            case CART_CONTINUED -> b.url(segments("v1", "carts", field(payload, "cartId"), "continued-in-store")).post(body);
+        };
+        Request request = authorized(mapped).build();
         return executeRaw(request, response -> {
             String text = response.body() == null ? "" : response.body().string();
             // A write counts as delivered only on the platform's own answer: a proxy's "200 OK" page is not one.

@@ -16,5 +16,5 @@ public interface StoreJournal {
      * The JSON payloads of writes of {@code writeKind} the platform has not accepted yet (waiting, or
      * refused and waiting for a person), oldest first.
      */
-    List<String> pendingPayloads(String writeKind);
+    List<String> pendingPayloads(WriteKind writeKind);
 }

@@ -2,6 +2,7 @@ package fr.comptoir.customers;
 
 import fr.comptoir.common.JsonCodec;
 import fr.comptoir.common.OutboxWrite;
+import fr.comptoir.common.WriteKind;
 import fr.comptoir.common.StoreJournal;
 
 import java.time.Clock;
@@ -25,11 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class ClientelingService {
 
-    public static final String NOTE = "customer-note";
-    public static final String PREFERENCES = "customer-preferences";
-    public static final String WISHLIST_ADD = "wishlist-add";
-    public static final String WISHLIST_REMOVE = "wishlist-remove";
-    public static final String CREATED = "customer-created";
     public static final int MAX_NOTE = 2000;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -72,7 +68,7 @@ public final class ClientelingService {
         }
         int pending = 0;
         List<CustomerNote> notes = new ArrayList<>(store.notes(base.id()));
-        for (String p : journal.pendingPayloads(NOTE)) {
+        for (String p : journal.pendingPayloads(WriteKind.CUSTOMER_NOTE)) {
             CustomerNote n = json.decode(p, CustomerNote.class);
             if (isFor(base, n.customerId())) {
                 notes.add(n);
@@ -81,7 +77,7 @@ public final class ClientelingService {
         }
         notes.sort(Comparator.comparing(CustomerNote::createdAt).reversed());
         Customer.Preferences prefs = base.preferences();
-        for (String p : journal.pendingPayloads(PREFERENCES)) {
+        for (String p : journal.pendingPayloads(WriteKind.CUSTOMER_PREFERENCES)) {
             PreferencesChange change = json.decode(p, PreferencesChange.class);
             if (isFor(base, change.customerId())) {
                 prefs = apply(prefs, change);
@@ -89,11 +85,11 @@ public final class ClientelingService {
             }
         }
         Set<String> wishlist = new LinkedHashSet<>(base.wishlist());
-        for (String kind : List.of(WISHLIST_ADD, WISHLIST_REMOVE)) {
+        for (WriteKind kind : List.of(WriteKind.WISHLIST_ADD, WriteKind.WISHLIST_REMOVE)) {
             for (String p : journal.pendingPayloads(kind)) {
                 WishlistChange w = json.decode(p, WishlistChange.class);
                 if (isFor(base, w.customerId())) {
-                    if (kind.equals(WISHLIST_ADD)) {
+                    if (kind == WriteKind.WISHLIST_ADD) {
                         wishlist.add(w.variantId());
                     } else {
                         wishlist.remove(w.variantId());
@@ -110,7 +106,7 @@ public final class ClientelingService {
     }
 
     private Customer pendingCreated(String customerId) {
-        for (String p : journal.pendingPayloads(CREATED)) {
+        for (String p : journal.pendingPayloads(WriteKind.CUSTOMER_CREATED)) {
             NewCustomer n = json.decode(p, NewCustomer.class);
             if (n.id().equals(customerId)) {
                 return toCustomer(n);
@@ -145,7 +141,7 @@ public final class ClientelingService {
         }
         CustomerNote note = new CustomerNote("note-" + UUID.randomUUID(), customerId, t, author.staffId(), author.staffName(),
                 author.storeId(), clock.instant().toString());
-        journal.appendWithOutbox("customer.note", author.staffId(), new OutboxWrite(NOTE, note.id(), customerId, note));
+        journal.appendWithOutbox("customer.note", author.staffId(), new OutboxWrite(WriteKind.CUSTOMER_NOTE, note.id(), customerId, note));
         return note;
     }
 
@@ -166,17 +162,17 @@ public final class ClientelingService {
         if (changes.isEmpty()) {
             return;
         }
-        journal.appendWithOutbox("customer.preferences", author.staffId(), new OutboxWrite(PREFERENCES, UUID.randomUUID().toString(),
+        journal.appendWithOutbox("customer.preferences", author.staffId(), new OutboxWrite(WriteKind.CUSTOMER_PREFERENCES, UUID.randomUUID().toString(),
                 customer.id(), new PreferencesChange(customer.id(), changes)));
     }
 
     public void addToWishlist(String customerId, String variantId, Author author) {
-        journal.appendWithOutbox("customer.wishlist.add", author.staffId(), new OutboxWrite(WISHLIST_ADD, UUID.randomUUID().toString(),
+        journal.appendWithOutbox("customer.wishlist.add", author.staffId(), new OutboxWrite(WriteKind.WISHLIST_ADD, UUID.randomUUID().toString(),
                 customerId, new WishlistChange(customerId, variantId, clock.instant().toString())));
     }
 
     public void removeFromWishlist(String customerId, String variantId, Author author) {
-        journal.appendWithOutbox("customer.wishlist.remove", author.staffId(), new OutboxWrite(WISHLIST_REMOVE, UUID.randomUUID().toString(),
+        journal.appendWithOutbox("customer.wishlist.remove", author.staffId(), new OutboxWrite(WriteKind.WISHLIST_REMOVE, UUID.randomUUID().toString(),
                 customerId, new WishlistChange(customerId, variantId, clock.instant().toString())));
     }
 
@@ -228,7 +224,7 @@ public final class ClientelingService {
         String id = "local-" + UUID.randomUUID();
         NewCustomer n = new NewCustomer(id, firstName.strip(), lastName.strip(), blankToNull(email), blankToNull(phone),
                 emailConsent, smsConsent, clock.instant().toString(), author.storeId(), author.staffId());
-        journal.appendWithOutbox("customer.created", author.staffId(), new OutboxWrite(CREATED, id, id, n));
+        journal.appendWithOutbox("customer.created", author.staffId(), new OutboxWrite(WriteKind.CUSTOMER_CREATED, id, id, n));
         Customer c = toCustomer(n);
         store.putLocalCustomer(c);
         return c;

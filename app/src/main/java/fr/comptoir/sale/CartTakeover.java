@@ -18,8 +18,6 @@ import java.util.Map;
  */
 public final class CartTakeover {
 
-    public static final String WRITE_KIND = "cart-continued";
-
     private final StoreJournal journal;
     private final Clock clock;
 
@@ -64,7 +62,7 @@ public final class CartTakeover {
         }
         CartContinued payload = new CartContinued(cart.id(), storeId, deviceId, staffId, basket.saleId(), clock.instant().toString());
         journal.appendWithOutbox("cart.continued", staffId,
-                new OutboxWrite(WRITE_KIND, "cart-continued:" + cart.id() + ":" + basket.saleId(), "cart:" + cart.id(), payload));
+                new OutboxWrite(fr.comptoir.common.WriteKind.CART_CONTINUED, "cart-continued:" + cart.id() + ":" + basket.saleId(), "cart:" + cart.id(), payload));
         return plan;
     }
 }

@@ -9,8 +9,6 @@ import fr.comptoir.common.StoreJournal;
  */
 public final class ReceiptEmail {
 
-    public static final String WRITE_KIND = "receipt-email";
-
     /** Payload of the write. */
     public record Request(String saleId, String email, String language) {
     }
@@ -26,7 +24,7 @@ public final class ReceiptEmail {
             throw new IllegalArgumentException("invalid-email");
         }
         // Ordered with its sale: the platform must know the sale before it can e-mail its receipt.
-        journal.appendWithOutbox("receipt.email", staffId, new OutboxWrite(WRITE_KIND, "receipt-email:" + sale.id(), sale.id(),
+        journal.appendWithOutbox("receipt.email", staffId, new OutboxWrite(fr.comptoir.common.WriteKind.RECEIPT_EMAIL, "receipt-email:" + sale.id(), sale.id(),
                 new Request(sale.id(), email.strip(), language)));
     }
 }

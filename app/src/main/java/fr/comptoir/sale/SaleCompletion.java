@@ -12,8 +12,6 @@ import java.util.List;
  */
 public final class SaleCompletion {
 
-    public static final String WRITE_KIND = "sale-recorded";
-
     private final SaleJournal journal;
     private final Clock clock;
 

@@ -13,9 +13,6 @@ import java.util.UUID;
 @FunctionalInterface
 public interface TillAudit {
 
-    /** The outbox kind: {@code POST /v1/stores/{storeId}/events}. */
-    String WRITE_KIND = "till-event";
-
     /** Records nothing (screens shown without a signed-in seller, unit tests). */
     TillAudit NONE = (type, approvedBy, amountCents, detail) -> { };
 
@@ -27,7 +24,7 @@ public interface TillAudit {
             TillEvent e = new TillEvent("till-" + UUID.randomUUID(), type, staffId, storeId, deviceId, clock.instant().toString(),
                     approvedBy, amountCents, detail);
             journal.appendWithOutbox("till." + type.name().toLowerCase(java.util.Locale.ROOT), staffId,
-                    new OutboxWrite(WRITE_KIND, e.eventId(), e.eventId(), e));
+                    new OutboxWrite(fr.comptoir.common.WriteKind.TILL_EVENT, e.eventId(), e.eventId(), e));
         };
     }
 }

@@ -4,6 +4,7 @@ import fr.comptoir.uikit.I18n;
 import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.common.JsonCodec;
 import fr.comptoir.common.Money;
+import fr.comptoir.common.WriteKind;
 import fr.comptoir.customers.PhoneNumbers;
 import fr.comptoir.staff.StaffMember;
 import fr.comptoir.sync.FeedState;
@@ -52,9 +53,9 @@ public final class SyncViewModel {
     public enum Action { RETRY, CORRECT, DISCARD }
 
     /** Fields that can be corrected, per kind of write: a typo in an address is the usual cause of a refusal. */
-    static final Map<String, List<String>> CORRECTABLE = Map.of(
-            "receipt-email", List.of("email"),
-            "customer-created", List.of("email", "phone"));
+    static final Map<WriteKind, List<String>> CORRECTABLE = Map.of(
+            WriteKind.RECEIPT_EMAIL, List.of("email"),
+            WriteKind.CUSTOMER_CREATED, List.of("email", "phone"));
 
     private record Snapshot(Map<String, Long> counts, List<FeedState> states, List<OutboxEntry> attention) {
     }
@@ -149,25 +150,27 @@ public final class SyncViewModel {
     /** The write in words: what it is about, from its body. */
     String describe(OutboxEntry e) {
         Map<?, ?> body = body(e.payloadJson());
-        return switch (e.kind()) {
-            case "sale-recorded" -> i18n.get("write.sale-recorded", text(body, "ticketNumber"),
-                    Money.ofCents(number(body, "totalCents")).format(i18n.locale()));
-            case "receipt-email" -> i18n.get("write.receipt-email", text(body, "email"));
-            case "customer-created" -> i18n.get("write.customer-created", text(body, "firstName") + " " + text(body, "lastName"));
-            case "customer-note" -> i18n.get("write.customer-note", text(body, "customerId"));
-            case "customer-preferences" -> i18n.get("write.customer-preferences", text(body, "customerId"));
-            case "wishlist-add", "wishlist-remove" -> i18n.get("write." + e.kind(), text(body, "customerId"));
-            case "cart-continued" -> i18n.get("write.cart-continued", text(body, "cartId"));
-            case "till-event" -> i18n.get("write.till-event", text(body, "type"));
-            case "staff-event" -> i18n.get("write.staff-event");
-            default -> e.kind();
+        WriteKind kind = WriteKind.of(e.kind()).orElse(null);
+        if (kind == null) {
+            return e.kind(); // written by another version of Comptoir: its name is all we know
+        }
+        String key = "write." + kind.wire();
+        return switch (kind) {
+            case SALE_RECORDED -> i18n.get(key, text(body, "ticketNumber"), Money.ofCents(number(body, "totalCents")).format(i18n.locale()));
+            case RECEIPT_EMAIL -> i18n.get(key, text(body, "email"));
+            case CUSTOMER_CREATED -> i18n.get(key, text(body, "firstName") + " " + text(body, "lastName"));
+            case CUSTOMER_NOTE, CUSTOMER_PREFERENCES, WISHLIST_ADD, WISHLIST_REMOVE -> i18n.get(key, text(body, "customerId"));
+            case CART_CONTINUED -> i18n.get(key, text(body, "cartId"));
+            case TILL_EVENT -> i18n.get(key, text(body, "type"));
+            case STAFF_EVENT -> i18n.get(key);
         };
     }
 
     private Map<String, String> correctable(OutboxEntry e) {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<?, ?> body = body(e.payloadJson());
-        for (String field : CORRECTABLE.getOrDefault(e.kind(), List.of())) {
+        List<String> editable = WriteKind.of(e.kind()).map(k -> CORRECTABLE.getOrDefault(k, List.of())).orElse(List.of());
+        for (String field : editable) {
             fields.put(field, text(body, field));
         }
         return fields;

@@ -21,9 +21,6 @@ import java.util.Optional;
  */
 public final class SqliteJournal implements StaffJournal, StoreJournal, fr.comptoir.sale.SaleJournal {
 
-    /** The outbox kind of staff events ({@code POST /v1/stores/{storeId}/events}). */
-    public static final String STAFF_EVENT = "staff-event";
-
     /**
      * Where ticket numbers are reserved ahead, outside the journal (see {@code TerminalMarker}): a ticket is
      * only given once reserved there, so a journal rebuilt after damage can go on beyond every ticket given.
@@ -68,7 +65,7 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     @Override
     public void record(StaffEvent event) {
         appendWithOutbox("staff." + event.type().name().toLowerCase(java.util.Locale.ROOT), event.staffId(),
-                new OutboxWrite(STAFF_EVENT, event.eventId(), "staff:" + event.staffId(), event));
+                new OutboxWrite(fr.comptoir.common.WriteKind.STAFF_EVENT, event.eventId(), "staff:" + event.staffId(), event));
     }
 
     @Override
@@ -85,7 +82,7 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
                 INSERT INTO outbox(journal_seq, kind, idempotency_key, order_key, payload, created_at, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, ?, 0)""")) {
             ps.setLong(1, seq);
-            ps.setString(2, write.kind());
+            ps.setString(2, write.kind().wire());
             ps.setString(3, write.idempotencyKey());
             ps.setString(4, write.orderKey());
             ps.setString(5, body);
@@ -119,7 +116,7 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
                 throw new IllegalArgumentException("sale record " + record.id() + " is not sale " + saleId);
             }
             append(c, now, "sale.completed", record.staffId(),
-                    new OutboxWrite(fr.comptoir.sale.SaleCompletion.WRITE_KIND, record.id(), record.id(), record), json.encode(record));
+                    new OutboxWrite(fr.comptoir.common.WriteKind.SALE_RECORDED, record.id(), record.id(), record), json.encode(record));
             // The basket of this sale is done with in the same transaction: a crash after the commit cannot
             // bring a paid basket back to be completed again.
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM basket_in_progress WHERE json_extract(body, '$.saleId') = ?")) {
@@ -153,7 +150,7 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     private Optional<fr.comptoir.sale.SaleRecord> recordedSale(Connection c, String saleId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM outbox WHERE idempotency_key = ? AND kind = ?")) {
             ps.setString(1, saleId);
-            ps.setString(2, fr.comptoir.sale.SaleCompletion.WRITE_KIND);
+            ps.setString(2, fr.comptoir.common.WriteKind.SALE_RECORDED.wire());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(json.decode(rs.getString(1), fr.comptoir.sale.SaleRecord.class)) : Optional.empty();
             }
@@ -185,7 +182,7 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
                     SELECT m.variant_id, SUM(m.quantity) FROM stock_movements m
                     JOIN outbox o ON o.idempotency_key = m.sale_id AND o.kind = ?
                     WHERE o.state IN ('PENDING', 'NEEDS_ATTENTION') GROUP BY m.variant_id""")) {
-                ps.setString(1, fr.comptoir.sale.SaleCompletion.WRITE_KIND);
+                ps.setString(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         sold.put(rs.getString(1), rs.getInt(2));
@@ -211,11 +208,11 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     }
 
     @Override
-    public java.util.List<String> pendingPayloads(String writeKind) {
+    public java.util.List<String> pendingPayloads(fr.comptoir.common.WriteKind writeKind) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT payload FROM outbox WHERE state IN ('PENDING', 'NEEDS_ATTENTION') AND kind = ? ORDER BY id")) {
-                ps.setString(1, writeKind);
+                ps.setString(1, writeKind.wire());
                 try (ResultSet rs = ps.executeQuery()) {
                     java.util.List<String> list = new java.util.ArrayList<>();
                     while (rs.next()) {

@@ -129,7 +129,7 @@ class HttpCentralPlatformTest {
         for (int code : new int[]{404, 502, 504}) {
             server.enqueue(new MockResponse().setResponseCode(code).setHeader("Content-Type", "text/html").setBody("<html>nginx</html>"));
         }
-        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, WriteKinds.SALE_RECORDED, "k1", "{\"id\":\"s1\"}", 0)))
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "k1", "{\"id\":\"s1\"}", 0)))
                 .isInstanceOf(CentralUnreachableException.class).hasMessageContaining("did not come from the central platform");
         assertThat(server.getRequestCount()).as("retried, as an outage is").isEqualTo(3);
     }
@@ -139,7 +139,7 @@ class HttpCentralPlatformTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html").setBody("<html>Welcome to the hotel wifi</html>"));
         }
-        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, WriteKinds.SALE_RECORDED, "k1", "{\"id\":\"s1\"}", 0)))
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "k1", "{\"id\":\"s1\"}", 0)))
                 .isInstanceOf(CentralUnreachableException.class);
     }
 
@@ -227,7 +227,7 @@ class HttpCentralPlatformTest {
     @Test
     void problemDetailsBecomeARejectionWithoutRetry() {
         server.enqueue(problem(409, "already-handed-over", "Already handed over", "Order W1 was handed over at 10:02"));
-        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, WriteKinds.STAFF_EVENT, "k1", "{}", 0)))
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), "k1", "{}", 0)))
                 .isInstanceOfSatisfying(CentralRejectedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(CentralRejectedException.Reason.CONFLICT);
                     assertThat(e.code()).isEqualTo("already-handed-over");
@@ -242,7 +242,7 @@ class HttpCentralPlatformTest {
         server.enqueue(new MockResponse().setResponseCode(500));
         server.enqueue(json("{\"eventId\":\"e1\"}").setResponseCode(201).setHeader("Idempotent-Replayed", "true"));
 
-        DeliveryReceipt receipt = client.deliver(new PendingWrite(1, WriteKinds.STAFF_EVENT, "key-42", "{\"eventId\":\"e1\"}", 0));
+        DeliveryReceipt receipt = client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), "key-42", "{\"eventId\":\"e1\"}", 0));
 
         assertThat(receipt.replayed()).isTrue();
         for (int i = 0; i < 3; i++) {

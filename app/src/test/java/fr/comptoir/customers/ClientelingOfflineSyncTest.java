@@ -78,7 +78,7 @@ class ClientelingOfflineSyncTest {
                 assertThat(synced.pendingEdits()).isZero();
 
                 // A retry of an already delivered write (its answer was lost) changes nothing.
-                PendingWrite again = new PendingWrite(0, ClientelingService.CREATED, zoe.id(),
+                PendingWrite again = new PendingWrite(0, fr.comptoir.common.WriteKind.CUSTOMER_CREATED.wire(), zoe.id(),
                         fr.comptoir.centralapi.WireJson.encode(new NewCustomer(zoe.id(), "Zoé", "Lefèvre-Nguyen", "zoe.ln@example.fr",
                                 "07 98 76 54 32", true, false, zoe.createdAt(), "st-par01", "stf-par01-2")), 0);
                 var replay = ctx.central().deliver(again);

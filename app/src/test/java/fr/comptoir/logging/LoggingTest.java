@@ -4,7 +4,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import fr.comptoir.AppContext;
 import fr.comptoir.common.OutboxWrite;
-import fr.comptoir.customers.ClientelingService;
 import fr.comptoir.customers.NewCustomer;
 import fr.comptoir.staff.SignInResult;
 import fr.comptoir.testing.TestOptions;
@@ -57,8 +56,8 @@ class LoggingTest {
             // A new customer the platform refuses (an existing customer has this e-mail): its answer quotes the record.
             NewCustomer zoe = new NewCustomer("local-zoe", "Zoé", "Lefèvre", email, phone, true, false, "2026-11-20T09:00:00Z", "st-par01",
                     "stf-par01-1");
-            ctx.journal().appendWithOutbox("customer.created", "stf-par01-1", new OutboxWrite(ClientelingService.CREATED, "k-zoe", "local-zoe", zoe));
-            ctx.journal().appendWithOutbox("customer.created", "stf-par01-1", new OutboxWrite(ClientelingService.CREATED, "k-zoe-2", "local-zoe-2",
+            ctx.journal().appendWithOutbox("customer.created", "stf-par01-1", new OutboxWrite(fr.comptoir.common.WriteKind.CUSTOMER_CREATED, "k-zoe", "local-zoe", zoe));
+            ctx.journal().appendWithOutbox("customer.created", "stf-par01-1", new OutboxWrite(fr.comptoir.common.WriteKind.CUSTOMER_CREATED, "k-zoe-2", "local-zoe-2",
                     new NewCustomer("local-zoe-2", "Zoé", "Lefèvre", email, phone, true, false, "2026-11-20T09:00:00Z", "st-par01", "stf-par01-1")));
             ctx.sync().drainOutbox();
             assertThat(ctx.outbox().needsAttentionCount()).isEqualTo(1);

@@ -53,7 +53,7 @@ class CartTakeoverTest {
             assertThat(basket.totalCents()).isEqualTo(3999 + 2 * 1999);
             assertThat(basket.itemCount()).isEqualTo(3);
             assertThat(new SqliteOutbox(db).pendingCount()).isEqualTo(1);
-            assertThat(journal.pendingPayloads(CartTakeover.WRITE_KIND)).singleElement().asString()
+            assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.CART_CONTINUED)).singleElement().asString()
                     .contains("\"cartId\":\"cart-1\"").contains(basket.saleId());
         }
     }

@@ -97,7 +97,7 @@ class ParkAndVoidTest {
     }
 
     static List<TillEvent> tillEvents(SqliteJournal journal) {
-        return journal.pendingPayloads(TillAudit.WRITE_KIND).stream().map(j -> WireJson.codec().decode(j, TillEvent.class)).toList();
+        return journal.pendingPayloads(fr.comptoir.common.WriteKind.TILL_EVENT).stream().map(j -> WireJson.codec().decode(j, TillEvent.class)).toList();
     }
 
     @Test

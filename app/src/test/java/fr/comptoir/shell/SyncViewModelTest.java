@@ -5,7 +5,6 @@ import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.centralapi.PendingWrite;
 import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.common.OutboxWrite;
-import fr.comptoir.customers.ClientelingService;
 import fr.comptoir.customers.NewCustomer;
 import fr.comptoir.sale.BasketLine;
 import fr.comptoir.sale.Checkout;
@@ -69,7 +68,7 @@ class SyncViewModelTest {
         var sale = new SaleCompletion(journal, Clock.systemUTC()).complete("sale-1", List.of(new BasketLine("v1", "S", "Robe", 1, 1_250, 2000, null)),
                 null, Set.of(), null, paid, new SaleCompletion.Seller("st-par01", "PAR01", "dev-12345678", "stf-1", "Léo"));
         new ReceiptEmail(journal).send(sale, "helene@orange.fr", "fr", "stf-1");
-        journal.appendWithOutbox("customer.created", "stf-1", new OutboxWrite(ClientelingService.CREATED, "local-zoe", "local-zoe",
+        journal.appendWithOutbox("customer.created", "stf-1", new OutboxWrite(fr.comptoir.common.WriteKind.CUSTOMER_CREATED, "local-zoe", "local-zoe",
                 new NewCustomer("local-zoe", "Zoé", "Lefèvre", "zoe@example", "07 98 76 54 32", true, false, "2026-11-20T09:00:00Z", "st-par01", "stf-1")));
         for (PendingWrite w : outbox.due(Long.MAX_VALUE, 10)) {
             outbox.markNeedsAttention(w.id(), "Refused by the central platform: " + w.kind());
@@ -138,7 +137,7 @@ class SyncViewModelTest {
         assertThat(journal.unconfirmedSales()).isEmpty();
 
         // The receipt no longer waits for its sale; the platform, which never got the sale, refuses it: sent again, then discarded.
-        PendingWrite receipt = outbox.due(Long.MAX_VALUE, 10).stream().filter(w -> w.kind().equals(ReceiptEmail.WRITE_KIND)).findFirst().orElseThrow();
+        PendingWrite receipt = outbox.due(Long.MAX_VALUE, 10).stream().filter(w -> w.kind().equals(fr.comptoir.common.WriteKind.RECEIPT_EMAIL.wire())).findFirst().orElseThrow();
         outbox.markNeedsAttention(receipt.id(), "Refused by the central platform: Unknown sale");
         vm.refresh();
         assertThat(vm.attentionRows()).singleElement().satisfies(r -> assertThat(r.what()).isEqualTo("Receipt to e-mail to helene@orange.fr"));

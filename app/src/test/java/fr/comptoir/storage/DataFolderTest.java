@@ -77,7 +77,7 @@ class DataFolderTest {
                     List.of(new BasketLine("prd-1-1", "SKU", "Article", 1, 2_000, 2000, null)), null, Set.of(), null, paid,
                     new SaleCompletion.Seller("st-par01", "PAR01", device, "stf-par01-2", "Léo"));
             String body = fr.comptoir.centralapi.WireJson.encode(copy);
-            assertThatThrownBy(() -> ctx.central().deliver(new fr.comptoir.centralapi.PendingWrite(1, SaleCompletion.WRITE_KIND, "sale-other", body, 0)))
+            assertThatThrownBy(() -> ctx.central().deliver(new fr.comptoir.centralapi.PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "sale-other", body, 0)))
                     .isInstanceOfSatisfying(fr.comptoir.centralapi.CentralRejectedException.class,
                             e -> assertThat(e.code()).isEqualTo("ticket-number-taken"));
         }

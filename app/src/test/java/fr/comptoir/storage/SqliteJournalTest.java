@@ -19,7 +19,7 @@ class SqliteJournalTest {
     Path dir;
 
     static OutboxWrite write(String key, String record, int n) {
-        return new OutboxWrite("staff-event", key, record, Map.of("n", n));
+        return new OutboxWrite(fr.comptoir.common.WriteKind.STAFF_EVENT, key, record, Map.of("n", n));
     }
 
     @Test

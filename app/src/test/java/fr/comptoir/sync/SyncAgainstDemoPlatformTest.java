@@ -239,13 +239,13 @@ class SyncAgainstDemoPlatformTest {
 
     @Test
     void theSameKeyWithAnotherBodyIsRefusedAndSetAsideForAPerson() {
-        journal.appendWithOutbox("x", null, new fr.comptoir.common.OutboxWrite("staff-event", "dup-key", "s", new StaffEvent("e1",
+        journal.appendWithOutbox("x", null, new fr.comptoir.common.OutboxWrite(fr.comptoir.common.WriteKind.STAFF_EVENT, "dup-key", "s", new StaffEvent("e1",
                 StaffEvent.Type.SIGNED_IN, "s", device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z")));
         engine.drainOutbox();
         PendingWrite tampered = new PendingWrite(99, "staff-event", "dup-key", "{\"eventId\":\"e2\"}", 0);
         assertThatThrownBy(() -> central.deliver(tampered)).isInstanceOf(CentralRejectedException.class);
 
-        journal.appendWithOutbox("x", null, new fr.comptoir.common.OutboxWrite("staff-event", "bad-body", "s2", java.util.Map.of("nonsense", true)));
+        journal.appendWithOutbox("x", null, new fr.comptoir.common.OutboxWrite(fr.comptoir.common.WriteKind.STAFF_EVENT, "bad-body", "s2", java.util.Map.of("nonsense", true)));
         engine.drainOutbox();
         assertThat(outbox.needsAttentionCount()).isEqualTo(1);
         assertThat(outbox.needsAttention().get(0).lastError()).contains("Invalid staff event");

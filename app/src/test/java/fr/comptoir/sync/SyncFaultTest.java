@@ -181,9 +181,9 @@ class SyncFaultTest {
 
     @Test
     void aWriteThePlatformKeepsFailingOnNeverHoldsTheOthersAndIsSetAsideAfterTenTries() throws Exception {
-        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite("staff-event", "poison", "record-a", java.util.Map.of("n", 0)));
-        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite("staff-event", "after-poison", "record-a", java.util.Map.of("n", 1)));
-        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite("staff-event", "other", "record-b", java.util.Map.of("n", 2)));
+        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite(fr.comptoir.common.WriteKind.STAFF_EVENT, "poison", "record-a", java.util.Map.of("n", 0)));
+        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite(fr.comptoir.common.WriteKind.STAFF_EVENT, "after-poison", "record-a", java.util.Map.of("n", 1)));
+        journal.appendWithOutbox("x", "s1", new fr.comptoir.common.OutboxWrite(fr.comptoir.common.WriteKind.STAFF_EVENT, "other", "record-b", java.util.Map.of("n", 2)));
         String problem = "{\"type\":\"https://x/internal\",\"title\":\"Internal error\",\"status\":500,\"detail\":\"boom\"}";
         int delivered = 0;
         for (int round = 0; round < SyncEngine.MAX_WRITE_FAILURES; round++) {
