@@ -225,6 +225,14 @@ class HttpCentralPlatformTest {
     }
 
     @Test
+    void aKindThisVersionDoesNotKnowIsRefusedBeforeAnythingIsSent() {
+        // A journal written by a newer Comptoir may hold one: the sync engine sets it aside for a manager.
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, "gift-card-issued", "k1", "{}", 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gift-card-issued");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void problemDetailsBecomeARejectionWithoutRetry() {
         server.enqueue(problem(409, "already-handed-over", "Already handed over", "Order W1 was handed over at 10:02"));
         assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), "k1", "{}", 0)))
