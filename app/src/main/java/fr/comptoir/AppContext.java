@@ -2,8 +2,7 @@ package fr.comptoir;
 
 import fr.comptoir.centralapi.CentralPlatform;
 import fr.comptoir.centralapi.DeviceActivation;
-import fr.comptoir.centralapi.RetryPolicy;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.RetryPolicy;
 import fr.comptoir.demo.DemoCentralServer;
 import fr.comptoir.demo.DemoDataGenerator;
 import fr.comptoir.demo.DemoPlatformStore;
@@ -54,7 +53,7 @@ public final class AppContext implements AutoCloseable {
 
         /** The central platform the terminal is configured for: the Comptoir Commerce API unless another is given. */
         public fr.comptoir.centralapi.PlatformFactory platformFactory() {
-            return platforms != null ? platforms : new fr.comptoir.centralapi.ComptoirApiPlatforms(retryPolicy);
+            return platforms != null ? platforms : new fr.comptoir.comptoirapi.ComptoirApiPlatforms(retryPolicy);
         }
 
         /** The same options, with another central platform. */
@@ -120,7 +119,7 @@ public final class AppContext implements AutoCloseable {
         this.cacheDb = cacheDb;
         this.cacheRecoveryNote = cacheRecoveryNote;
         this.settings = new SqliteSettings(journalDb);
-        this.journal = new SqliteJournal(journalDb, WireJson.codec(), clock, new SqliteJournal.TicketReservation() {
+        this.journal = new SqliteJournal(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock, new SqliteJournal.TicketReservation() {
             @Override
             public long reservedUpTo() {
                 return marker.ticketsReservedUpTo();
@@ -131,18 +130,18 @@ public final class AppContext implements AutoCloseable {
                 marker.reserveTickets(upTo);
             }
         });
-        this.outbox = new SqliteOutbox(journalDb, WireJson.codec(), clock);
-        this.payments = new fr.comptoir.storage.SqlitePaymentJournal(journalDb, WireJson.codec(), clock);
-        this.cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
+        this.outbox = new SqliteOutbox(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock);
+        this.payments = new fr.comptoir.storage.SqlitePaymentJournal(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock);
+        this.cache = new SqliteFeedCache(cacheDb, fr.comptoir.storage.CanonicalJson.codec());
         this.staffDirectory = new SqliteStaffDirectory(cacheDb);
         this.customerSearch = new fr.comptoir.storage.SqliteCustomerSearch(cacheDb);
-        this.clientelingStore = new fr.comptoir.storage.SqliteClienteling(cacheDb, WireJson.codec(), cache);
+        this.clientelingStore = new fr.comptoir.storage.SqliteClienteling(cacheDb, fr.comptoir.storage.CanonicalJson.codec(), cache);
         this.customerHistory = new fr.comptoir.storage.SqliteCustomerHistory(cacheDb);
         this.cachedCatalog = new fr.comptoir.storage.SqliteCatalog(cacheDb, clock);
         this.catalog = new fr.comptoir.catalog.WithLocalSales(cachedCatalog, journal::unconfirmedSales);
         this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock);
-        this.parkedSales = new fr.comptoir.storage.SqliteParkedSales(journalDb, WireJson.codec());
-        this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, WireJson.codec(), clock);
+        this.parkedSales = new fr.comptoir.storage.SqliteParkedSales(journalDb, fr.comptoir.storage.CanonicalJson.codec());
+        this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, fr.comptoir.storage.CanonicalJson.codec(), clock);
         this.cartTakeover = new fr.comptoir.sale.CartTakeover(journal, clock);
         this.device = readDevice().orElse(null);
         this.backups = new JournalBackups(journalDb, home, clock);
@@ -436,7 +435,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The sales this till recorded last, newest first. Blocking (disk). */
     public java.util.List<fr.comptoir.sale.SaleRecord> recentSales(int limit) {
-        fr.comptoir.common.JsonCodec codec = WireJson.codec();
+        fr.comptoir.common.JsonCodec codec = fr.comptoir.storage.CanonicalJson.codec();
         return journal.recentSales(limit).stream().map(j -> codec.decode(j, fr.comptoir.sale.SaleRecord.class)).toList();
     }
 
@@ -552,6 +551,11 @@ public final class AppContext implements AutoCloseable {
 
     public SqliteOutbox outbox() {
         return outbox;
+    }
+
+    /** How the terminal's own records (outbox payloads included) are written and read: its canonical form. */
+    public fr.comptoir.common.JsonCodec recordCodec() {
+        return fr.comptoir.storage.CanonicalJson.codec();
     }
 
     public SqliteJournal journal() {

@@ -1,6 +1,6 @@
 package fr.comptoir;
 
-import fr.comptoir.centralapi.RetryPolicy;
+import fr.comptoir.comptoirapi.RetryPolicy;
 import fr.comptoir.demo.DemoSize;
 import fr.comptoir.staff.StaffEvent;
 import fr.comptoir.sync.SyncEngine;

@@ -48,7 +48,7 @@ class SecondPlatformTest {
     Path home;
 
     /** A platform with one store, one manager, one product and one customer; it keeps what it is told. */
-    static final class InMemoryPlatform implements CentralPlatform {
+    static class InMemoryPlatform implements CentralPlatform {
         final Map<Feed<?>, List<Object>> feeds = Map.of(
                 Feed.STORES, List.of(new Store("st-mem", "MEM", "Magasin en mémoire", "Lyon", Store.StoreType.STORE)),
                 Feed.STAFF, List.of(new StaffMember("stf-mem-1", "st-mem", "Alix Mémoire", Role.MANAGER, PinHasher.hash("2468"), true)),
@@ -112,7 +112,7 @@ class SecondPlatformTest {
         }
 
         @Override
-        public synchronized DeliveryReceipt deliver(PendingWrite write) {
+        public synchronized DeliveryReceipt deliver(PendingWrite write, fr.comptoir.centralapi.WriteProgress progress) {
             boolean again = delivered.stream().anyMatch(w -> w.idempotencyKey().equals(write.idempotencyKey()));
             if (!again) {
                 delivered.add(write);
@@ -150,6 +150,66 @@ class SecondPlatformTest {
             assertThat(platform.delivered).extracting(PendingWrite::kind).containsExactlyInAnyOrder(fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), fr.comptoir.common.WriteKind.SALE_RECORDED.wire());
             assertThat(platform.delivered).anySatisfy(w -> assertThat(w.payloadJson()).contains(sale.ticketNumber()));
             assertThat(addresses).containsOnly("memory:store");
+        }
+    }
+
+    /**
+     * A platform without idempotency keys, on which a sale takes two requests (create the order, then capture
+     * its payment), like Medusa v2. Doing the first step twice would make two orders.
+     */
+    static final class TwoStepPlatform extends InMemoryPlatform {
+        final List<String> orders = new ArrayList<>();
+        final List<String> captures = new ArrayList<>();
+        boolean cutBeforeCapture = true;
+
+        @Override
+        public synchronized DeliveryReceipt deliver(PendingWrite write, fr.comptoir.centralapi.WriteProgress progress) {
+            if (!write.kind().equals(fr.comptoir.common.WriteKind.SALE_RECORDED.wire())) {
+                return super.deliver(write, progress);
+            }
+            String order = write.checkpoint();
+            if (order == null) {
+                order = "ord-" + (orders.size() + 1);
+                orders.add(order);
+                progress.save(order);
+            }
+            if (cutBeforeCapture) {
+                cutBeforeCapture = false;
+                throw new fr.comptoir.centralapi.CentralUnreachableException("network cut after the order was created", null);
+            }
+            captures.add(order);
+            return new DeliveryReceipt("{}", false);
+        }
+    }
+
+    @Test
+    void aMultiStepWriteCutHalfwayResumesFromItsCheckpointEvenAfterARestart() {
+        TwoStepPlatform platform = new TwoStepPlatform();
+        AppContext.Options options = TestOptions.fastTinyDemo().withPlatforms((address, credentials) -> platform);
+        String deviceId;
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
+            deviceId = ctx.activate("memory:store", "ANY").deviceId();
+            ctx.connect();
+            assertThat(ctx.sync().syncOnce().ok()).isTrue();
+            var item = ctx.catalog().byCode(Gtin.withCheckDigit("376999000001"), "st-mem").orElseThrow();
+            Checkout paid = new Checkout(item.priceCents());
+            paid.payCash(item.priceCents());
+            ctx.saleCompletion().complete("sale-two-steps", List.of(new BasketLine(item.variantId(), item.sku(), item.label(), 1,
+                    item.priceCents(), item.vatRateBasisPoints(), null)), null, Set.of(), null, paid,
+                    new SaleCompletion.Seller("st-mem", "MEM", deviceId, "stf-mem-1", "Alix Mémoire"));
+
+            assertThat(ctx.sync().drainOutbox()).isZero();
+            assertThat(platform.orders).containsExactly("ord-1");
+            assertThat(platform.captures).isEmpty();
+        }
+        // The terminal restarts: what the first try did is known from the outbox alone.
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), options)) {
+            ctx.connect();
+            ctx.outbox().makeDueNow();
+            assertThat(ctx.sync().drainOutbox()).isEqualTo(1);
+            assertThat(platform.orders).as("the order is not created a second time").containsExactly("ord-1");
+            assertThat(platform.captures).containsExactly("ord-1");
+            assertThat(ctx.outbox().pendingCount()).isZero();
         }
     }
 }

@@ -1,9 +1,8 @@
 package fr.comptoir.bench;
 
 import fr.comptoir.centralapi.DeviceActivation;
-import fr.comptoir.centralapi.HttpCentralPlatform;
-import fr.comptoir.centralapi.RetryPolicy;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.HttpCentralPlatform;
+import fr.comptoir.comptoirapi.RetryPolicy;
 import fr.comptoir.demo.DemoCentralServer;
 import fr.comptoir.demo.DemoPlatformStore;
 import fr.comptoir.demo.DemoSize;

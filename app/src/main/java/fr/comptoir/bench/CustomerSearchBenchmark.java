@@ -43,7 +43,7 @@ public final class CustomerSearchBenchmark {
     public void run() {
         Path file = dir.resolve("bench-customers-" + size.name().toLowerCase(Locale.ROOT) + ".db");
         try (SqliteDatabase db = SqliteDatabase.open(file, "cache")) {
-            SqliteFeedCache cache = new SqliteFeedCache(db, fr.comptoir.centralapi.WireJson.codec());
+            SqliteFeedCache cache = new SqliteFeedCache(db, fr.comptoir.storage.CanonicalJson.codec());
             List<Customer> sample = new ArrayList<>();
             if (cache.counts().get("customers") < size.customers) {
                 out.printf("Filling %s with %,d generated customers...%n", file, size.customers);

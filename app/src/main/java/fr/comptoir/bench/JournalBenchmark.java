@@ -1,6 +1,5 @@
 package fr.comptoir.bench;
 
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.sale.BasketLine;
 import fr.comptoir.sale.Checkout;
 import fr.comptoir.sale.SaleCompletion;
@@ -58,7 +57,7 @@ public final class JournalBenchmark {
         }
         long[] nanos = new long[sales];
         try (SqliteDatabase db = SqliteDatabase.open(file, "journal", durability)) {
-            SaleCompletion completion = new SaleCompletion(new SqliteJournal(db, WireJson.codec(), Clock.systemUTC()), Clock.systemUTC());
+            SaleCompletion completion = new SaleCompletion(new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC()), Clock.systemUTC());
             SaleCompletion.Seller seller = new SaleCompletion.Seller("st-par01", "PAR01", "dev-bench001", "stf-1", "Bench");
             List<BasketLine> lines = List.of(new BasketLine("prd-1-1", "SKU-1", "Robe portefeuille · Noir · M", 1, 8_990, 2000, null),
                     new BasketLine("prd-2-1", "SKU-2", "Pull col roulé · Écru · L", 2, 6_990, 2000, null),

@@ -5,7 +5,6 @@ import fr.comptoir.catalog.StockLevel;
 import fr.comptoir.catalog.Variant;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.centralapi.FeedPage;
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.demo.DemoDataGenerator;
 import fr.comptoir.demo.DemoSize;
 import fr.comptoir.sale.Basket;
@@ -65,7 +64,7 @@ public final class ScanBenchmark {
     public void run(Then then) {
         Path file = dir.resolve("bench-catalogue-" + size.name().toLowerCase(Locale.ROOT) + ".db");
         try (SqliteDatabase db = SqliteDatabase.open(file, "cache")) {
-            SqliteFeedCache cache = new SqliteFeedCache(db, WireJson.codec());
+            SqliteFeedCache cache = new SqliteFeedCache(db, fr.comptoir.storage.CanonicalJson.codec());
             List<String> eans = new ArrayList<>();
             java.util.Map<String, Long> counts = cache.counts();
             boolean fill = counts.get("products") < size.products || counts.get("price-lists") == 0;

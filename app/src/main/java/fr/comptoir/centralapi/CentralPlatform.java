@@ -2,8 +2,9 @@ package fr.comptoir.centralapi;
 
 /**
  * The port to the retailer's central commerce platform. Everything Comptoir learns from, or tells,
- * the central platform goes through here; {@link HttpCentralPlatform} implements it for the Comptoir
- * Commerce API, a later connector will implement it for Medusa v2.
+ * the central platform goes through here; {@code fr.comptoir.comptoirapi.HttpCentralPlatform} implements it
+ * for the Comptoir Commerce API, a later connector will implement it for Medusa v2. This package holds the
+ * port only: no HTTP, no JSON.
  *
  * <p>Calls block on the network: never call them from the JavaFX application thread.
  * Failures are {@link CentralPlatformException}s: {@link CentralUnreachableException} when the
@@ -58,7 +59,12 @@ public interface CentralPlatform {
 
     /**
      * Delivers one write from the outbox. The idempotency key makes retries safe: a platform that has
-     * already applied it answers with the original result instead of applying it again.
+     * already applied it answers with the original result instead of applying it again. A platform that
+     * needs several requests for one write saves its progress through {@code progress} after each step it
+     * applied, and resumes from {@link PendingWrite#checkpoint()} on the next try.
+     *
+     * @throws IllegalArgumentException when this write cannot be sent at all (a kind or a format this
+     *                                  version does not know, a damaged payload): nothing was sent
      */
-    DeliveryReceipt deliver(PendingWrite write);
+    DeliveryReceipt deliver(PendingWrite write, WriteProgress progress);
 }

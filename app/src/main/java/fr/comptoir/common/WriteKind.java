@@ -6,35 +6,43 @@ import java.util.Optional;
  * The kinds of write a terminal sends the central platform, defined once: workflows name the kind of
  * each {@link OutboxWrite}, the outbox stores its {@link #wire()} name, and each platform adapter maps every
  * kind to one of its operations with an exhaustive switch (a new kind does not compile until every adapter
- * handles it).
+ * handles it). Each kind also says whether its records are fiscal ({@link #fiscalChain()}): tickets and
+ * technical events are kept apart from clienteling writes.
  */
 public enum WriteKind {
 
     /** A staff event of the store (sign-in, sign-out, lock). */
-    STAFF_EVENT("staff-event"),
+    STAFF_EVENT("staff-event", FiscalChain.TECHNICAL),
     /** A till event (void, drawer opening, approval). */
-    TILL_EVENT("till-event"),
+    TILL_EVENT("till-event", FiscalChain.TECHNICAL),
     /** A new customer created in store. */
-    CUSTOMER_CREATED("customer-created"),
+    CUSTOMER_CREATED("customer-created", null),
     /** An associate's note on a customer. */
-    CUSTOMER_NOTE("customer-note"),
+    CUSTOMER_NOTE("customer-note", null),
     /** Changed preferences, with field-level times. */
-    CUSTOMER_PREFERENCES("customer-preferences"),
+    CUSTOMER_PREFERENCES("customer-preferences", null),
     /** A variant added to a customer's wishlist. */
-    WISHLIST_ADD("wishlist-add"),
+    WISHLIST_ADD("wishlist-add", null),
     /** A variant taken off a customer's wishlist. */
-    WISHLIST_REMOVE("wishlist-remove"),
+    WISHLIST_REMOVE("wishlist-remove", null),
     /** An online cart taken over in store. */
-    CART_CONTINUED("cart-continued"),
+    CART_CONTINUED("cart-continued", null),
     /** A completed store sale (or return, or exchange). */
-    SALE_RECORDED("sale-recorded"),
+    SALE_RECORDED("sale-recorded", FiscalChain.TICKETS),
     /** A receipt to e-mail to the customer. */
-    RECEIPT_EMAIL("receipt-email");
+    RECEIPT_EMAIL("receipt-email", null);
 
     private final String wire;
+    private final FiscalChain fiscalChain;
 
-    WriteKind(String wire) {
+    WriteKind(String wire, FiscalChain fiscalChain) {
         this.wire = wire;
+        this.fiscalChain = fiscalChain;
+    }
+
+    /** The fiscal book a record of this kind is kept in, or empty for a clienteling write (kept in the journal). */
+    public Optional<FiscalChain> fiscalChain() {
+        return Optional.ofNullable(fiscalChain);
     }
 
     /** The name stored in the outbox and journal. Never changes once released: journals keep it for years. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.WireJson;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package fr.comptoir.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.WireJson;
 import fr.comptoir.storage.SqliteDatabase;
 
 import java.nio.charset.StandardCharsets;

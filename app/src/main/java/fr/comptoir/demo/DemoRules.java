@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.WireJson;
 import fr.comptoir.staff.PinHasher;
 
 import java.io.IOException;

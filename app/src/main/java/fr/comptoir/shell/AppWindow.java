@@ -260,7 +260,7 @@ public final class AppWindow {
         screens.put(MainView.Section.SYNC, () -> {
             SyncViewModel vm = new SyncViewModel(context.cache()::counts, context.cache()::states, context.outbox(),
                     new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), device.storeId())::approve, session.staff().id(),
-                    fr.comptoir.centralapi.WireJson.codec(), () -> context.sync().requestSync(), runner, i18n);
+                    context.recordCodec(), () -> context.sync().requestSync(), runner, i18n);
             return new SyncView(vm, status, i18n, device.demo() ? i18n.get("sync.demoPlatform") : device.platformUrl()).root();
         });
         boolean manager = session.isManager();

@@ -33,7 +33,7 @@ public final class JournalRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(JournalRecovery.class);
 
     /** Tables of the journal, in an order that respects their references. */
-    static final List<String> TABLES = List.of("settings", "journal", "outbox", "ticket_counter", "stock_movements", "parked_sales",
+    static final List<String> TABLES = List.of("settings", "journal", "fiscal_records", "outbox", "ticket_counter", "stock_movements", "parked_sales",
             "basket_in_progress", "payment_intents");
 
     /**
@@ -235,13 +235,17 @@ public final class JournalRecovery {
 
     /**
      * The counter goes on from the highest ticket that may have been given here: the highest of the sources,
-     * of the tickets recorded, and of the numbers reserved outside the journal (some of which may then stay unused).
+     * of the tickets recorded (a record whose text the damage garbled is skipped: the numbers reserved cover it), and of
+     * the numbers reserved outside the journal (some of which may then stay unused).
      */
     private static long fixTicketCounter(SqliteDatabase target, long reserved) {
         return target.inTransaction(c -> {
             long highest = reserved;
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT json_extract(payload, '$.ticketNumber') FROM journal WHERE kind = 'sale.completed'")) {
+                 ResultSet rs = s.executeQuery("""
+                         SELECT json_extract(body, '$.ticketNumber') FROM fiscal_records WHERE chain = 'TICKETS' AND json_valid(body)
+                         UNION ALL
+                         SELECT json_extract(payload, '$.ticketNumber') FROM journal WHERE kind = 'sale.completed' AND json_valid(payload)""")) {
                 while (rs.next()) {
                     String ticket = rs.getString(1);
                     if (ticket != null && ticket.lastIndexOf('-') >= 0) {

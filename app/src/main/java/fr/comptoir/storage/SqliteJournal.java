@@ -1,5 +1,6 @@
 package fr.comptoir.storage;
 
+import fr.comptoir.common.FiscalChain;
 import fr.comptoir.common.JsonCodec;
 import fr.comptoir.common.OutboxWrite;
 import fr.comptoir.common.StoreJournal;
@@ -16,7 +17,9 @@ import java.util.Optional;
 
 /**
  * The store's journal in the journal database. Every record that the central platform must learn
- * about is written together with its outbox entry in one transaction: both are kept, or neither. A sale
+ * about is written together with its outbox entry in one transaction: both are kept, or neither. Fiscal
+ * records (tickets, technical events) go to their own gapless chains in {@code fiscal_records}, clienteling
+ * writes to {@code journal}; every record in the terminal's canonical form ({@link CanonicalJson}). A sale
  * is recorded once per sale id, whatever happens around it. Any thread but the JavaFX one.
  */
 public final class SqliteJournal implements StaffJournal, StoreJournal, fr.comptoir.sale.SaleJournal {
@@ -75,18 +78,57 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
         return db.inTransaction(c -> append(c, now, journalKind, staffId, write, body));
     }
 
+    /**
+     * Keeps the record in its book (a fiscal chain when its kind has one, the clienteling journal otherwise)
+     * and its outbox entry, on the caller's transaction.
+     *
+     * @return the record's number in its book
+     */
     private static long append(Connection c, long now, String journalKind, String staffId, OutboxWrite write, String body)
             throws SQLException {
-        long seq = insertJournal(c, now, journalKind, staffId, body);
+        Optional<FiscalChain> chain = write.kind().fiscalChain();
+        long seq = chain.isPresent()
+                ? appendFiscal(c, chain.get(), now, journalKind, staffId, body)
+                : insertJournal(c, now, journalKind, staffId, body);
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO outbox(journal_seq, kind, idempotency_key, order_key, payload, created_at, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, 0)""")) {
-            ps.setLong(1, seq);
-            ps.setString(2, write.kind().wire());
-            ps.setString(3, write.idempotencyKey());
-            ps.setString(4, write.orderKey());
-            ps.setString(5, body);
-            ps.setLong(6, now);
+                INSERT INTO outbox(journal_seq, fiscal_chain, fiscal_seq, kind, idempotency_key, order_key, payload, payload_format,
+                                   created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
+            ps.setObject(1, chain.isPresent() ? null : seq);
+            ps.setString(2, chain.map(Enum::name).orElse(null));
+            ps.setObject(3, chain.isPresent() ? seq : null);
+            ps.setString(4, write.kind().wire());
+            ps.setString(5, write.idempotencyKey());
+            ps.setString(6, write.orderKey());
+            ps.setString(7, body);
+            ps.setInt(8, CanonicalJson.FORMAT);
+            ps.setLong(9, now);
+            ps.executeUpdate();
+        }
+        return seq;
+    }
+
+    /**
+     * Adds a record at the end of a fiscal chain, on the caller's transaction: the next number of that chain,
+     * without gaps (the journal has one writer, and the number is taken in the transaction that writes it).
+     */
+    static long appendFiscal(Connection c, FiscalChain chain, long now, String kind, String staffId, String body) throws SQLException {
+        long seq;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM fiscal_records WHERE chain = ?")) {
+            ps.setString(1, chain.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                seq = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO fiscal_records(chain, seq, recorded_at, kind, staff_id, format, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, chain.name());
+            ps.setLong(2, seq);
+            ps.setLong(3, now);
+            ps.setString(4, kind);
+            ps.setString(5, staffId);
+            ps.setInt(6, CanonicalJson.FORMAT);
+            ps.setString(7, body);
             ps.executeUpdate();
         }
         return seq;
@@ -161,7 +203,7 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     public java.util.List<String> recentSales(int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT payload FROM journal WHERE kind = 'sale.completed' ORDER BY seq DESC LIMIT ?")) {
+                    "SELECT body FROM fiscal_records WHERE chain = 'TICKETS' ORDER BY seq DESC LIMIT ?")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     java.util.List<String> list = new java.util.ArrayList<>();
@@ -195,11 +237,12 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
 
     private static long insertJournal(Connection c, long now, String kind, String staffId, String payload) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO journal(recorded_at, kind, staff_id, payload) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO journal(recorded_at, kind, staff_id, format, payload) VALUES (?, ?, ?, ?, ?)")) {
             ps.setLong(1, now);
             ps.setString(2, kind);
             ps.setString(3, staffId);
-            ps.setString(4, payload);
+            ps.setInt(4, CanonicalJson.FORMAT);
+            ps.setString(5, payload);
             ps.executeUpdate();
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
@@ -226,7 +269,8 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
 
     public long size() {
         return db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM journal")) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM journal) + (SELECT COUNT(*) FROM fiscal_records)")) {
                 return rs.getLong(1);
             }
         });

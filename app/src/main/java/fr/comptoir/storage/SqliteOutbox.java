@@ -1,7 +1,6 @@
 package fr.comptoir.storage;
 
 import fr.comptoir.centralapi.PendingWrite;
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.common.JsonCodec;
 import fr.comptoir.sync.NeedsAttention;
 import fr.comptoir.sync.OutboxEntry;
@@ -33,7 +32,7 @@ public final class SqliteOutbox implements OutboxStore, NeedsAttention {
     private final Clock clock;
 
     public SqliteOutbox(SqliteDatabase db) {
-        this(db, WireJson.codec(), Clock.systemUTC());
+        this(db, CanonicalJson.codec(), Clock.systemUTC());
     }
 
     public SqliteOutbox(SqliteDatabase db, JsonCodec json, Clock clock) {
@@ -46,7 +45,7 @@ public final class SqliteOutbox implements OutboxStore, NeedsAttention {
     public List<PendingWrite> due(long nowMillis, int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts FROM outbox o
+                    SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts, o.payload_format, o.checkpoint FROM outbox o
                     WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
                       AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id
                                       AND e.state IN ('PENDING', 'NEEDS_ATTENTION'))
@@ -56,12 +55,18 @@ public final class SqliteOutbox implements OutboxStore, NeedsAttention {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<PendingWrite> list = new ArrayList<>();
                     while (rs.next()) {
-                        list.add(new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                        list.add(new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                                rs.getInt(6), rs.getString(7)));
                     }
                     return list;
                 }
             }
         });
+    }
+
+    @Override
+    public void saveCheckpoint(long id, String checkpoint) {
+        update("UPDATE outbox SET checkpoint = ? WHERE id = ? AND state = 'PENDING'", checkpoint, id);
     }
 
     @Override
@@ -173,9 +178,9 @@ public final class SqliteOutbox implements OutboxStore, NeedsAttention {
     @Override
     public void correct(long id, String correctedPayloadJson, String approvedBy, String staffId) {
         resolve(id, "outbox.corrected", approvedBy, staffId, correctedPayloadJson, c -> execute(c, """
-                UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = 0, payload = ?,
+                UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = 0, payload = ?, payload_format = ?, checkpoint = NULL,
                     idempotency_key = idempotency_key || ':corrected-' || ?, resolution = ? WHERE id = ?""",
-                correctedPayloadJson, UUID.randomUUID().toString(), "corrected, approved by " + approvedBy, id));
+                correctedPayloadJson, CanonicalJson.FORMAT, UUID.randomUUID().toString(), "corrected, approved by " + approvedBy, id));
     }
 
     @Override
@@ -209,13 +214,9 @@ public final class SqliteOutbox implements OutboxStore, NeedsAttention {
                 }
             }
             change.apply(c);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal(recorded_at, kind, staff_id, payload) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, now);
-                ps.setString(2, journalKind);
-                ps.setString(3, staffId);
-                ps.setString(4, json.encode(new Decision(id, kind, lastError, approvedBy, detail)));
-                ps.executeUpdate();
-            }
+            // A manager's decision on a write is a technical event of the till, kept with the fiscal records.
+            SqliteJournal.appendFiscal(c, fr.comptoir.common.FiscalChain.TECHNICAL, now, journalKind, staffId,
+                    json.encode(new Decision(id, kind, lastError, approvedBy, detail)));
             return null;
         });
     }

@@ -20,6 +20,12 @@ public interface OutboxStore {
 
     void markSent(long id, String response, long nowMillis);
 
+    /**
+     * Keeps how far a multi-step write went (see {@link fr.comptoir.centralapi.WriteProgress}), durably before it
+     * returns; the write's next try gets it back. Never held across network I/O: one short transaction.
+     */
+    void saveCheckpoint(long id, String checkpoint);
+
     /** The write could not be delivered this time: counts the try, keeps the reason, and waits until {@code nextAttemptAt}. */
     void markRetry(long id, String error, long nextAttemptAt);
 

@@ -324,7 +324,7 @@ public final class SyncEngine implements AutoCloseable {
 
     private Delivery deliverOne(PendingWrite w) {
         try {
-            DeliveryReceipt receipt = central.deliver(w);
+            DeliveryReceipt receipt = central.deliver(w, checkpoint -> outbox.saveCheckpoint(w.id(), checkpoint));
             outbox.markSent(w.id(), receipt.bodyJson(), clock.millis());
             goOnline();
             return Delivery.SENT;

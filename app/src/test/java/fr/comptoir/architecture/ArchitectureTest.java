@@ -18,14 +18,33 @@ class ArchitectureTest {
             .because("SQLite access belongs to storage (the demo platform is a separate system with its own database)");
 
     @ArchTest
-    static final ArchRule httpAndJsonOnlyInTheCentralApi = noClasses()
-            .that().resideOutsideOfPackages("fr.comptoir.centralapi..", "fr.comptoir.demo..")
-            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.fasterxml.jackson..", "com.sun.net.httpserver..")
-            .because("the wire format is the central API adapter's business");
+    static final ArchRule httpOnlyInTheAdapter = noClasses()
+            .that().resideOutsideOfPackages("fr.comptoir.comptoirapi..", "fr.comptoir.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.sun.net.httpserver..")
+            .because("HTTP is the Comptoir API adapter's business (the demo platform is the other end of it)");
+
+    @ArchTest
+    static final ArchRule jsonOnlyInTheAdapterAndTheJournal = noClasses()
+            .that().resideOutsideOfPackages("fr.comptoir.comptoirapi..", "fr.comptoir.demo..", "fr.comptoir.storage..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .because("the wire format is the adapter's business, the journal's canonical form the storage's");
+
+    @ArchTest
+    static final ArchRule thePortSpeaksNoWireFormat = noClasses()
+            .that().resideInAPackage("fr.comptoir.centralapi..")
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.fasterxml.jackson..", "fr.comptoir.comptoirapi..",
+                    "java.net.http..")
+            .because("the port speaks the domain, so that another platform is one more adapter (decision 0004)");
+
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootKnowsTheAdapter = noClasses()
+            .that().resideOutsideOfPackages("fr.comptoir", "fr.comptoir.comptoirapi..", "fr.comptoir.demo..", "fr.comptoir.bench..")
+            .should().dependOnClassesThat().resideInAPackage("fr.comptoir.comptoirapi..")
+            .because("features, sync, storage and screens use the port; the composition root picks the adapter");
 
     @ArchTest
     static final ArchRule noJavaFxBelowTheUi = noClasses()
-            .that().resideInAnyPackage("fr.comptoir.sync..", "fr.comptoir.storage..", "fr.comptoir.centralapi..",
+            .that().resideInAnyPackage("fr.comptoir.sync..", "fr.comptoir.storage..", "fr.comptoir.centralapi..", "fr.comptoir.comptoirapi..",
                     "fr.comptoir.demo..", "fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
                     "fr.comptoir.stores..", "fr.comptoir.common..", "fr.comptoir.cli..", "fr.comptoir.sale..", "fr.comptoir.bench..",
                     "fr.comptoir.printing..")
@@ -50,7 +69,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
                     "fr.comptoir.stores..", "fr.comptoir.staff", "fr.comptoir.sale..")
             .and().resideOutsideOfPackage("..ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.storage..", "fr.comptoir.centralapi..",
+            .should().dependOnClassesThat().resideInAnyPackage("fr.comptoir.storage..", "fr.comptoir.centralapi..", "fr.comptoir.comptoirapi..",
                     "fr.comptoir.demo..", "fr.comptoir.shell..")
             .because("the domain is the centre; adapters depend on it, not the reverse");
 
@@ -62,9 +81,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheCompositionRootBuildsThePlatformClient = noClasses()
-            .that().resideOutsideOfPackages("fr.comptoir", "fr.comptoir.centralapi..", "fr.comptoir.bench..")
-            .should().callConstructor(fr.comptoir.centralapi.HttpCentralPlatform.class,
-                    String.class, java.util.function.Supplier.class, okhttp3.OkHttpClient.class, fr.comptoir.centralapi.RetryPolicy.class)
+            .that().resideOutsideOfPackages("fr.comptoir", "fr.comptoir.comptoirapi..", "fr.comptoir.bench..")
+            .should().callConstructor(fr.comptoir.comptoirapi.HttpCentralPlatform.class,
+                    String.class, java.util.function.Supplier.class, okhttp3.OkHttpClient.class, fr.comptoir.comptoirapi.RetryPolicy.class)
             .because("which platform a terminal talks to is chosen once, by the composition root");
 
     @ArchTest

@@ -177,7 +177,7 @@ public final class CrashHarness {
                 }
             });
             journal.read(c -> {
-                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT kind, payload FROM journal")) {
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT kind, payload FROM journal UNION ALL SELECT kind, body FROM fiscal_records")) {
                     while (rs.next()) {
                         journalCounts.merge(rs.getString(1), 1, Integer::sum);
                         if (rs.getString(1).equals("sale.completed")) {

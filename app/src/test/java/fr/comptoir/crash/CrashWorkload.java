@@ -4,8 +4,7 @@ import fr.comptoir.AppContext;
 import fr.comptoir.DeviceConfig;
 import fr.comptoir.catalog.Gtin;
 import fr.comptoir.catalog.VariantInfo;
-import fr.comptoir.centralapi.RetryPolicy;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.RetryPolicy;
 import fr.comptoir.customers.ClientelingService;
 import fr.comptoir.demo.DemoSize;
 import fr.comptoir.sale.Basket;
@@ -146,7 +145,7 @@ public final class CrashWorkload {
         /** The number of the next purchase: one more than the newest the journal recorded. */
         long nextPurchase() {
             List<String> newest = ctx.journal().recentSales(1);
-            return newest.isEmpty() ? 1 : marker(WireJson.codec().decode(newest.get(0), SaleRecord.class)) + 1;
+            return newest.isEmpty() ? 1 : marker(fr.comptoir.storage.CanonicalJson.codec().decode(newest.get(0), SaleRecord.class)) + 1;
         }
 
         static long marker(SaleRecord sale) {

@@ -77,11 +77,11 @@ class ClientelingOfflineSyncTest {
                 assertThat(synced.notes()).hasSize(1);
                 assertThat(synced.pendingEdits()).isZero();
 
-                // A retry of an already delivered write (its answer was lost) changes nothing.
+                // A retry of an already delivered write (its answer was lost), as the outbox keeps it, changes nothing.
                 PendingWrite again = new PendingWrite(0, fr.comptoir.common.WriteKind.CUSTOMER_CREATED.wire(), zoe.id(),
-                        fr.comptoir.centralapi.WireJson.encode(new NewCustomer(zoe.id(), "Zoé", "Lefèvre-Nguyen", "zoe.ln@example.fr",
+                        fr.comptoir.storage.CanonicalJson.codec().encode(new NewCustomer(zoe.id(), "Zoé", "Lefèvre-Nguyen", "zoe.ln@example.fr",
                                 "07 98 76 54 32", true, false, zoe.createdAt(), "st-par01", "stf-par01-2")), 0);
-                var replay = ctx.central().deliver(again);
+                var replay = ctx.central().deliver(again, fr.comptoir.centralapi.WriteProgress.NOT_KEPT);
                 assertThat(replay.replayed()).isTrue();
                 assertThat(platform.bodiesWhere("customers", "email", "zoe.ln@example.fr")).hasSize(1);
             }

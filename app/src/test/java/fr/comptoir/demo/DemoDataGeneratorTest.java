@@ -4,7 +4,7 @@ import fr.comptoir.catalog.Product;
 import fr.comptoir.customers.Customer;
 import fr.comptoir.orders.Order;
 import fr.comptoir.stores.Store;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.WireJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

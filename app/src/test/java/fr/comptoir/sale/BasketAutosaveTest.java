@@ -1,6 +1,5 @@
 package fr.comptoir.sale;
 
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.customers.Customer;
 import fr.comptoir.storage.SqliteDatabase;
 import fr.comptoir.storage.SqliteParkedSales;
@@ -25,7 +24,7 @@ class BasketAutosaveTest {
     void theBasketInProgressIsThereAfterARestartExactlyAsItWas() {
         String[] saleId = new String[1];
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-             BasketAutosave autosave = new BasketAutosave(new SqliteParkedSales(db, WireJson.codec()), Clock.systemUTC(), e -> { })) {
+             BasketAutosave autosave = new BasketAutosave(new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec()), Clock.systemUTC(), e -> { })) {
             Basket basket = new Basket();
             autosave.watch(basket);
             for (int i = 0; i < 200; i++) {
@@ -40,7 +39,7 @@ class BasketAutosaveTest {
         }
         // The app stopped without the sale being paid: a new start finds it, in the order of its last change.
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-             BasketAutosave autosave = new BasketAutosave(new SqliteParkedSales(db, WireJson.codec()), Clock.systemUTC(), e -> { })) {
+             BasketAutosave autosave = new BasketAutosave(new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec()), Clock.systemUTC(), e -> { })) {
             ParkedSale saved = autosave.saved().orElseThrow();
             Basket basket = new Basket();
             basket.restore(saved);
@@ -67,8 +66,8 @@ class BasketAutosaveTest {
     @Test
     void aSaveThatArrivesAfterItsSaleWasRecordedOrParkedDoesNotBringItBack() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteParkedSales store = new SqliteParkedSales(db, WireJson.codec());
-            fr.comptoir.storage.SqliteJournal journal = new fr.comptoir.storage.SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
+            SqliteParkedSales store = new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec());
+            fr.comptoir.storage.SqliteJournal journal = new fr.comptoir.storage.SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
             Basket basket = new Basket();
             basket.addOne("v1", "S1", "Article", 1000, 2000);
             ParkedSale snapshot = new ParkedSale("in-progress", basket.saleId(), "2026-11-20T10:00:00Z", null, null, basket.lines(), null, List.of());

@@ -1,7 +1,6 @@
 package fr.comptoir.sale;
 
 import fr.comptoir.catalog.VariantInfo;
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.customers.OnlineCart;
 import fr.comptoir.storage.SqliteDatabase;
 import fr.comptoir.storage.SqliteJournal;
@@ -41,7 +40,7 @@ class CartTakeoverTest {
     @Test
     void aCartIsContinuedOnceWithOneOutboxWriteEvenWhenTouchedTwice() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
+            SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
             CartTakeover takeover = new CartTakeover(journal, Clock.systemUTC());
             Basket basket = new Basket();
             CartTakeover.Plan plan = CartTakeover.plan(cart, catalogue);

@@ -65,7 +65,7 @@ class GiftCardTest {
             }
         };
         try (fr.comptoir.storage.SqliteDatabase db = fr.comptoir.storage.SqliteDatabase.open(home.resolve("journal.db"), "journal")) {
-            SalePayments payments = new SalePayments(new fr.comptoir.storage.SqlitePaymentJournal(db, fr.comptoir.centralapi.WireJson.codec(),
+            SalePayments payments = new SalePayments(new fr.comptoir.storage.SqlitePaymentJournal(db, fr.comptoir.storage.CanonicalJson.codec(),
                     Clock.systemUTC()), new SimulatedPaymentTerminal(0), offline);
             offlineGiftCardIsRefused(basket, payments);
         }

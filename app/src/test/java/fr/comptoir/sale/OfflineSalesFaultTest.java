@@ -3,9 +3,8 @@ package fr.comptoir.sale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.comptoir.centralapi.DeviceActivation;
-import fr.comptoir.centralapi.HttpCentralPlatform;
-import fr.comptoir.centralapi.RetryPolicy;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.HttpCentralPlatform;
+import fr.comptoir.comptoirapi.RetryPolicy;
 import fr.comptoir.demo.DemoCentralServer;
 import fr.comptoir.demo.DemoPlatformStore;
 import fr.comptoir.demo.DemoSize;
@@ -60,13 +59,13 @@ class OfflineSalesFaultTest {
             ((com.fasterxml.jackson.databind.node.ObjectNode) stock).put("onHand", 10_000);
             platform.upsert("stock", stockId, stock);
 
-            SqliteJournal journal = new SqliteJournal(journalDb, WireJson.codec(), Clock.systemUTC());
+            SqliteJournal journal = new SqliteJournal(journalDb, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
             SqliteOutbox outbox = new SqliteOutbox(journalDb);
             HttpCentralPlatform central = new HttpCentralPlatform(proxy.url(),
                     () -> new HttpCentralPlatform.Credentials(device.storeId(), device.accessToken()),
                     new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).retryOnConnectionFailure(false).build(),
                     new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)));
-            SyncEngine engine = new SyncEngine(central, new SqliteFeedCache(cacheDb, WireJson.codec()), outbox, Clock.systemUTC(),
+            SyncEngine engine = new SyncEngine(central, new SqliteFeedCache(cacheDb, fr.comptoir.storage.CanonicalJson.codec()), outbox, Clock.systemUTC(),
                     new SyncEngine.Settings(500, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMillis(1)));
 
             proxy.setDown(true);

@@ -2,7 +2,6 @@ package fr.comptoir.sale;
 
 import fr.comptoir.catalog.CatalogReader;
 import fr.comptoir.catalog.VariantInfo;
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.customers.Customer;
 import fr.comptoir.sale.ui.SellViewModel;
 import fr.comptoir.uikit.I18n;
@@ -65,7 +64,7 @@ class ParkAndVoidTest {
         basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
         basket.attach(helene);
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SellViewModel vm = vm(basket, new SqliteParkedSales(db, WireJson.codec()));
+            SellViewModel vm = vm(basket, new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec()));
             vm.park();
             assertThat(basket.lines()).isEmpty();
             assertThat(basket.customer()).isNull();
@@ -74,7 +73,7 @@ class ParkAndVoidTest {
         }
         Basket afterRestart = new Basket();
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteParkedSales store = new SqliteParkedSales(db, WireJson.codec());
+            SqliteParkedSales store = new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec());
             SellViewModel vm = vm(afterRestart, store);
             ParkedSale parked = vm.parked().get(0);
             afterRestart.add(new BasketLine("v2", "S2", "Thé", 1, 699, 550, null));
@@ -97,14 +96,14 @@ class ParkAndVoidTest {
     }
 
     static List<TillEvent> tillEvents(SqliteJournal journal) {
-        return journal.pendingPayloads(fr.comptoir.common.WriteKind.TILL_EVENT).stream().map(j -> WireJson.codec().decode(j, TillEvent.class)).toList();
+        return journal.pendingPayloads(fr.comptoir.common.WriteKind.TILL_EVENT).stream().map(j -> fr.comptoir.storage.CanonicalJson.codec().decode(j, TillEvent.class)).toList();
     }
 
     @Test
     void theDrawerOpensWithoutASaleOnlyForAManager() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), java.time.Clock.systemUTC());
-            SellViewModel vm = vm(new Basket(), new SqliteParkedSales(db, WireJson.codec()), audit(journal));
+            SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), java.time.Clock.systemUTC());
+            SellViewModel vm = vm(new Basket(), new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec()), audit(journal));
             int[] opened = {0};
             vm.openDrawer("1234", () -> opened[0]++);
             assertThat(opened[0]).isZero();
@@ -125,8 +124,8 @@ class ParkAndVoidTest {
         basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
         basket.add(new BasketLine("v2", "S2", "Thé", 2, 699, 550, null));
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), java.time.Clock.systemUTC());
-            SellViewModel vm = vm(basket, new SqliteParkedSales(db, WireJson.codec()), audit(journal));
+            SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), java.time.Clock.systemUTC());
+            SellViewModel vm = vm(basket, new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec()), audit(journal));
             vm.voidLine(1);
             assertThat(tillEvents(journal)).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo(TillEvent.Type.LINE_VOIDED);

@@ -1,6 +1,5 @@
 package fr.comptoir.sale;
 
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.storage.SqliteDatabase;
 import fr.comptoir.storage.SqlitePaymentJournal;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class RefundModelTest {
         assertThat(SaleRecord.typeOf(List.of(sold))).isEqualTo(SaleRecord.Type.SALE);
         assertThat(SaleRecord.typeOf(List.of(returned))).isEqualTo(SaleRecord.Type.RETURN);
         assertThat(SaleRecord.typeOf(List.of(returned, sold))).isEqualTo(SaleRecord.Type.EXCHANGE);
-        SaleRecord older = WireJson.codec().decode("{\"id\":\"s\",\"lines\":[],\"payments\":[],\"totalCents\":0,\"changeCents\":0}",
+        SaleRecord older = fr.comptoir.storage.CanonicalJson.codec().decode("{\"id\":\"s\",\"lines\":[],\"payments\":[],\"totalCents\":0,\"changeCents\":0}",
                 SaleRecord.class);
         assertThat(older.type()).as("records of earlier versions are sales").isEqualTo(SaleRecord.Type.SALE);
     }
@@ -63,7 +62,7 @@ class RefundModelTest {
     @Test
     void aCardRefundIsJournaledBeforeTheTerminalIsAskedAndCountsAsANegativePayment() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqlitePaymentJournal journal = new SqlitePaymentJournal(db, WireJson.codec(), Clock.systemUTC());
+            SqlitePaymentJournal journal = new SqlitePaymentJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
             SalePayments payments = new SalePayments(journal, new SimulatedPaymentTerminal(0, dir.resolve("terminal.log")), null);
             assertThat(payments.cardRefund("ret-1", 8_998)).isInstanceOf(PaymentTerminal.Outcome.Approved.class);
             assertThat(payments.cardRefund("ret-1", 1_001)).isInstanceOf(PaymentTerminal.Outcome.Declined.class);

@@ -1,6 +1,5 @@
 package fr.comptoir.sale;
 
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.storage.SqliteDatabase;
 import fr.comptoir.storage.SqlitePaymentJournal;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +31,7 @@ class SalePaymentsTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-        journal = new SqlitePaymentJournal(db, WireJson.codec(), Clock.systemUTC());
+        journal = new SqlitePaymentJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
         ledger = dir.resolve("terminal.log");
     }
 

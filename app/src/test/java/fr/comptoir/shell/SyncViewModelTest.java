@@ -3,7 +3,6 @@ package fr.comptoir.shell;
 import fr.comptoir.uikit.I18n;
 import fr.comptoir.uikit.TaskRunner;
 import fr.comptoir.centralapi.PendingWrite;
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.common.OutboxWrite;
 import fr.comptoir.customers.NewCustomer;
 import fr.comptoir.sale.BasketLine;
@@ -45,7 +44,7 @@ class SyncViewModelTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-        journal = new SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
+        journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
         outbox = new SqliteOutbox(db);
     }
 
@@ -57,7 +56,7 @@ class SyncViewModelTest {
     SyncViewModel vm(Locale locale) {
         return new SyncViewModel(() -> Map.of("customers", 150L),
                 () -> List.of(new FeedState("customers", "c", 1_700_000_000_000L, true), new FeedState("orders", null, 0, false)),
-                outbox, pin -> "9876".equals(pin) ? Optional.of(camille) : Optional.empty(), "stf-1", WireJson.codec(), () -> syncs++,
+                outbox, pin -> "9876".equals(pin) ? Optional.of(camille) : Optional.empty(), "stf-1", fr.comptoir.storage.CanonicalJson.codec(), () -> syncs++,
                 TaskRunner.direct(), new I18n(locale));
     }
 

@@ -3,7 +3,6 @@ package fr.comptoir.staff;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.centralapi.FeedPage;
 import fr.comptoir.centralapi.PendingWrite;
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.storage.SqliteDatabase;
 import fr.comptoir.storage.SqliteFeedCache;
 import fr.comptoir.storage.SqliteJournal;
@@ -38,13 +37,13 @@ class SignInServiceTest {
     void setUp() {
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-        new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec()).applyPage(Feed.STAFF, (cursor, h) -> {
+        new SqliteFeedCache(cacheDb, fr.comptoir.storage.CanonicalJson.codec()).applyPage(Feed.STAFF, (cursor, h) -> {
             h.upsert(new StaffMember("s1", "store-a", "Léo Martin", Role.ASSOCIATE, PinHasher.hash("1234", 1000), true));
             h.upsert(new StaffMember("s2", "store-b", "Elsewhere", Role.ASSOCIATE, PinHasher.hash("1234", 1000), true));
             h.upsert(new StaffMember("s3", "store-a", "Gone", Role.ASSOCIATE, PinHasher.hash("1234", 1000), false));
             return new FeedPage("c1", false, 3, 0);
         }, 0);
-        journal = new SqliteJournal(journalDb, WireJson.codec(), clock);
+        journal = new SqliteJournal(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock);
         outbox = new SqliteOutbox(journalDb);
         service = new SignInService(new SqliteStaffDirectory(cacheDb), journal, clock, "store-a", "dev-1");
     }

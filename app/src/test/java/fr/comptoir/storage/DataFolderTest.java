@@ -73,11 +73,11 @@ class DataFolderTest {
             Checkout paid = new Checkout(2_000);
             paid.payCash(2_000);
             SaleRecord copy = new SaleCompletion(new SqliteJournal(SqliteDatabase.open(dir.resolve("other.db"), "journal"),
-                    fr.comptoir.centralapi.WireJson.codec(), Clock.systemUTC()), Clock.systemUTC()).complete("sale-other",
+                    fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC()), Clock.systemUTC()).complete("sale-other",
                     List.of(new BasketLine("prd-1-1", "SKU", "Article", 1, 2_000, 2000, null)), null, Set.of(), null, paid,
                     new SaleCompletion.Seller("st-par01", "PAR01", device, "stf-par01-2", "Léo"));
-            String body = fr.comptoir.centralapi.WireJson.encode(copy);
-            assertThatThrownBy(() -> ctx.central().deliver(new fr.comptoir.centralapi.PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "sale-other", body, 0)))
+            String body = fr.comptoir.comptoirapi.WireJson.encode(copy);
+            assertThatThrownBy(() -> ctx.central().deliver(new fr.comptoir.centralapi.PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "sale-other", body, 0), fr.comptoir.centralapi.WriteProgress.NOT_KEPT))
                     .isInstanceOfSatisfying(fr.comptoir.centralapi.CentralRejectedException.class,
                             e -> assertThat(e.code()).isEqualTo("ticket-number-taken"));
         }

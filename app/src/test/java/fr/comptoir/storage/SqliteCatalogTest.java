@@ -7,7 +7,6 @@ import fr.comptoir.catalog.Variant;
 import fr.comptoir.catalog.VariantInfo;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.centralapi.FeedPage;
-import fr.comptoir.centralapi.WireJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,7 @@ class SqliteCatalogTest {
     @Test
     void findsVariantsByWordsOrBarcodeWithThisStoresStock() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("cache.db"), "cache")) {
-            SqliteFeedCache cache = new SqliteFeedCache(db, WireJson.codec());
+            SqliteFeedCache cache = new SqliteFeedCache(db, fr.comptoir.storage.CanonicalJson.codec());
             cache.applyPage(Feed.PRODUCTS, (c, h) -> {
                 h.upsert(new Product("p1", "REF1", "Robe portefeuille Atelier", "Atelier Nord", "Femme > Robes", 2000, List.of(
                         new Variant("p1-1", "REF1-NOI-S", "3760000000017", "S", "Noir", 5999),
@@ -63,7 +62,7 @@ class SqliteCatalogTest {
     @Test
     void priceListsSetThePriceHereAndNowByPriorityThenStoreThenNewest() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("cache.db"), "cache")) {
-            SqliteFeedCache cache = new SqliteFeedCache(db, WireJson.codec());
+            SqliteFeedCache cache = new SqliteFeedCache(db, fr.comptoir.storage.CanonicalJson.codec());
             cache.applyPage(Feed.PRODUCTS, (c, h) -> {
                 h.upsert(new Product("p1", "REF1", "Bouquet de saison", "Côté Jardin", "Fleurs", 1000, List.of(
                         new Variant("v1", "REF1-U-TU", "3760000000017", null, null, 2999))));

@@ -31,7 +31,7 @@ class SqliteCustomerSearchTest {
     @BeforeEach
     void fill() {
         db = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
-        new SqliteFeedCache(db, fr.comptoir.centralapi.WireJson.codec()).applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+        new SqliteFeedCache(db, fr.comptoir.storage.CanonicalJson.codec()).applyPage(Feed.CUSTOMERS, (cursor, h) -> {
             h.upsert(c("1", "Hélène", "Martin", "helene.martin@orange.fr", "06 12 34 56 78", "2900000000018"));
             h.upsert(c("2", "Marie", "Curie", "marie.curie@free.fr", "+33 7 11 22 33 44", null));
             h.upsert(c("3", "Jean", "de La Fontaine", "jdlf@laposte.net", "0698765432", null));

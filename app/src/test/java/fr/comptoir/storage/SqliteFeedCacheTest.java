@@ -30,7 +30,7 @@ class SqliteFeedCacheTest {
     @BeforeEach
     void open() {
         db = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
-        cache = new SqliteFeedCache(db, fr.comptoir.centralapi.WireJson.codec());
+        cache = new SqliteFeedCache(db, fr.comptoir.storage.CanonicalJson.codec());
     }
 
     @AfterEach

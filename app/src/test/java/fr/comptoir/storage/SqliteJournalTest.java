@@ -1,7 +1,6 @@
 package fr.comptoir.storage;
 
 import fr.comptoir.centralapi.PendingWrite;
-import fr.comptoir.centralapi.WireJson;
 import fr.comptoir.common.OutboxWrite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ class SqliteJournalTest {
     @Test
     void aJournalRecordAndItsOutboxEntryCommitTogetherOrNotAtAll() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
+            SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
             SqliteOutbox outbox = new SqliteOutbox(db);
             journal.appendWithOutbox("test", "s1", write("key-1", "a", 1));
 
@@ -41,7 +40,7 @@ class SqliteJournalTest {
     @Test
     void eachRecordsWritesWaitForOneAnotherButNotForOtherRecords() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
+            SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
             SqliteOutbox outbox = new SqliteOutbox(db);
             journal.appendWithOutbox("a", null, write("a1", "customer-a", 1));
             journal.appendWithOutbox("a", null, write("a2", "customer-a", 2));
@@ -74,7 +73,7 @@ class SqliteJournalTest {
     @Test
     void aCorrectedWriteGoesAgainUnderANewKeyInItsOwnPlace() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
-            SqliteJournal journal = new SqliteJournal(db, WireJson.codec(), Clock.systemUTC());
+            SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
             SqliteOutbox outbox = new SqliteOutbox(db);
             journal.appendWithOutbox("a", null, write("a1", "customer-a", 1));
             journal.appendWithOutbox("a", null, write("a2", "customer-a", 2));

@@ -2,10 +2,9 @@ package fr.comptoir.sync;
 
 import fr.comptoir.centralapi.CentralPlatform;
 import fr.comptoir.centralapi.DeviceActivation;
-import fr.comptoir.centralapi.HttpCentralPlatform;
+import fr.comptoir.comptoirapi.HttpCentralPlatform;
 import fr.comptoir.centralapi.PendingWrite;
-import fr.comptoir.centralapi.RetryPolicy;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.RetryPolicy;
 import fr.comptoir.centralapi.CentralRejectedException;
 import fr.comptoir.customers.Customer;
 import fr.comptoir.demo.DemoCentralServer;
@@ -56,9 +55,9 @@ class SyncAgainstDemoPlatformTest {
                 .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test", java.util.UUID.randomUUID().toString());
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-        cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
+        cache = new SqliteFeedCache(cacheDb, fr.comptoir.storage.CanonicalJson.codec());
         outbox = new SqliteOutbox(journalDb);
-        journal = new SqliteJournal(journalDb, WireJson.codec(), Clock.systemUTC());
+        journal = new SqliteJournal(journalDb, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
         engine = engineOn(server.port());
     }
 
@@ -167,9 +166,9 @@ class SyncAgainstDemoPlatformTest {
         PendingWrite write = outbox.due(System.currentTimeMillis(), 1).get(0);
 
         // A first delivery whose answer was lost, as if the network broke after the platform applied it.
-        assertThat(central.deliver(write).replayed()).isFalse();
+        assertThat(central.deliver(write, fr.comptoir.centralapi.WriteProgress.NOT_KEPT).replayed()).isFalse();
         assertThat(engine.drainOutbox()).isEqualTo(1);
-        assertThat(central.deliver(write).replayed()).isTrue();
+        assertThat(central.deliver(write, fr.comptoir.centralapi.WriteProgress.NOT_KEPT).replayed()).isTrue();
 
         // Counted at the platform, in effects a duplicate would add to: sales applied, the stock.
         assertThat(platformStore.appliedWrites("POST", "/v1/stores/%/sales")).hasSize(1);
@@ -190,7 +189,7 @@ class SyncAgainstDemoPlatformTest {
             first.close();
             // A new cache reads from the start while the proxy serves earlier answers in place of some pages,
             // such as the last page of a feed for its first request: applied, it would skip the whole feed.
-            SqliteFeedCache fresh = new SqliteFeedCache(freshDb, WireJson.codec());
+            SqliteFeedCache fresh = new SqliteFeedCache(freshDb, fr.comptoir.storage.CanonicalJson.codec());
             proxy.setFaults(new fr.comptoir.testing.FaultyProxy.Faults(0, 0, 0, 0, 40, 0));
             SyncEngine second = engineThrough(proxy.url(), fresh, Duration.ofDays(1));
             SyncEngine.Report report = second.syncOnce();
@@ -243,7 +242,7 @@ class SyncAgainstDemoPlatformTest {
                 StaffEvent.Type.SIGNED_IN, "s", device.storeId(), device.deviceId(), "2026-11-20T09:00:00Z")));
         engine.drainOutbox();
         PendingWrite tampered = new PendingWrite(99, "staff-event", "dup-key", "{\"eventId\":\"e2\"}", 0);
-        assertThatThrownBy(() -> central.deliver(tampered)).isInstanceOf(CentralRejectedException.class);
+        assertThatThrownBy(() -> central.deliver(tampered, fr.comptoir.centralapi.WriteProgress.NOT_KEPT)).isInstanceOf(CentralRejectedException.class);
 
         journal.appendWithOutbox("x", null, new fr.comptoir.common.OutboxWrite(fr.comptoir.common.WriteKind.STAFF_EVENT, "bad-body", "s2", java.util.Map.of("nonsense", true)));
         engine.drainOutbox();

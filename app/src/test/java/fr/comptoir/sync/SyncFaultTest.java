@@ -1,8 +1,7 @@
 package fr.comptoir.sync;
 
-import fr.comptoir.centralapi.HttpCentralPlatform;
-import fr.comptoir.centralapi.RetryPolicy;
-import fr.comptoir.centralapi.WireJson;
+import fr.comptoir.comptoirapi.HttpCentralPlatform;
+import fr.comptoir.comptoirapi.RetryPolicy;
 import fr.comptoir.staff.StaffEvent;
 import fr.comptoir.storage.SqliteDatabase;
 import fr.comptoir.storage.SqliteFeedCache;
@@ -89,9 +88,9 @@ class SyncFaultTest {
         server.start();
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-        cache = new SqliteFeedCache(cacheDb, fr.comptoir.centralapi.WireJson.codec());
+        cache = new SqliteFeedCache(cacheDb, fr.comptoir.storage.CanonicalJson.codec());
         outbox = new SqliteOutbox(journalDb);
-        journal = new SqliteJournal(journalDb, WireJson.codec(), Clock.systemUTC());
+        journal = new SqliteJournal(journalDb, fr.comptoir.storage.CanonicalJson.codec(), Clock.systemUTC());
         // No pooled connections: every attempt opens its own, so a scripted response is never skipped by a stale socket.
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(800)).retryOnConnectionFailure(false)
                 .connectionPool(new okhttp3.ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS)).build();

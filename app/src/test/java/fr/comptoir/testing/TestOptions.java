@@ -1,7 +1,7 @@
 package fr.comptoir.testing;
 
 import fr.comptoir.AppContext;
-import fr.comptoir.centralapi.RetryPolicy;
+import fr.comptoir.comptoirapi.RetryPolicy;
 import fr.comptoir.demo.DemoSize;
 import fr.comptoir.sync.SyncEngine;
 

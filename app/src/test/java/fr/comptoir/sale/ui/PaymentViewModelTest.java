@@ -39,7 +39,7 @@ class PaymentViewModelTest {
     fr.comptoir.sale.SalePayments payments() {
         if (payments == null) {
             db = fr.comptoir.storage.SqliteDatabase.open(dir.resolve("journal.db"), "journal");
-            journal = new fr.comptoir.storage.SqlitePaymentJournal(db, fr.comptoir.centralapi.WireJson.codec(), java.time.Clock.systemUTC());
+            journal = new fr.comptoir.storage.SqlitePaymentJournal(db, fr.comptoir.storage.CanonicalJson.codec(), java.time.Clock.systemUTC());
             payments = new fr.comptoir.sale.SalePayments(journal, new SimulatedPaymentTerminal(0, dir.resolve("terminal.log")), null);
         }
         return payments;

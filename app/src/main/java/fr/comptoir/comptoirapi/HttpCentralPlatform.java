@@ -1,5 +1,23 @@
-package fr.comptoir.centralapi;
+package fr.comptoir.comptoirapi;
 
+import fr.comptoir.centralapi.CentralFailedException;
+import fr.comptoir.centralapi.CentralPlatform;
+import fr.comptoir.centralapi.CentralPlatformException;
+import fr.comptoir.centralapi.CentralProtocolException;
+import fr.comptoir.centralapi.CentralRejectedException;
+import fr.comptoir.centralapi.CentralUnreachableException;
+import fr.comptoir.centralapi.ChangeHandler;
+import fr.comptoir.centralapi.DeliveryReceipt;
+import fr.comptoir.centralapi.DeviceActivation;
+import fr.comptoir.centralapi.Feed;
+import fr.comptoir.centralapi.FeedPage;
+import fr.comptoir.centralapi.FeedRestartException;
+import fr.comptoir.centralapi.FeedSummary;
+import fr.comptoir.centralapi.PendingWrite;
+import fr.comptoir.centralapi.PlatformHealth;
+import fr.comptoir.centralapi.WriteProgress;
+
+import fr.comptoir.common.RecordFormat;
 import fr.comptoir.common.WriteKind;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -183,7 +201,14 @@ public final class HttpCentralPlatform implements CentralPlatform {
     }
 
     @Override
-    public DeliveryReceipt deliver(PendingWrite write) {
+    public DeliveryReceipt deliver(PendingWrite write, WriteProgress progress) {
+        // The terminal's canonical form maps one to one to the contract's schemas (decisions 0004, 0025): a
+        // payload of a format this version knows is sent as it is kept. One request per write, idempotent:
+        // no progress to keep.
+        if (!RecordFormat.readable(write.format())) {
+            throw new IllegalArgumentException("Outbox payload " + write.id() + " is in format " + write.format()
+                    + ", written by a later version of Comptoir");
+        }
         JsonNode payload;
         try {
             payload = mapper.readTree(write.payloadJson());

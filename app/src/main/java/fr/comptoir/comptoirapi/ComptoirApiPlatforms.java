@@ -1,4 +1,7 @@
-package fr.comptoir.centralapi;
+package fr.comptoir.comptoirapi;
+
+import fr.comptoir.centralapi.CentralPlatform;
+import fr.comptoir.centralapi.PlatformFactory;
 
 import java.util.function.Supplier;
 

@@ -1,4 +1,4 @@
-package fr.comptoir.centralapi;
+package fr.comptoir.comptoirapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

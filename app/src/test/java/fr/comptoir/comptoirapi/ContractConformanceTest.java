@@ -1,4 +1,8 @@
-package fr.comptoir.centralapi;
+package fr.comptoir.comptoirapi;
+
+import fr.comptoir.centralapi.CentralPlatform;
+import fr.comptoir.centralapi.PendingWrite;
+import fr.comptoir.centralapi.PlatformFactory;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -105,7 +109,7 @@ class ContractConformanceTest {
             return (CentralPlatform) Proxy.newProxyInstance(CentralPlatform.class.getClassLoader(), new Class<?>[]{CentralPlatform.class},
                     (proxy, method, args) -> {
                         called.add(method.getName());
-                        if (args != null && args.length == 1 && args[0] instanceof PendingWrite w) {
+                        if (args != null && args.length >= 1 && args[0] instanceof PendingWrite w) {
                             delivered.add(w.kind());
                         }
                         try {

@@ -1,4 +1,4 @@
-package fr.comptoir.centralapi;
+package fr.comptoir.comptoirapi;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,16 @@
-package fr.comptoir.centralapi;
+package fr.comptoir.comptoirapi;
+
+import fr.comptoir.centralapi.CentralFailedException;
+import fr.comptoir.centralapi.CentralPlatformException;
+import fr.comptoir.centralapi.CentralProtocolException;
+import fr.comptoir.centralapi.CentralRejectedException;
+import fr.comptoir.centralapi.CentralUnreachableException;
+import fr.comptoir.centralapi.ChangeHandler;
+import fr.comptoir.centralapi.DeliveryReceipt;
+import fr.comptoir.centralapi.Feed;
+import fr.comptoir.centralapi.FeedPage;
+import fr.comptoir.centralapi.FeedRestartException;
+import fr.comptoir.centralapi.PendingWrite;
 
 import fr.comptoir.customers.Customer;
 import okhttp3.OkHttpClient;
@@ -129,7 +141,7 @@ class HttpCentralPlatformTest {
         for (int code : new int[]{404, 502, 504}) {
             server.enqueue(new MockResponse().setResponseCode(code).setHeader("Content-Type", "text/html").setBody("<html>nginx</html>"));
         }
-        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "k1", "{\"id\":\"s1\"}", 0)))
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "k1", "{\"id\":\"s1\"}", 0), fr.comptoir.centralapi.WriteProgress.NOT_KEPT))
                 .isInstanceOf(CentralUnreachableException.class).hasMessageContaining("did not come from the central platform");
         assertThat(server.getRequestCount()).as("retried, as an outage is").isEqualTo(3);
     }
@@ -139,7 +151,7 @@ class HttpCentralPlatformTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html").setBody("<html>Welcome to the hotel wifi</html>"));
         }
-        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "k1", "{\"id\":\"s1\"}", 0)))
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.SALE_RECORDED.wire(), "k1", "{\"id\":\"s1\"}", 0), fr.comptoir.centralapi.WriteProgress.NOT_KEPT))
                 .isInstanceOf(CentralUnreachableException.class);
     }
 
@@ -227,7 +239,7 @@ class HttpCentralPlatformTest {
     @Test
     void aKindThisVersionDoesNotKnowIsRefusedBeforeAnythingIsSent() {
         // A journal written by a newer Comptoir may hold one: the sync engine sets it aside for a manager.
-        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, "gift-card-issued", "k1", "{}", 0)))
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, "gift-card-issued", "k1", "{}", 0), fr.comptoir.centralapi.WriteProgress.NOT_KEPT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gift-card-issued");
         assertThat(server.getRequestCount()).isZero();
     }
@@ -235,7 +247,7 @@ class HttpCentralPlatformTest {
     @Test
     void problemDetailsBecomeARejectionWithoutRetry() {
         server.enqueue(problem(409, "already-handed-over", "Already handed over", "Order W1 was handed over at 10:02"));
-        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), "k1", "{}", 0)))
+        assertThatThrownBy(() -> client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), "k1", "{}", 0), fr.comptoir.centralapi.WriteProgress.NOT_KEPT))
                 .isInstanceOfSatisfying(CentralRejectedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(CentralRejectedException.Reason.CONFLICT);
                     assertThat(e.code()).isEqualTo("already-handed-over");
@@ -250,7 +262,7 @@ class HttpCentralPlatformTest {
         server.enqueue(new MockResponse().setResponseCode(500));
         server.enqueue(json("{\"eventId\":\"e1\"}").setResponseCode(201).setHeader("Idempotent-Replayed", "true"));
 
-        DeliveryReceipt receipt = client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), "key-42", "{\"eventId\":\"e1\"}", 0));
+        DeliveryReceipt receipt = client.deliver(new PendingWrite(1, fr.comptoir.common.WriteKind.STAFF_EVENT.wire(), "key-42", "{\"eventId\":\"e1\"}", 0), fr.comptoir.centralapi.WriteProgress.NOT_KEPT);
 
         assertThat(receipt.replayed()).isTrue();
         for (int i = 0; i < 3; i++) {
