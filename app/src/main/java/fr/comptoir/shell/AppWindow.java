@@ -68,6 +68,8 @@ public final class AppWindow {
     private final fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
     private Timeline ageClock;
     private MainView.Section currentSection = MainView.Section.CUSTOMERS;
+    /** Every scan of the window goes where the screen on show expects it; nowhere else. */
+    private final fr.comptoir.uikit.ScanRouter scans = new fr.comptoir.uikit.ScanRouter(new fr.comptoir.uikit.ScanDetector(), this::unroutedScan);
 
     /** @param network runs calls to the central platform made for a screen (threads of their own) */
     public AppWindow(Supplier<AppContext> contextFactory, TaskRunner runner, TaskRunner network) {
@@ -77,6 +79,20 @@ public final class AppWindow {
         root.getStyleClass().add("app-root");
         scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Ui.class.getResource("comptoir.css").toExternalForm());
+        scans.attach(scene);
+    }
+
+    /** A scan where no screen takes one (sign-in, Sync, Settings): said, and nothing changes. */
+    private void unroutedScan(String code) {
+        LOG.info("A scan was made on a screen that takes none; ignored");
+        if (status != null && session != null) {
+            status.notice(i18n.get("scan.notHere"));
+        }
+    }
+
+    /** The window's scans, for tests. */
+    public fr.comptoir.uikit.ScanRouter scans() {
+        return scans;
     }
 
     public Scene scene() {
@@ -243,7 +259,7 @@ public final class AppWindow {
         DeviceConfig device = context.device().orElseThrow();
         Map<MainView.Section, Supplier<Node>> screens = new EnumMap<>(MainView.Section.class);
         SessionFeatures features = new SessionFeatures(context, session, basket, autosave, () -> discountPolicy, status, this::online,
-                runner, network, i18n);
+                runner, network, i18n, scans);
         fr.comptoir.customers.ui.CustomersFeature customers = features.customers();
         fr.comptoir.sale.ui.SellFeature sell = features.sell(customers);
         screens.put(MainView.Section.CUSTOMERS, customers::screen);

@@ -53,6 +53,7 @@ public final class MainView {
         ToggleGroup group = new ToggleGroup();
         for (Section s : Section.values()) {
             ToggleButton b = new ToggleButton(i18n.get("nav." + s.name().toLowerCase()));
+            b.setFocusTraversable(false);
             b.getStyleClass().add("nav-button");
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -73,6 +74,7 @@ public final class MainView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button lock = Ui.button(i18n.get("shell.lock"));
+        lock.setId("shell-lock");
         lock.setOnAction(e -> onLock.run());
         Button signOut = Ui.button(i18n.get("shell.signOut"));
         signOut.setOnAction(e -> onSignOut.run());

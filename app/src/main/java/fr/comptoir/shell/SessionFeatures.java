@@ -34,9 +34,11 @@ final class SessionFeatures {
     private final TaskRunner runner;
     private final TaskRunner network;
     private final I18n i18n;
+    private final fr.comptoir.uikit.ScanRouter scans;
 
     SessionFeatures(AppContext context, StaffSession session, Basket basket, BasketAutosave autosave, Supplier<DiscountPolicy> discountPolicy,
-                    StatusBarViewModel status, BooleanSupplier online, TaskRunner runner, TaskRunner network, I18n i18n) {
+                    StatusBarViewModel status, BooleanSupplier online, TaskRunner runner, TaskRunner network, I18n i18n,
+                    fr.comptoir.uikit.ScanRouter scans) {
         this.context = context;
         this.session = session;
         this.basket = basket;
@@ -47,6 +49,7 @@ final class SessionFeatures {
         this.runner = runner;
         this.network = network;
         this.i18n = i18n;
+        this.scans = scans;
     }
 
     /** The Customers feature for the signed-in associate, with its way into the till's basket. */
@@ -90,7 +93,7 @@ final class SessionFeatures {
         };
         return new fr.comptoir.customers.ui.CustomersFeature(services, saleBasket,
                 () -> new fr.comptoir.customers.ClientelingService.Author(s.staff().id(), s.staff().displayName(), d.storeId()),
-                online, runner, network, i18n);
+                online, runner, network, i18n, scans);
     }
 
     /** The Sell feature for the signed-in seller, around the till's one basket. */
@@ -119,7 +122,7 @@ final class SessionFeatures {
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 () -> context.sync().requestDelivery());
         return new fr.comptoir.sale.ui.SellFeature(services, basket, autosave, discountPolicy, d.storeId(), d.storeName(),
-                s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice);
+                s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice, scans);
     }
 
 }

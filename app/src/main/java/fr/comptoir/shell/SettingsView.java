@@ -38,6 +38,7 @@ public final class SettingsView {
         ToggleGroup lang = new ToggleGroup();
         for (Locale l : I18n.SUPPORTED) {
             ToggleButton b = new ToggleButton(l.getDisplayLanguage(l).substring(0, 1).toUpperCase(l) + l.getDisplayLanguage(l).substring(1));
+            b.setFocusTraversable(false);
             b.setMinSize(160, 56);
             b.setToggleGroup(lang);
             b.setSelected(l.getLanguage().equals(i18n.locale().getLanguage()));
@@ -54,6 +55,7 @@ public final class SettingsView {
         ToggleGroup delay = new ToggleGroup();
         for (int minutes : List.of(1, 2, 5, 10)) {
             ToggleButton b = new ToggleButton(i18n.get("settings.minutes", minutes));
+            b.setFocusTraversable(false);
             b.setMinSize(104, 56);
             b.setToggleGroup(delay);
             b.setSelected(lockDelay.toMinutes() == minutes);
@@ -68,6 +70,7 @@ public final class SettingsView {
         ToggleGroup threshold = new ToggleGroup();
         for (int percent : List.of(0, 5, 10, 15, 20)) {
             ToggleButton b = new ToggleButton(percent + " %");
+            b.setFocusTraversable(false);
             b.setId("settings-discount-" + percent);
             b.setMinSize(88, 56);
             b.setToggleGroup(threshold);

@@ -11,10 +11,21 @@ public final class Ui {
     private Ui() {
     }
 
+    /**
+     * A touch-sized button. It never takes the focus: a tap leaves the focus where the person was typing
+     * (the entry field), and a scanner's Enter can never press it (see {@link ScanRouter}).
+     */
     public static Button button(String text, String... styleClasses) {
         Button b = new Button(text);
         b.getStyleClass().addAll(styleClasses);
         b.setMinHeight(56);
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** Like {@link #button}, for buttons made elsewhere (toggles, keys): tapped, never focused. */
+    public static <B extends javafx.scene.control.ButtonBase> B touchOnly(B b) {
+        b.setFocusTraversable(false);
         return b;
     }
 

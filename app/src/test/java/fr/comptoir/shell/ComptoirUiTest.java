@@ -263,6 +263,86 @@ class ComptoirUiTest {
         // 100 navigations later, only the Sell screen on show (and the autosave) follow the basket.
         assertThat(basketListeners()).isEqualTo(first);
         assertThat(first).isBetween(1, 5);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> app.window().scans().routeCount()).get(10, TimeUnit.SECONDS))
+                .as("only the screen on show takes scans").isEqualTo(1);
+    }
+
+    @Test
+    void aScanLandsInTheBasketWhateverHasTheFocusAndEnterFromAScannerPressesNoButton() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        tap("Use the demo store");
+        signIn("Sarah Benali", "1234");
+        waitForText("Sarah Benali · Associate");
+        tap("Sell");
+        waitFor(() -> robot.lookup("#sell-entry").tryQuery());
+        javafx.scene.control.ListView<?> lines = waitFor(() -> robot.lookup("#basket-lines").tryQueryAs(javafx.scene.control.ListView.class)
+                .map(l -> (javafx.scene.control.ListView<?>) l));
+        fr.comptoir.AppContext ctx = app.window().context();
+        String storeId = ctx.device().orElseThrow().storeId();
+        String ean = fr.comptoir.catalog.Gtin.withCheckDigit("376000000001");
+        String sku = ctx.catalog().byCode(fr.comptoir.catalog.Gtin.withCheckDigit("376000000002"), storeId).orElseThrow().sku();
+        assertThat(sku).as("a SKU label has letters").matches(".*[A-Z].*");
+
+        // A sale parked: the tap leaves the focus where it was, and even with the focus forced onto Reprint,
+        // a SKU label scanned goes into the basket; its Enter does not open Reprint.
+        scanBurst(ean);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> lines.getItems().size() == 1);
+        tap("#sell-park");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> lines.getItems().isEmpty());
+        assertThat(focusedId()).isEqualTo("sell-entry");
+        focus("#sell-reprint");
+        scanBurst(sku);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> lines.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#recent-sales").tryQuery()).as("Reprint not opened").isEmpty();
+        assertThat(text("#sell-message")).contains("added");
+
+        // The focus on Lock: a scan adds to the basket, and its Enter does not lock the till.
+        focus("#shell-lock");
+        scanBurst(sku);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#basket-total") != null && text("#basket-total").contains("2 items"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".pin-key").tryQuery()).as("not locked").isEmpty();
+
+        // On a screen that takes no scan, it is said and nothing changes.
+        tap("Sync");
+        scanBurst(ean);
+        waitForText("Scan not used on this screen: nothing was changed. Open Sell or Customers to scan.");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> app.window().scans().routeCount()).get(10, TimeUnit.SECONDS)).isZero();
+        tap("Sell");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#basket-total") != null && text("#basket-total").contains("2 items"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> app.window().scans().routeCount()).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    /** A keyboard-wedge scanner: the code's characters and Enter, all at once, to whatever has the focus. */
+    private void scanBurst(String code) {
+        robot.interact(() -> {
+            javafx.scene.Scene scene = app.window().scene();
+            Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+            for (char c : code.toCharArray()) {
+                javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
+            }
+            for (javafx.event.EventType<javafx.scene.input.KeyEvent> type : java.util.List.of(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    javafx.scene.input.KeyEvent.KEY_RELEASED)) {
+                javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(type, "", "", javafx.scene.input.KeyCode.ENTER,
+                        false, false, false, false));
+            }
+        });
+    }
+
+    private void focus(String query) throws Exception {
+        Node node = waitFor(() -> robot.lookup(query).tryQuery());
+        robot.interact(node::requestFocus);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> query.substring(1).equals(focusedId()));
+    }
+
+    private String focusedId() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Node f = app.window().scene().getFocusOwner();
+            return f == null ? null : f.getId();
+        }).get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** How many listeners the one basket of the window has (read through reflection: no test-only API in the app). */

@@ -124,11 +124,13 @@ public final class ScreenScanBenchmark {
                 runner, i18n);
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
         scene = new Scene(holder, 1280, 800);
+        fr.comptoir.uikit.ScanRouter scans = new fr.comptoir.uikit.ScanRouter(new fr.comptoir.uikit.ScanDetector(), code -> { });
+        scans.attach(scene);
         for (int i = 0; i <= navigations; i++) {
             // Each visit builds the screen again, as the app does; the one before leaves the scene.
             SellViewModel visit = i == navigations ? vm : new SellViewModel(basket, lookup::lookup,
                     text -> catalog.searchByProduct(text, storeId, 12), card -> Optional.empty(), runner, i18n);
-            holder.getChildren().setAll(new SellView(visit, basket, i18n, new Label(), () -> { }, x -> { }, x -> { }, () -> { }, () -> { }).root());
+            holder.getChildren().setAll(new SellView(visit, basket, i18n, scans, new Label(), () -> { }, x -> { }, x -> { }, () -> { }, () -> { }).root());
             if (i < navigations) {
                 holder.getChildren().setAll(new Label("another screen"));
             }

@@ -62,10 +62,11 @@ public final class CustomersFeature {
     private final TaskRunner runner;
     private final TaskRunner network;
     private final I18n i18n;
+    private final fr.comptoir.uikit.ScanRouter scans;
 
     /** @param network runs the calls to the central platform (threads of their own) */
     public CustomersFeature(Services services, SaleBasket basket, Supplier<ClientelingService.Author> author, BooleanSupplier online,
-                            TaskRunner runner, TaskRunner network, I18n i18n) {
+                            TaskRunner runner, TaskRunner network, I18n i18n, fr.comptoir.uikit.ScanRouter scans) {
         this.services = services;
         this.basket = basket;
         this.author = author;
@@ -73,6 +74,7 @@ public final class CustomersFeature {
         this.runner = runner;
         this.network = network;
         this.i18n = i18n;
+        this.scans = scans;
     }
 
     /** A search as the Customers screen and the pickers use it: local first, the central platform when online. */
@@ -85,6 +87,8 @@ public final class CustomersFeature {
     public Node screen() {
         CustomersView[] view = new CustomersView[1];
         view[0] = new CustomersView(search(), i18n, this::profile, () -> view[0].show(newCustomerForm(view[0])));
+        // A loyalty card scanned here finds its holder, whatever has the focus.
+        scans.routeWhileShown(view[0].root(), view[0]::scanned);
         return view[0].root();
     }
 

@@ -27,6 +27,9 @@ import java.util.function.Function;
 public final class CustomersView {
 
     private final BorderPane root = new BorderPane();
+    private final CustomerSearchViewModel search;
+    private final Function<String, Node> openProfile;
+    private final TextField box;
     private final StackPane detail = new StackPane();
 
     /**
@@ -34,8 +37,10 @@ public final class CustomersView {
      * @param onCreate    opens the "new customer" form
      */
     public CustomersView(CustomerSearchViewModel search, I18n i18n, Function<String, Node> openProfile, Runnable onCreate) {
+        this.search = search;
+        this.openProfile = openProfile;
         root.getStyleClass().add("screen");
-        TextField box = Ui.touchField("customer-search", i18n.get("customers.prompt"), search.queryProperty());
+        box = Ui.touchField("customer-search", i18n.get("customers.prompt"), search.queryProperty());
         // A loyalty card scanned (or a full email typed) ends with Enter: open the one exact match.
         box.setOnAction(e -> search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c.id()))));
         Label message = Ui.label("", "text-muted");
@@ -68,6 +73,14 @@ public final class CustomersView {
                 box.requestFocus();
             }
         });
+    }
+
+    /** A code scanned while the screen is shown (a loyalty card): searched, and its one holder opened. */
+    public void scanned(String code) {
+        search.queryProperty().set(code);
+        box.requestFocus();
+        box.end();
+        search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c.id())));
     }
 
     /** Shows a customer right away (after creating one, for instance). */

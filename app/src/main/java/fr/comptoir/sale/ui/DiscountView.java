@@ -46,6 +46,7 @@ public final class DiscountView {
         ToggleGroup group = new ToggleGroup();
         for (DiscountReason r : DiscountReason.values()) {
             ToggleButton t = new ToggleButton(i18n.get("reason." + r.name()));
+            t.setFocusTraversable(false);
             t.setMinHeight(56);
             t.setToggleGroup(group);
             t.setOnAction(e -> vm.reasonProperty().set(t.isSelected() ? r : null));

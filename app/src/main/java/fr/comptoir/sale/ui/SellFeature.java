@@ -73,14 +73,16 @@ public final class SellFeature {
     private final TaskRunner runner;
     private final I18n i18n;
     private final Consumer<String> notice;
+    private final fr.comptoir.uikit.ScanRouter scans;
 
     /**
      * @param customerPicker a compact customer search attaching its choice to the basket
      * @param notice         where a failure the person must know of is told (the status bar)
+     * @param scans          the window's scans: the Sell screen takes them into the basket while it is shown
      */
     public SellFeature(Services services, Basket basket, BasketAutosave autosave, Supplier<DiscountPolicy> policy, String storeId,
                        String storeName, String staffId, String staffName, Supplier<Node> customerPicker, TaskRunner runner, I18n i18n,
-                       Consumer<String> notice) {
+                       Consumer<String> notice, fr.comptoir.uikit.ScanRouter scans) {
         this.services = services;
         this.basket = basket;
         this.autosave = autosave;
@@ -93,6 +95,7 @@ public final class SellFeature {
         this.runner = runner;
         this.i18n = i18n;
         this.notice = notice;
+        this.scans = scans;
     }
 
     /**
@@ -122,7 +125,7 @@ public final class SellFeature {
             vm.messageProperty().set(sellNotice);
         }
         vm.enableParkingAndVoid(services.parked(), services.approve(), staffName, services.audit());
-        return new SellView(vm, basket, i18n, customerPicker.get(), () -> holder.getChildren().setAll(paymentView(holder)),
+        return new SellView(vm, basket, i18n, scans, customerPicker.get(), () -> holder.getChildren().setAll(paymentView(holder)),
                 index -> holder.getChildren().setAll(discountView(holder, index)),
                 index -> holder.getChildren().setAll(aisleView(holder, index)),
                 () -> showReprints(holder), services.printer()::openDrawer).root();

@@ -2,8 +2,8 @@ package fr.comptoir.sale.ui;
 
 import fr.comptoir.catalog.VariantInfo;
 import fr.comptoir.sale.Basket;
-import fr.comptoir.sale.ScanDetector;
 import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.ScanRouter;
 import fr.comptoir.uikit.Ui;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -32,15 +32,15 @@ import javafx.util.Duration;
 /**
  * The Sell screen: an entry field for codes and product names, the basket's lines with touch-sized
  * quantity and void buttons, the VAT breakdown and total, and a customer search to attach one. A scan
- * lands in the basket whatever field has focus: keys are filtered through a {@link ScanDetector}.
+ * lands in the basket whatever has the focus: the window's {@link ScanRouter} sends it here while the
+ * screen is shown.
  */
 public final class SellView {
 
     private final BorderPane root = new BorderPane();
-    private final ScanDetector detector = new ScanDetector();
 
     /** @param onDiscount opens the discount panel for a line (its index) or the whole basket (-1) */
-    public SellView(SellViewModel vm, Basket basket, I18n i18n, Node customerSearch, Runnable onPay,
+    public SellView(SellViewModel vm, Basket basket, I18n i18n, ScanRouter scans, Node customerSearch, Runnable onPay,
                     java.util.function.IntConsumer onDiscount, java.util.function.IntConsumer onOrderElsewhere, Runnable onReprint,
                     Runnable openDrawer) {
         root.getStyleClass().add("screen");
@@ -109,9 +109,11 @@ public final class SellView {
             });
         });
 
-        Label message = Ui.label("", "info-text");
+        Label message = Ui.label("");
         message.setId("sell-message");
-        message.textProperty().bind(vm.messageProperty());
+        fr.comptoir.uikit.Notice.show(vm.notice(), message);
+        message.managedProperty().bind(message.visibleProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
         message.setMinHeight(Region.USE_PREF_SIZE);
 
         Label customer = Ui.label("", "title-4");
@@ -207,7 +209,9 @@ public final class SellView {
 
         ListView<fr.comptoir.sale.ParkedSale> parkedList = new ListView<>(vm.parked());
         parkedList.setId("parked-sales");
-        parkedList.setPrefHeight(160);
+        // Touch rows (56 px at least), three of them in sight: a squeezed list would show a strip of half rows.
+        parkedList.setPrefHeight(3 * 60 + 4);
+        parkedList.setMinHeight(Region.USE_PREF_SIZE);
         java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
                 .withLocale(i18n.locale()).withZone(java.time.ZoneId.systemDefault());
         Ui.textCells(parkedList, p -> i18n.get("sell.parkedLine", hour.format(java.time.Instant.parse(p.parkedAt())),
@@ -243,58 +247,21 @@ public final class SellView {
         VBox.setVgrow(customerSearch, Priority.ALWAYS);
         root.setRight(side);
 
+        scans.routeWhileShown(root, code -> {
+            vm.scanned(code);
+            entry.requestFocus();
+        });
         root.sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                old.removeEventFilter(KeyEvent.ANY, scanFilter);
-            }
             if (old != null && scene == null) {
                 // Left for another screen: never built again, so it lets go of the shared basket.
                 stopShowing.run();
                 stopDetach.run();
                 vm.dispose();
-                idle.stop();
             }
             if (scene != null) {
-                scene.addEventFilter(KeyEvent.ANY, scanFilter);
                 entry.requestFocus();
             }
         });
-        scanVm = vm;
-        idle.setOnFinished(e -> deliver(detector.idle(System.nanoTime()), root.getScene()));
-    }
-
-    private SellViewModel scanVm;
-    private final PauseTransition idle = new PauseTransition(Duration.millis(ScanDetector.MAX_GAP_NANOS / 1_000_000 + 10));
-
-    /** Holds digits back while they may be a scan; gives them to the focused field when they are typing. */
-    private final EventHandler<KeyEvent> scanFilter = e -> {
-        if (root.getScene() == null || !root.isVisible()) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (e.getEventType() == KeyEvent.KEY_TYPED && !e.getCharacter().isEmpty() && e.getCharacter().charAt(0) >= ' ') {
-            ScanDetector.Outcome o = detector.typed(e.getCharacter().charAt(0), now);
-            if (!(o instanceof ScanDetector.Outcome.Ignore)) {
-                e.consume();
-                deliver(o, root.getScene());
-                idle.playFromStart();
-            }
-        } else if (e.getEventType() == KeyEvent.KEY_PRESSED && e.getCode() == KeyCode.ENTER) {
-            ScanDetector.Outcome o = detector.enter(now);
-            if (o instanceof ScanDetector.Outcome.Scan) {
-                e.consume();
-            }
-            deliver(o, root.getScene());
-        }
-    };
-
-    private void deliver(ScanDetector.Outcome o, Scene scene) {
-        if (o instanceof ScanDetector.Outcome.Scan scan) {
-            scanVm.scanned(scan.code());
-        } else if (o instanceof ScanDetector.Outcome.Release release && scene != null
-                && scene.getFocusOwner() instanceof TextInputControl field) {
-            field.insertText(field.getCaretPosition(), release.typed());
-        }
     }
 
     public Parent root() {

@@ -70,7 +70,10 @@ public final class SellViewModel {
     }
 
     private final StringProperty entry = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final fr.comptoir.uikit.Notice notice = new fr.comptoir.uikit.Notice();
+    private final StringProperty message = notice.textProperty();
+    /** Told of every scan that added nothing (a sound, when the store turns it on); silent by default. */
+    private Runnable onScanError = () -> { };
     private final StringProperty total = new SimpleStringProperty("");
     private final ObservableList<ProductChoice> searchResults = FXCollections.observableArrayList();
     private final ObjectProperty<ProductChoice> choosing = new SimpleObjectProperty<>();
@@ -130,7 +133,7 @@ public final class SellViewModel {
     }
 
     private void refreshParked() {
-        runner.run(parkedSales::list, parked::setAll, failure -> message.set(failure.getMessage()));
+        runner.run(parkedSales::list, parked::setAll, failure -> notice.error(failure.getMessage()));
     }
 
     /** Sets the basket aside (kept on disk) and empties the till for the next customer. */
@@ -145,26 +148,26 @@ public final class SellViewModel {
             return null;
         }, x -> {
             basket.clear();
-            message.set(i18n.get("sell.parked", money(sale.totalCents())));
+            notice.confirm(i18n.get("sell.parked", money(sale.totalCents())));
             refreshParked();
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> notice.error(failure.getMessage()));
     }
 
     /** Takes a parked sale up again, into an empty basket only. */
     public void resume(ParkedSale sale) {
         if (!basket.lines().isEmpty()) {
-            message.set(i18n.get("sell.resumeNeedsEmpty"));
+            notice.warn(i18n.get("sell.resumeNeedsEmpty"));
             return;
         }
         runner.run(() -> parkedSales.take(sale.id()), taken -> {
             if (taken.isPresent()) {
                 basket.restore(taken.get());
-                message.set(i18n.get("sell.resumed", money(taken.get().totalCents())));
+                notice.confirm(i18n.get("sell.resumed", money(taken.get().totalCents())));
             } else {
-                message.set(i18n.get("sell.alreadyResumed"));
+                notice.warn(i18n.get("sell.alreadyResumed"));
             }
             refreshParked();
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> notice.error(failure.getMessage()));
     }
 
     /** Cancels the whole sale before payment: a manager's PIN is required. */
@@ -184,13 +187,13 @@ public final class SellViewModel {
             return manager;
         }, manager -> {
             if (manager.isEmpty()) {
-                message.set(i18n.get("sell.voidRefused"));
+                notice.error(i18n.get("sell.voidRefused"));
                 return;
             }
             basket.clear();
-            message.set(i18n.get("sell.saleVoided", manager.get().displayName()));
+            notice.confirm(i18n.get("sell.saleVoided", manager.get().displayName()));
             onVoided.run();
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> notice.error(failure.getMessage()));
     }
 
     /** Opens the cash drawer without a sale: a manager's PIN is required. */
@@ -204,8 +207,13 @@ public final class SellViewModel {
                 audit.record(TillEvent.Type.APPROVAL_REFUSED, null, 0, "open-drawer");
             }
             return manager;
-        }, manager -> message.set(manager.isPresent() ? i18n.get("sell.drawerOpened", manager.get().displayName())
-                : i18n.get("sell.drawerRefused")), failure -> message.set(failure.getMessage()));
+        }, manager -> {
+            if (manager.isPresent()) {
+                notice.confirm(i18n.get("sell.drawerOpened", manager.get().displayName()));
+            } else {
+                notice.error(i18n.get("sell.drawerRefused"));
+            }
+        }, failure -> notice.error(failure.getMessage()));
     }
 
     /** Enter in the entry field: a code (EAN, SKU) is looked up; a name only searches. */
@@ -216,7 +224,7 @@ public final class SellViewModel {
         }
         Matcher times = TIMES_CODE.matcher(text);
         if (times.matches()) {
-            scanned(times.group(2), Integer.parseInt(times.group(1)));
+            scanned(times.group(2), quantity(times.group(1)));
             return;
         }
         if (text.contains(" ") && !text.chars().allMatch(c -> Character.isDigit(c) || c == ' ')) {
@@ -226,14 +234,24 @@ public final class SellViewModel {
     }
 
     /** "3x", "3*" or "3×" typed before a scan: how many of the next item. */
-    private static final Pattern TIMES = Pattern.compile("^\\s*(\\d{1,3})\\s*[xX*×]\\s*$");
+    private static final Pattern TIMES = Pattern.compile("^\\s*([-+]?\\d+)\\s*[xX*×]\\s*$");
     /** "3x3760000000017" typed whole: a quantity and a code. */
-    private static final Pattern TIMES_CODE = Pattern.compile("^\\s*(\\d{1,3})\\s*[xX*×]\\s*(\\S+)\\s*$");
+    private static final Pattern TIMES_CODE = Pattern.compile("^\\s*([-+]?\\d+)\\s*[xX*×]\\s*(\\S+)\\s*$");
 
     /** How many of the next scanned item: 1, or the "3x" typed in the entry field. */
     private int pendingQuantity() {
         Matcher m = TIMES.matcher(entry.get() == null ? "" : entry.get());
-        return m.matches() ? Integer.parseInt(m.group(1)) : 1;
+        return m.matches() ? quantity(m.group(1)) : 1;
+    }
+
+    /** A typed quantity, or 0 when it is outside 1 to {@link Basket#MAX_QUANTITY} (refused with the rule, never dropped). */
+    static int quantity(String typed) {
+        String digits = typed.startsWith("+") ? typed.substring(1) : typed;
+        if (digits.startsWith("-") || digits.length() > 4) {
+            return 0;
+        }
+        int q = Integer.parseInt(digits);
+        return q >= 1 && q <= Basket.MAX_QUANTITY ? q : 0;
     }
 
     /**
@@ -246,8 +264,9 @@ public final class SellViewModel {
 
     private void scanned(String code, int quantity) {
         if (quantity < 1) {
-            message.set(i18n.get("sell.badQuantity", Basket.MAX_QUANTITY));
+            notice.error(i18n.get("sell.badQuantity", Basket.MAX_QUANTITY));
             entry.set("");
+            onScanError.run();
             return;
         }
         record Outcome(ScanLookup.Result item, Optional<Customer> cardHolder) {
@@ -263,13 +282,15 @@ public final class SellViewModel {
             } else if (outcome.cardHolder().isPresent()) {
                 basket.attach(outcome.cardHolder().get());
                 entry.set("");
-                message.set(i18n.get("customer.attached", outcome.cardHolder().get().fullName()));
+                notice.confirm(i18n.get("customer.attached", outcome.cardHolder().get().fullName()));
             } else if (result instanceof ScanLookup.Result.Unknown unknown) {
-                message.set(i18n.get("sell.unknownCode", unknown.code()));
+                notice.error(i18n.get("sell.unknownCode", unknown.code()));
+                onScanError.run();
             } else if (result instanceof ScanLookup.Result.Malformed malformed) {
-                message.set(i18n.get("sell.malformedCode", malformed.code()));
+                notice.error(i18n.get("sell.malformedCode", malformed.code()));
+                onScanError.run();
             }
-        }, failure -> message.set(failure.getMessage()));
+        }, failure -> notice.error(failure.getMessage()));
     }
 
     public void add(VariantInfo item) {
@@ -280,13 +301,13 @@ public final class SellViewModel {
         try {
             basket.add(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints(), item.category(), quantity);
         } catch (IllegalArgumentException tooMany) {
-            message.set(i18n.get("sell.maxQuantity", Basket.MAX_QUANTITY));
+            notice.error(i18n.get("sell.maxQuantity", Basket.MAX_QUANTITY));
             entry.set("");
             return;
         }
         availableHere.put(item.variantId(), item.availableHere());
         String label = quantity == 1 ? item.label() : quantity + " × " + item.label();
-        message.set(item.priceList() == null ? i18n.get("sell.added", label)
+        notice.confirm(item.priceList() == null ? i18n.get("sell.added", label)
                 : i18n.get("sell.addedAtListPrice", label, item.priceList(), money(item.priceCents())));
         searchResults.clear();
         choosing.set(null);
@@ -296,7 +317,7 @@ public final class SellViewModel {
     public void increment(int index) {
         BasketLine l = basket.lines().get(index);
         if (l.quantity() >= Basket.MAX_QUANTITY) {
-            message.set(i18n.get("sell.maxQuantity", Basket.MAX_QUANTITY));
+            notice.error(i18n.get("sell.maxQuantity", Basket.MAX_QUANTITY));
             return;
         }
         basket.setQuantity(index, l.quantity() + 1);
@@ -312,12 +333,12 @@ public final class SellViewModel {
     /** Takes a line off the basket; the void is journaled (no approval needed before payment). */
     public void voidLine(int index) {
         BasketLine removed = basket.voidLine(index);
-        message.set(i18n.get("sell.voided", removed.label()));
+        notice.confirm(i18n.get("sell.voided", removed.label()));
         runner.run(() -> {
             audit.record(TillEvent.Type.LINE_VOIDED, null, removed.totalCents(),
                     removed.quantity() + " × " + removed.sku() + " " + removed.label());
             return null;
-        }, x -> { }, failure -> message.set(failure.getMessage()));
+        }, x -> { }, failure -> notice.error(failure.getMessage()));
     }
 
     private void searchProducts(String text) {
@@ -399,6 +420,12 @@ public final class SellViewModel {
 
     public StringProperty entryProperty() { return entry; }
     public StringProperty messageProperty() { return message; }
+
+    /** What the screen last said, with its kind (confirmation, warning, error). */
+    public fr.comptoir.uikit.Notice notice() { return notice; }
+
+    /** A signal for scans that added nothing (unknown or misread code, bad quantity); none by default. */
+    public void setOnScanError(Runnable signal) { onScanError = signal; }
     public StringProperty totalProperty() { return total; }
     public ObservableList<ProductChoice> searchResults() { return searchResults; }
     public ObjectProperty<ProductChoice> choosingProperty() { return choosing; }

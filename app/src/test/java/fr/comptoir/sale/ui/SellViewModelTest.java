@@ -175,4 +175,48 @@ class SellViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo("Robe · Noir · M removed from the sale.");
         assertThat(vm.totalProperty().get()).isEqualTo("Total €0.00 · 0 items");
     }
+
+    @Test
+    void aQuantityOutsideOneTo999IsRefusedWithTheRuleAndAddsNothing() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        int[] signals = {0};
+        vm.setOnScanError(() -> signals[0]++);
+        for (String typed : List.of("-3x", "1000x", "0x", "+0x", "99999x")) {
+            vm.entryProperty().set(typed);
+            vm.scanned("3760000000017");
+            assertThat(basket.lines()).as(typed).isEmpty();
+            assertThat(vm.messageProperty().get()).as(typed).isEqualTo("Type a quantity from 1 to 999 before the item, e.g. 3x then scan.");
+            assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.ERROR);
+        }
+        vm.entryProperty().set("1000x3760000000017");
+        vm.submitEntry();
+        assertThat(basket.lines()).isEmpty();
+        assertThat(vm.messageProperty().get()).startsWith("Type a quantity from 1 to 999");
+        assertThat(signals[0]).isEqualTo(6);
+
+        vm.entryProperty().set("999x");
+        vm.scanned("3760000000024");
+        vm.entryProperty().set("+2x3760000000017");
+        vm.submitEntry();
+        assertThat(basket.lines()).extracting(l -> l.quantity()).containsExactly(999, 2);
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.CONFIRMATION);
+    }
+
+    @Test
+    void errorsWarningsAndConfirmationsAreToldApart() {
+        SellViewModel vm = vm(Locale.FRENCH);
+        int[] signals = {0};
+        vm.setOnScanError(() -> signals[0]++);
+        vm.scanned("3760000000017");
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.CONFIRMATION);
+        vm.scanned("3760000009999");
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.ERROR);
+        assertThat(vm.messageProperty().get()).contains("3760000009999");
+        vm.scanned("37600");
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.ERROR);
+        assertThat(signals[0]).as("a signal for each scan that added nothing").isEqualTo(2);
+        vm.scanned("REF2-U-TU");
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.CONFIRMATION);
+        assertThat(basket.lines()).extracting(l -> l.sku()).containsExactly("REF1-NOI-M", "REF2-U-TU");
+    }
 }
