@@ -107,6 +107,14 @@ public final class ActivationViewModel {
             return i18n.get("activation.error.unreachable");
         }
         if (failure instanceof CentralRejectedException r) {
+            // Said in the person's language from the refusal's type and code; the platform's own words (often
+            // English) only as a quoted detail for head office.
+            if ("invalid-activation-code".equals(r.code()) || r.reason() == CentralRejectedException.Reason.NOT_FOUND) {
+                return i18n.get("activation.error.badCode");
+            }
+            if (r.reason() == CentralRejectedException.Reason.CREDENTIALS) {
+                return i18n.get("activation.error.notAllowed");
+            }
             return i18n.get("activation.error.rejected", r.detail() != null ? r.detail() : r.title());
         }
         return i18n.get("activation.error.other", failure.getMessage());

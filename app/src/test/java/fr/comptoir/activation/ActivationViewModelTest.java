@@ -88,7 +88,23 @@ class ActivationViewModelTest {
 
         failure = new CentralRejectedException(CentralRejectedException.Reason.BUSINESS_RULE, "invalid-activation-code", "Unknown activation code", "The activation code 'X' is not valid.");
         vm.activate();
-        assertThat(vm.errorProperty().get()).contains("'X' is not valid");
+        assertThat(vm.errorProperty().get()).startsWith("This activation code is not known").doesNotContain("'X' is not valid");
+        assertThat(activated).isEmpty();
+    }
+
+    @Test
+    void aRefusalIsSaidInThePersonsLanguageWithThePlatformsWordsOnlyQuoted() {
+        ActivationViewModel vm = vm(Locale.FRENCH);
+        vm.urlProperty().set("http://127.0.0.1:9");
+        vm.codeProperty().set("X");
+        failure = new CentralRejectedException(CentralRejectedException.Reason.BUSINESS_RULE, "invalid-activation-code", "Unknown activation code",
+                "The activation code 'X' is not valid for this platform.");
+        vm.activate();
+        assertThat(vm.errorProperty().get()).isEqualTo("Ce code d'activation n'est pas connu de la plateforme centrale, ou a déjà servi. "
+                + "Vérifiez-le auprès du siège, puis saisissez-le à nouveau.");
+        failure = new CentralRejectedException(CentralRejectedException.Reason.CONFLICT, "store-closed", "Store closed", "Store PAR01 is closed.");
+        vm.activate();
+        assertThat(vm.errorProperty().get()).isEqualTo("La plateforme centrale a refusé l'activation. Son message, pour le siège : « Store PAR01 is closed. »");
         assertThat(activated).isEmpty();
     }
 }

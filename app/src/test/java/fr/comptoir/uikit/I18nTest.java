@@ -30,6 +30,53 @@ class I18nTest {
         }
     }
 
+    /**
+     * Every key the code asks for, written out ({@code i18n.get("sell.added", ...)}) or made from a value
+     * ({@code "feed." + feed}), is in both bundles: no "!feed.promotions!" on a screen.
+     */
+    @Test
+    void everyKeyTheCodeUsesExistsInBothLanguages() throws Exception {
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("i18n(?:\\(\\))?\\.get\\(\\s*\"([^\"]+)\"\\s*[,)]");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java"))) {
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = literal.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).as("keys found in the code").hasSizeGreaterThan(300);
+        Feed.ALL.forEach(f -> used.add("feed." + f.name()));
+        for (fr.comptoir.common.WriteKind k : fr.comptoir.common.WriteKind.values()) {
+            used.add("write." + k.wire());
+        }
+        for (fr.comptoir.shell.MainView.Section s : fr.comptoir.shell.MainView.Section.values()) {
+            used.add("nav." + s.name().toLowerCase());
+        }
+        for (fr.comptoir.shell.SyncViewModel.Action a : fr.comptoir.shell.SyncViewModel.Action.values()) {
+            used.add("sync.resolved." + a.name().toLowerCase(Locale.ROOT));
+        }
+        for (Enum<?>[] values : java.util.List.<Enum<?>[]>of(fr.comptoir.staff.Role.values(), fr.comptoir.customers.Customer.LoyaltyTier.values(),
+                fr.comptoir.orders.Order.Channel.values(), fr.comptoir.orders.Order.OrderStatus.values(), fr.comptoir.customers.OnlineCart.Channel.values(),
+                fr.comptoir.sale.DiscountReason.values())) {
+            String prefix = switch (values[0].getDeclaringClass().getSimpleName()) {
+                case "Role" -> "role.";
+                case "LoyaltyTier" -> "tier.";
+                case "Channel" -> "channel.";
+                case "OrderStatus" -> "status.";
+                default -> "reason.";
+            };
+            for (Enum<?> v : values) {
+                used.add(prefix + v.name());
+            }
+        }
+        for (Locale locale : java.util.List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            I18n i18n = new I18n(locale);
+            assertThat(used.stream().filter(k -> i18n.get(k).startsWith("!")).toList()).as("keys missing in " + locale).isEmpty();
+        }
+    }
+
     @Test
     void aMissingKeyShowsItselfRatherThanNothing() {
         assertThat(new I18n(Locale.FRENCH).get("no.such.key")).isEqualTo("!no.such.key!");
