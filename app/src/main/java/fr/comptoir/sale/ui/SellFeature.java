@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -125,6 +126,11 @@ public final class SellFeature {
             vm.messageProperty().set(sellNotice);
         }
         vm.enableParkingAndVoid(services.parked(), services.approve(), staffName, services.audit());
+        vm.enableStockCheck(ids -> {
+            Map<String, Integer> units = new java.util.HashMap<>();
+            services.catalog().variants(ids, storeId).forEach((id, v) -> units.put(id, v.availableHere()));
+            return units;
+        });
         return new SellView(vm, basket, i18n, scans, customerPicker.get(), () -> holder.getChildren().setAll(paymentView(holder)),
                 index -> holder.getChildren().setAll(discountView(holder, index)),
                 index -> holder.getChildren().setAll(aisleView(holder, index)),

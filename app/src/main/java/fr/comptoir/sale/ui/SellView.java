@@ -133,6 +133,12 @@ public final class SellView {
         lines.setCellFactory(lv -> new LineCell(vm, i18n, onDiscount, onOrderElsewhere));
         VBox.setVgrow(lines, Priority.ALWAYS);
         lines.setMinHeight(100);
+        // The line just added or changed comes into sight, with its buttons.
+        vm.changedLineProperty().addListener((obs, old, index) -> {
+            if (index.intValue() >= 0) {
+                lines.scrollTo(index.intValue());
+            }
+        });
         // While a size and colour are chosen, the chooser takes the basket's room; the totals stay in view.
         lines.visibleProperty().bind(vm.choosingProperty().isNull());
         lines.managedProperty().bind(lines.visibleProperty());

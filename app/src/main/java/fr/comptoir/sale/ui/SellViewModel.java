@@ -45,6 +45,12 @@ public final class SellViewModel {
     /** A basket line as shown. */
     public record LineRow(int index, String label, int quantity, String unitPrice, String total, boolean fromCart, String discount,
                           String variantId, boolean notHere, String fulfilment) {
+        /** The same line wherever it stands in the basket. */
+        boolean sameAs(LineRow other) {
+            return new LineRow(0, label, quantity, unitPrice, total, fromCart, discount, variantId, notHere, fulfilment)
+                    .equals(new LineRow(0, other.label, other.quantity, other.unitPrice, other.total, other.fromCart, other.discount,
+                            other.variantId, other.notHere, other.fulfilment));
+        }
     }
 
     /**
@@ -92,6 +98,10 @@ public final class SellViewModel {
     private Function<String, Optional<StaffMember>> approve;
     private String staffName = "";
     private TillAudit audit = TillAudit.NONE;
+    /** The row just added or changed, for the view to bring into sight; -1 when the last change only removed. */
+    private final javafx.beans.property.IntegerProperty changedLine = new javafx.beans.property.SimpleIntegerProperty(-1);
+    /** Units of each variant on this store's shelf, for lines that came without a scan (a cart, a restored sale). */
+    private Function<java.util.Collection<String>, Map<String, Integer>> stockHere;
 
     /** @param loyaltyCard the customer holding a loyalty card number, for cards scanned on this screen */
     public SellViewModel(Basket basket, Function<String, ScanLookup.Result> lookup, Function<String, List<VariantInfo>> search,
@@ -390,8 +400,43 @@ public final class SellViewModel {
         choosing.set(null);
     }
 
+    /**
+     * Lines that join the basket without a scan (an online cart continued in store, a restored or resumed
+     * sale) are checked against this store's stock too, so that "not here" shows on them as on scanned ones.
+     */
+    public void enableStockCheck(Function<java.util.Collection<String>, Map<String, Integer>> unitsHere) {
+        this.stockHere = unitsHere;
+        refresh();
+    }
+
+    /** The row just added or changed (the view scrolls to it), or -1. */
+    public javafx.beans.property.ReadOnlyIntegerProperty changedLineProperty() {
+        return changedLine;
+    }
+
+    private void checkStockOf(List<BasketLine> current) {
+        if (stockHere == null) {
+            return;
+        }
+        List<String> unknown = current.stream().filter(BasketLine::takenNow).map(BasketLine::variantId)
+                .filter(v -> !availableHere.containsKey(v)).distinct().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        unknown.forEach(v -> availableHere.put(v, Integer.MAX_VALUE));
+        runner.run(() -> stockHere.apply(unknown), units -> {
+            availableHere.putAll(units);
+            refresh();
+        }, failure -> {
+            unknown.forEach(availableHere::remove);
+            notice.error(failure.getMessage());
+        });
+    }
+
     private void refresh() {
         List<BasketLine> current = basket.lines();
+        checkStockOf(current);
+        List<LineRow> before = List.copyOf(lines);
         lines.setAll(java.util.stream.IntStream.range(0, current.size()).mapToObj(i -> {
             BasketLine l = current.get(i);
             String discount = l.discountCents() == 0 ? null
@@ -406,6 +451,15 @@ public final class SellViewModel {
             return new LineRow(i, l.label(), l.quantity(), money(l.unitPriceCents()), money(l.totalCents()), l.fromCartId() != null, discount,
                     l.variantId(), notHere, fulfilment);
         }).toList());
+        int changed = -1;
+        for (int i = 0; i < lines.size() && changed < 0; i++) {
+            LineRow row = lines.get(i);
+            if (before.stream().noneMatch(row::sameAs)) {
+                changed = i;
+            }
+        }
+        changedLine.set(-1);
+        changedLine.set(changed);
         vat.setAll(Vat.breakdown(current).stream().map(this::row).toList());
         total.set(i18n.get("basket.total", money(basket.totalCents()), basket.itemCount()));
     }

@@ -219,4 +219,36 @@ class SellViewModelTest {
         assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.CONFIRMATION);
         assertThat(basket.lines()).extracting(l -> l.sku()).containsExactly("REF1-NOI-M", "REF2-U-TU");
     }
+
+    @Test
+    void theLineJustAddedOrChangedIsTheOneToBringIntoSight() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        vm.scanned("3760000000017");
+        vm.scanned("3760000000024");
+        vm.scanned("3760000000031");
+        assertThat(vm.changedLineProperty().get()).isEqualTo(2);
+        vm.scanned("3760000000017");
+        assertThat(vm.changedLineProperty().get()).as("a second robe: its line").isEqualTo(0);
+        vm.decrement(0);
+        assertThat(vm.changedLineProperty().get()).isEqualTo(0);
+        vm.voidLine(1);
+        assertThat(vm.changedLineProperty().get()).as("only a removal").isEqualTo(-1);
+    }
+
+    @Test
+    void linesThatCameWithoutAScanAreCheckedAgainstThisStoresStock() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        List<java.util.Collection<String>> asked = new java.util.ArrayList<>();
+        vm.enableStockCheck(ids -> {
+            asked.add(List.copyOf(ids));
+            Map<String, Integer> shelf = Map.of("v1", 0, "v2", 5);
+            return ids.stream().collect(java.util.stream.Collectors.toMap(id -> id, shelf::get));
+        });
+        // An online cart continued in store: its lines join the basket as they are.
+        basket.add(new fr.comptoir.sale.BasketLine("v1", "REF1-NOI-M", "Robe", 1, 5999, 2000, "cart-1"));
+        basket.add(new fr.comptoir.sale.BasketLine("v2", "REF2-U-TU", "Thé", 2, 699, 550, "cart-1"));
+        assertThat(vm.lines()).extracting(SellViewModel.LineRow::variantId, SellViewModel.LineRow::notHere)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v1", true), org.assertj.core.groups.Tuple.tuple("v2", false));
+        assertThat(asked).containsExactly(List.of("v1"), List.of("v2"));
+    }
 }
