@@ -27,4 +27,16 @@ public final class ReceiptEmail {
         journal.appendWithOutbox("receipt.email", staffId, new OutboxWrite(fr.comptoir.common.WriteKind.RECEIPT_EMAIL, "receipt-email:" + sale.id(), sale.id(),
                 new Request(sale.id(), email.strip(), language)));
     }
+
+    /**
+     * Another copy of a sale's receipt, asked later (from the last sales of the till): a request of its own,
+     * under its own idempotency key, still after its sale.
+     */
+    public void sendCopy(SaleRecord sale, String email, String language, String staffId) {
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("invalid-email");
+        }
+        journal.appendWithOutbox("receipt.email.copy", staffId, new OutboxWrite(fr.comptoir.common.WriteKind.RECEIPT_EMAIL,
+                "receipt-email:" + sale.id() + ":copy-" + java.util.UUID.randomUUID(), sale.id(), new Request(sale.id(), email.strip(), language)));
+    }
 }

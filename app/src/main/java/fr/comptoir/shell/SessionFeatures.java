@@ -120,7 +120,8 @@ final class SessionFeatures {
                 () -> DataAge.describe(i18n, context.feedAsOf(fr.comptoir.centralapi.Feed.STOCK), System.currentTimeMillis()),
                 card -> context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(card), 2).stream()
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
-                () -> context.sync().requestDelivery());
+                () -> context.sync().requestDelivery(),
+                id -> context.clienteling().profile(id).map(p -> p.customer().email()).orElse(null));
         return new fr.comptoir.sale.ui.SellFeature(services, basket, autosave, discountPolicy, d.storeId(), d.storeName(),
                 s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice, scans);
     }

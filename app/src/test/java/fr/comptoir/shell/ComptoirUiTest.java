@@ -205,6 +205,11 @@ class ComptoirUiTest {
         String duplicate = waitFor(() -> robot.lookup("#duplicate-receipt").tryQueryAs(javafx.scene.control.TextArea.class)
                 .map(javafx.scene.control.TextArea::getText).filter(t -> !t.isEmpty()));
         assertThat(duplicate).contains("*** DUPLICATE ***").contains(total);
+        tap("#reprint-print");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> String.valueOf(text("#reprint-message")).startsWith("Duplicate of ticket"));
+        tap("#reprint-email");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS,
+                () -> "The receipt will be e-mailed to helene.martin@orange.fr.".equals(text("#reprint-message")));
         WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));
     }
 

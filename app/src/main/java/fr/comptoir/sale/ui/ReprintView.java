@@ -3,13 +3,17 @@ package fr.comptoir.sale.ui;
 import fr.comptoir.common.Money;
 import fr.comptoir.sale.SaleRecord;
 import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Notice;
 import fr.comptoir.uikit.Ui;
-import javafx.collections.FXCollections;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -18,35 +22,61 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
-import java.util.function.Function;
 
-/** The last sales of this till, and a reprint of any of them marked as a duplicate. */
+/** The last sales of this till; the one chosen shown as a duplicate, to print or e-mail again. */
 public final class ReprintView {
 
     private final HBox root = new HBox(20);
 
-    public ReprintView(List<SaleRecord> sales, Function<SaleRecord, String> duplicateOf, I18n i18n, Runnable onBack) {
+    public ReprintView(ReprintViewModel vm, I18n i18n, Runnable onBack) {
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(20));
         DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
-        ListView<SaleRecord> list = new ListView<>(FXCollections.observableArrayList(sales));
+        ListView<SaleRecord> list = new ListView<>(vm.sales());
         list.setId("recent-sales");
         list.setPlaceholder(Ui.label(i18n.get("reprint.none"), "text-muted"));
         Ui.textCells(list, s -> s.ticketNumber() + "\n" + f.format(Instant.parse(s.completedAt())) + "  ·  "
                 + Money.ofCents(s.totalCents()).format(i18n.locale()));
         VBox.setVgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> vm.choose(s));
         TextArea receipt = new TextArea();
         receipt.setId("duplicate-receipt");
         receipt.setEditable(false);
         receipt.getStyleClass().add("receipt");
+        receipt.textProperty().bind(vm.duplicateProperty());
         VBox.setVgrow(receipt, Priority.ALWAYS);
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> receipt.setText(s == null ? "" : duplicateOf.apply(s)));
+
+        Button print = Ui.button(i18n.get("reprint.print"), "accent");
+        print.setId("reprint-print");
+        TextField to = Ui.touchField("reprint-email-to", i18n.get("reprint.emailPrompt"), vm.emailToProperty());
+        HBox.setHgrow(to, Priority.ALWAYS);
+        Button email = Ui.button(i18n.get("pay.email"));
+        email.setId("reprint-email");
+        print.setOnAction(e -> vm.print());
+        email.setOnAction(e -> vm.email());
+        to.setOnAction(e -> vm.email());
+        print.disableProperty().bind(vm.chosenProperty().isNull());
+        email.disableProperty().bind(vm.chosenProperty().isNull());
+        to.disableProperty().bind(vm.chosenProperty().isNull());
+        HBox actions = new HBox(12, print, to, email);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("reprint-message");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Notice.show(vm.notice(), message);
+        message.managedProperty().bind(message.visibleProperty());
+
         Button back = Ui.button(i18n.get("pay.back"));
         back.setOnAction(e -> onBack.run());
         VBox left = new VBox(12, Ui.label(i18n.get("reprint.title"), "title-2"), list, back);
         left.setPrefWidth(420);
-        VBox right = new VBox(12, Ui.label(i18n.get("pay.receipt"), "title-3"), receipt);
+        left.setMinWidth(360);
+        Label hint = Ui.label("", "text-muted");
+        hint.textProperty().bind(Bindings.when(vm.chosenProperty().isNull()).then(i18n.get("reprint.chooseFirst")).otherwise(""));
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.visibleProperty().bind(vm.chosenProperty().isNull());
+        VBox right = new VBox(12, Ui.label(i18n.get("pay.receipt"), "title-3"), hint, receipt, actions, message);
         HBox.setHgrow(right, Priority.ALWAYS);
         root.getChildren().addAll(left, right);
     }

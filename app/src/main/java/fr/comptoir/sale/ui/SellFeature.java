@@ -53,13 +53,15 @@ public final class SellFeature {
      * @param keepReceipt     keeps a receipt's text under its ticket number (text and PDF)
      * @param seller          who sells, where (read off the JavaFX thread: the store's code comes from the cache)
      * @param requestDelivery asks sync to deliver what was just written
+     * @param customerEmail   the e-mail address on file for a customer id, or null (blocking: cache)
      */
     public record Services(CatalogReader catalog, Supplier<List<Promotion>> promotions, ParkedSales parked,
                            Function<String, Optional<StaffMember>> approve, TillAudit audit, SalePayments payments, SaleCompletion completion,
                            Supplier<SaleCompletion.Seller> seller, ReceiptPrinter printer, BiConsumer<String, String> keepReceipt,
                            ReceiptEmail emails, Supplier<List<SaleRecord>> recentSales,
                            Function<String, AisleViewModel.Availability> stockElsewhere, Supplier<String> stockAge,
-                           Function<String, Optional<Customer>> loyaltyCard, Runnable requestDelivery) {
+                           Function<String, Optional<Customer>> loyaltyCard, Runnable requestDelivery,
+                           Function<String, String> customerEmail) {
     }
 
     private final Services services;
@@ -144,8 +146,11 @@ public final class SellFeature {
     /** Reads the till's last sales off the JavaFX thread, then shows them for a duplicate reprint. */
     private void showReprints(StackPane holder) {
         runner.run(services.recentSales()::get,
-                sales -> holder.getChildren().setAll(new ReprintView(sales, sale -> ReceiptText.of(sale, storeName, i18n, true), i18n,
-                        back(holder)).root()),
+                sales -> holder.getChildren().setAll(new ReprintView(new ReprintViewModel(sales,
+                        sale -> ReceiptText.of(sale, storeName, i18n, true), services.printer()::print, (sale, to) -> {
+                            services.emails().sendCopy(sale, to, i18n.locale().getLanguage(), staffId);
+                            services.requestDelivery().run();
+                        }, services.customerEmail(), runner, i18n), i18n, back(holder)).root()),
                 failure -> notice.accept(i18n.get("sell.reprintFailed", failure.getMessage())));
     }
 
