@@ -29,7 +29,15 @@ public final class ComptoirLauncher {
         LoggerFactory.getLogger(ComptoirLauncher.class).info("Comptoir starting ({}), logging to {}",
                 args.length == 0 ? "app" : args[0], log);
         if (args.length == 0 || args[0].startsWith("--home")) {
-            Application.launch(ComptoirApplication.class, args);
+            try {
+                Application.launch(ComptoirApplication.class, args);
+            } catch (RuntimeException e) {
+                // The window could not open at all (no display, no GTK 3): said where the person launched it.
+                LoggerFactory.getLogger(ComptoirLauncher.class).error("The window could not be opened", e);
+                System.err.println("Comptoir could not open its window: " + e.getMessage());
+                System.err.println("On Linux it needs a display and GTK 3 (Debian/Ubuntu: apt install libgtk-3-0). Log: " + log);
+                System.exit(1);
+            }
             return;
         }
         int code = ComptoirCli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));

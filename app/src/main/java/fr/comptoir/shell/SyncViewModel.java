@@ -126,8 +126,7 @@ public final class SyncViewModel {
     public void refresh() {
         runner.run(() -> new Snapshot(counts.get(), states.get(), attention.entries()), snap -> {
             List<FeedRow> list = new ArrayList<>();
-            DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale())
-                    .withZone(ZoneId.systemDefault());
+            DateTimeFormatter f = i18n.dateTime();
             for (FeedState s : snap.states()) {
                 list.add(new FeedRow(s.feed(), i18n.get("feed." + s.feed()), snap.counts().getOrDefault(s.feed(), 0L),
                         s.lastSuccessAt() == 0 ? i18n.get("sync.never") : f.format(Instant.ofEpochMilli(s.lastSuccessAt()))));
@@ -156,7 +155,7 @@ public final class SyncViewModel {
         }
         String key = "write." + kind.wire();
         return switch (kind) {
-            case SALE_RECORDED -> i18n.get(key, text(body, "ticketNumber"), Money.ofCents(number(body, "totalCents")).format(i18n.locale()));
+            case SALE_RECORDED -> i18n.get(key, text(body, "ticketNumber"), Money.ofCents(number(body, "totalCents")).format(i18n.formats()));
             case RECEIPT_EMAIL -> i18n.get(key, text(body, "email"));
             case CUSTOMER_CREATED -> i18n.get(key, text(body, "firstName") + " " + text(body, "lastName"));
             case CUSTOMER_NOTE, CUSTOMER_PREFERENCES, WISHLIST_ADD, WISHLIST_REMOVE -> i18n.get(key, text(body, "customerId"));

@@ -24,6 +24,31 @@ public final class I18n {
         return Locale.getDefault().getLanguage().equals("fr") ? Locale.FRENCH : Locale.ENGLISH;
     }
 
+    /**
+     * How amounts and dates are written: French stores write them the French way ("71,99 €",
+     * "02/12/2026 12:37") whatever the language of the screens, on screen and on receipts alike.
+     */
+    public static final Locale STORE_FORMATS = Locale.FRANCE;
+
+    public Locale formats() {
+        return STORE_FORMATS;
+    }
+
+    /** "02/12/2026 12:37", in the terminal's time zone. */
+    public java.time.format.DateTimeFormatter dateTime() {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", STORE_FORMATS).withZone(java.time.ZoneId.systemDefault());
+    }
+
+    /** "02/12/2026", in the terminal's time zone. */
+    public java.time.format.DateTimeFormatter date() {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", STORE_FORMATS).withZone(java.time.ZoneId.systemDefault());
+    }
+
+    /** "12:37", in the terminal's time zone. */
+    public java.time.format.DateTimeFormatter time() {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm", STORE_FORMATS).withZone(java.time.ZoneId.systemDefault());
+    }
+
     public Locale locale() {
         return locale;
     }

@@ -124,7 +124,7 @@ class DiscountTest {
         DiscountViewModel vm = new DiscountViewModel(b, 0, DiscountPolicy.DEFAULT, approval::approve, audit, TaskRunner.direct(),
                 new I18n(Locale.ENGLISH), () -> { });
         vm.newUnitPrice("35");
-        assertThat(vm.messageProperty().get()).isEqualTo("The new price must be lower than €29.99.");
+        assertThat(vm.messageProperty().get()).isEqualTo("The new price must be lower than 29,99\u00a0€.");
         vm.newUnitPrice("29,50");
         assertThat(vm.reasonProperty().get()).isEqualTo(DiscountReason.PRICE_OVERRIDE);
         assertThat(vm.amountProperty().get()).isEqualTo("0,98");

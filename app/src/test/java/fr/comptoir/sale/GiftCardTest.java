@@ -78,7 +78,7 @@ class GiftCardTest {
         vm.giftCardNumberProperty().set("GC-1000-0001");
         vm.payGiftCard();
         assertThat(vm.messageProperty().get()).startsWith("Gift cards and store credit need the central platform");
-        assertThat(vm.remainingProperty().get()).isEqualTo("€50.00");
+        assertThat(vm.remainingProperty().get()).isEqualTo("50,00\u00a0€");
         vm.giftCardNumberProperty().set("x");
         vm.payGiftCard();
         assertThat(vm.messageProperty().get()).isEqualTo("Type or scan the card's number.");

@@ -69,7 +69,7 @@ class ParkAndVoidTest {
             assertThat(basket.lines()).isEmpty();
             assertThat(basket.customer()).isNull();
             assertThat(vm.parked()).hasSize(1);
-            assertThat(vm.messageProperty().get()).isEqualTo("Sale of €59.99 parked: the till is free.");
+            assertThat(vm.messageProperty().get()).isEqualTo("Sale of 59,99\u00a0€ parked: the till is free.");
         }
         Basket afterRestart = new Basket();
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {

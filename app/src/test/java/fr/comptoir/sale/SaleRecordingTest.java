@@ -109,6 +109,6 @@ class SaleRecordingTest {
         assertThat(ReceiptText.of(withChange, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH), false))
                 .containsPattern("Espèces\\s+100,00\\s€").containsPattern("Rendu\\s+23,03\\s€");
         String en = ReceiptText.of(sale, "Comptoir Paris Rivoli", new I18n(Locale.ENGLISH), true);
-        assertThat(en).contains("*** DUPLICATE ***").contains("TOTAL").contains("€76.97").contains("Served by Léo Martin");
+        assertThat(en).contains("*** DUPLICATE ***").contains("TOTAL").contains("76,97 €").contains("Served by Léo Martin");
     }
 }

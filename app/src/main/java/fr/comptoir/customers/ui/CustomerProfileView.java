@@ -68,7 +68,8 @@ public final class CustomerProfileView {
         cards.setHgap(12);
         for (int i = 0; i < 3; i++) {
             javafx.scene.layout.ColumnConstraints col = new javafx.scene.layout.ColumnConstraints();
-            col.setPercentWidth(i == 2 ? 40 : 30);
+            // Contact takes the room an e-mail address needs on one line; consent is two short lines.
+            col.setPercentWidth(i == 0 ? 40 : i == 1 ? 22 : 38);
             cards.getColumnConstraints().add(col);
         }
         cards.add(card(i18n.get("customer.contact"), vm.contactProperty()), 0, 0);
@@ -108,14 +109,11 @@ public final class CustomerProfileView {
     private static Node orders(CustomerProfileViewModel vm) {
         ListView<CustomerProfileViewModel.OrderRow> list = new ListView<>(vm.orders());
         list.setId("customer-orders");
+        // Every order with all its lines in its own row: the list scrolls, so every line of every order is in reach.
         Ui.textCells(list, o -> o.date() + "  ·  " + o.channel() + "  ·  " + o.status() + "  ·  " + o.total() + "\n" + o.where()
-                + "  ·  " + o.number());
-        Label lines = Ui.label("", "order-lines");
-        lines.setId("order-lines");
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, o) ->
-                lines.setText(o == null ? "" : String.join("\n", o.lines())));
+                + "  ·  " + o.number() + o.lines().stream().map(l -> "\n     " + l).collect(java.util.stream.Collectors.joining()));
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox box = new VBox(8, list, lines);
+        VBox box = new VBox(8, list);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }
@@ -174,7 +172,7 @@ public final class CustomerProfileView {
         HBox.setHgrow(draft, Priority.ALWAYS);
         HBox entry = new HBox(12, draft, add);
         entry.setAlignment(Pos.CENTER_LEFT);
-        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter f = i18n.dateTime();
         ListView<CustomerNote> list = new ListView<>(vm.notes());
         Ui.textCells(list, n -> (n.authorName() == null ? "" : n.authorName() + " · ") + f.format(Instant.parse(n.createdAt())) + "\n" + n.text());
         VBox.setVgrow(list, Priority.ALWAYS);

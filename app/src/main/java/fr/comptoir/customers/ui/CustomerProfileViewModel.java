@@ -203,7 +203,7 @@ public final class CustomerProfileViewModel {
         brands.set(String.join(", ", c.preferences().brands()));
         notes.setAll(f.profile().notes());
         wishlist.setAll(c.wishlist().stream().map(v -> new WishItem(v, items.containsKey(v) ? items.get(v).label() : v)).toList());
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter date = i18n.date();
         List<OrderRow> rows = new ArrayList<>();
         for (Order o : f.orders()) {
             List<String> lines = new ArrayList<>();
@@ -258,7 +258,7 @@ public final class CustomerProfileViewModel {
     }
 
     private void showCarts(List<OnlineCart> list) {
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter when = i18n.dateTime();
         List<CartRow> rows = new ArrayList<>();
         for (OnlineCart cart : list) {
             List<CartLineRow> lines = new ArrayList<>();
@@ -343,7 +343,7 @@ public final class CustomerProfileViewModel {
     }
 
     private String money(long cents) {
-        return Money.ofCents(cents).format(i18n.locale());
+        return Money.ofCents(cents).format(i18n.formats());
     }
 
     private String yesNo(boolean b) {

@@ -118,11 +118,16 @@ public final class CustomersView {
             }
             Label name = new Label(m.customer().fullName());
             name.getStyleClass().add("title-4");
-            String detail = String.join(" · ", java.util.stream.Stream.of(m.customer().email(), m.customer().phone(), m.customer().loyaltyCard())
-                    .filter(s -> s != null && !s.isBlank()).toList());
-            Label sub = new Label(detail);
+            // The e-mail on a line of its own, the phone and card on the next: a phone is never cut.
+            Label sub = new Label(m.customer().email() == null ? "" : m.customer().email());
             sub.getStyleClass().add("text-muted");
             sub.setMinWidth(0);
+            sub.setManaged(m.customer().email() != null && !m.customer().email().isBlank());
+            sub.setVisible(sub.isManaged());
+            Label phone = new Label(String.join(" · ", java.util.stream.Stream.of(m.customer().phone(), m.customer().loyaltyCard())
+                    .filter(s -> s != null && !s.isBlank()).toList()));
+            phone.getStyleClass().add("text-muted");
+            phone.setMinWidth(0);
             name.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -132,7 +137,7 @@ public final class CustomersView {
                 badge.getStyleClass().add("badge");
                 top.getChildren().add(badge);
             }
-            setGraphic(new VBox(2, top, sub));
+            setGraphic(new VBox(2, top, sub, phone));
             setText(null);
         }
     }

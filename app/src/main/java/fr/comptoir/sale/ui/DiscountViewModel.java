@@ -72,7 +72,7 @@ public final class DiscountViewModel {
         }
         long unit = basket.lines().get(lineIndex).unitPriceCents();
         if (price >= unit) {
-            message.set(i18n.get("discount.priceNotLower", Money.ofCents(unit).format(i18n.locale())));
+            message.set(i18n.get("discount.priceNotLower", Money.ofCents(unit).format(i18n.formats())));
             return;
         }
         reason.set(DiscountReason.PRICE_OVERRIDE);
@@ -89,7 +89,7 @@ public final class DiscountViewModel {
     }
 
     public String baseText() {
-        return Money.ofCents(base()).format(i18n.locale());
+        return Money.ofCents(base()).format(i18n.formats());
     }
 
     public void percent(int percent) {

@@ -333,7 +333,7 @@ public final class PaymentViewModel {
     }
 
     private String money(long cents) {
-        return Money.ofCents(cents).format(i18n.locale());
+        return Money.ofCents(cents).format(i18n.formats());
     }
 
     public StringProperty dueProperty() { return due; }

@@ -31,7 +31,7 @@ public final class ReceiptText {
         if (duplicate) {
             center(b, i18n.get("receipt.duplicate"));
         }
-        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter f = i18n.dateTime();
         b.append(f.format(Instant.parse(sale.completedAt()))).append('\n');
         b.append(i18n.get("receipt.ticket", sale.ticketNumber())).append('\n');
         rule(b);
@@ -97,7 +97,7 @@ public final class ReceiptText {
     }
 
     private static String money(long cents, I18n i18n) {
-        return Money.ofCents(cents).format(i18n.locale()).replace('\u00a0', ' ').replace('\u202f', ' ');
+        return Money.ofCents(cents).format(i18n.formats()).replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     private static void row(StringBuilder b, String left, String right) {

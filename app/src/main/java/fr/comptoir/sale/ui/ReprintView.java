@@ -31,12 +31,12 @@ public final class ReprintView {
     public ReprintView(ReprintViewModel vm, I18n i18n, Runnable onBack) {
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(20));
-        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter f = i18n.dateTime();
         ListView<SaleRecord> list = new ListView<>(vm.sales());
         list.setId("recent-sales");
         list.setPlaceholder(Ui.label(i18n.get("reprint.none"), "text-muted"));
         Ui.textCells(list, s -> s.ticketNumber() + "\n" + f.format(Instant.parse(s.completedAt())) + "  ·  "
-                + Money.ofCents(s.totalCents()).format(i18n.locale()));
+                + Money.ofCents(s.totalCents()).format(i18n.formats()));
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> vm.choose(s));
         TextArea receipt = new TextArea();

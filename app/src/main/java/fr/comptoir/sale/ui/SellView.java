@@ -218,10 +218,9 @@ public final class SellView {
         // Touch rows (56 px at least), three of them in sight: a squeezed list would show a strip of half rows.
         parkedList.setPrefHeight(3 * 60 + 4);
         parkedList.setMinHeight(Region.USE_PREF_SIZE);
-        java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
-                .withLocale(i18n.locale()).withZone(java.time.ZoneId.systemDefault());
+        java.time.format.DateTimeFormatter hour = i18n.time();
         Ui.textCells(parkedList, p -> i18n.get("sell.parkedLine", hour.format(java.time.Instant.parse(p.parkedAt())),
-                p.customer() == null ? p.parkedBy() : p.customer().fullName(), fr.comptoir.common.Money.ofCents(p.totalCents()).format(i18n.locale())));
+                p.customer() == null ? p.parkedBy() : p.customer().fullName(), fr.comptoir.common.Money.ofCents(p.totalCents()).format(i18n.formats())));
         parkedList.setVisible(false);
         parkedList.managedProperty().bind(parkedList.visibleProperty());
         parkedList.setOnMouseClicked(e -> {

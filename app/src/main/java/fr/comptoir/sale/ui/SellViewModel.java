@@ -469,7 +469,7 @@ public final class SellViewModel {
     }
 
     private String money(long cents) {
-        return Money.ofCents(cents).format(i18n.locale());
+        return Money.ofCents(cents).format(i18n.formats());
     }
 
     public StringProperty entryProperty() { return entry; }

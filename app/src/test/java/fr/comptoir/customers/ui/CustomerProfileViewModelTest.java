@@ -109,12 +109,12 @@ class CustomerProfileViewModelTest {
         assertThat(vm.headingProperty().get()).isEqualTo("Hélène Martin");
         assertThat(vm.loyaltyProperty().get()).isEqualTo("Gold · 1,250 points · card 2900000000018");
         assertThat(vm.consentProperty().get()).isEqualTo("Email offers: yes\nSMS offers: no");
-        assertThat(vm.spendProperty().get()).isEqualTo("Spent €39.99 in 2 orders");
+        assertThat(vm.spendProperty().get()).isEqualTo("Spent 39,99\u00a0€ in 2 orders");
         assertThat(vm.dataAgeProperty().get()).isEqualTo("Customer data 2 min old · 1 edit waiting to be sent");
         assertThat(vm.orders()).extracting(CustomerProfileViewModel.OrderRow::channel).containsExactly("Web", "Store");
         assertThat(vm.orders().get(0).where()).isEqualTo("Home delivery");
         assertThat(vm.orders().get(1).where()).isEqualTo("Comptoir Paris Rivoli");
-        assertThat(vm.orders().get(0).lines()).containsExactly("2 × Robe at €29.99 · 1 returned");
+        assertThat(vm.orders().get(0).lines()).containsExactly("2 × Robe at 29,99\u00a0€ · 1 returned");
         assertThat(vm.notes()).hasSize(1);
     }
 
@@ -125,8 +125,8 @@ class CustomerProfileViewModelTest {
         assertThat(vm.cartsStatusProperty().get()).isEqualTo("Live from the central platform.");
         CustomerProfileViewModel.CartLineRow line = vm.carts().get(0).lines().get(0);
         assertThat(line.priceChanged()).isTrue();
-        assertThat(line.priceThen()).isEqualTo("€34.99");
-        assertThat(line.priceNow()).isEqualTo("€29.99");
+        assertThat(line.priceThen()).isEqualTo("34,99\u00a0€");
+        assertThat(line.priceNow()).isEqualTo("29,99\u00a0€");
         assertThat(line.availability()).isEqualTo("3 here");
         assertThat(calls).contains("keep 1");
 

@@ -63,9 +63,9 @@ class PaymentViewModelTest {
         // Taken for this sale before the app stopped (or before the associate left this screen).
         payments().card(basket.saleId(), 5000);
         vm.load();
-        assertThat(vm.remainingProperty().get()).isEqualTo("€24.97");
+        assertThat(vm.remainingProperty().get()).isEqualTo("24,97\u00a0€");
         assertThat(vm.anyPaymentProperty().get()).isTrue();
-        assertThat(vm.messageProperty().get()).isEqualTo("Payments of €50.00 were already taken for this sale: they count, nothing is charged again.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Payments of 50,00\u00a0€ were already taken for this sale: they count, nothing is charged again.");
         vm.amountEntryProperty().set("30");
         vm.payCash();
         assertThat(journal.of(basket.saleId())).as("the cash is journaled before it counts").hasSize(2);
@@ -103,7 +103,7 @@ class PaymentViewModelTest {
                 c -> null, s -> "", TaskRunner.direct(), new I18n(Locale.ENGLISH), completed::add);
         vm.payCard();
         assertThat(vm.unresolvedProperty().get()).isTrue();
-        assertThat(vm.messageProperty().get()).startsWith("The terminal has not said what became of the card payment of €50.00");
+        assertThat(vm.messageProperty().get()).startsWith("The terminal has not said what became of the card payment of 50,00\u00a0€");
         vm.payCash(5_000);
         assertThat(journal.of(basket.saleId())).as("no cash taken while the card is unknown").hasSize(1);
 
@@ -132,10 +132,10 @@ class PaymentViewModelTest {
         PaymentViewModel vm = vm(7497);
         vm.amountEntryProperty().set("20,00");
         vm.payCash();
-        assertThat(vm.remainingProperty().get()).isEqualTo("€54.97");
+        assertThat(vm.remainingProperty().get()).isEqualTo("54,97\u00a0€");
         vm.payCard();
         assertThat(vm.paidProperty().get()).isTrue();
-        assertThat(vm.messageProperty().get()).isEqualTo("Card payment of €54.97 approved.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Card payment of 54,97\u00a0€ approved.");
         vm.complete();
         assertThat(completed).singleElement().satisfies(s -> assertThat(s.payments()).hasSize(2));
         assertThat(vm.receiptProperty().get()).isEqualTo("RECEIPT 7497");
@@ -167,7 +167,7 @@ class PaymentViewModelTest {
         PaymentViewModel vm = vm(10_001);
         vm.payCard();
         assertThat(vm.messageProperty().get()).startsWith("Card declined (insufficient funds). The basket is unchanged");
-        assertThat(vm.remainingProperty().get()).isEqualTo("€100.01");
+        assertThat(vm.remainingProperty().get()).isEqualTo("100,01\u00a0€");
         assertThat(vm.anyPaymentProperty().get()).isFalse();
         vm.complete();
         assertThat(completed).isEmpty();
@@ -181,9 +181,9 @@ class PaymentViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo("Type an amount in euros, e.g. 20 or 12,50.");
         vm.amountEntryProperty().set("30");
         vm.payCard();
-        assertThat(vm.messageProperty().get()).isEqualTo("A card pays between 0,01 and €19.99.");
+        assertThat(vm.messageProperty().get()).isEqualTo("A card pays between 0,01 and 19,99\u00a0€.");
         vm.payCash(5_000);
-        assertThat(vm.messageProperty().get()).isEqualTo("Give back €30.01 in change.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Give back 30,01\u00a0€ in change.");
         assertThat(PaymentViewModel.parse("12.5")).isEqualTo(1250);
         assertThat(PaymentViewModel.parse("1 234,56 €")).isEqualTo(123456);
         assertThat(PaymentViewModel.parse("-3")).isNull();

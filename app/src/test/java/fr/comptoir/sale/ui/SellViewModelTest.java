@@ -56,9 +56,9 @@ class SellViewModelTest {
         vm.scanned("3760000000017");
         vm.scanned("3760000000024");
         assertThat(vm.lines()).extracting(SellViewModel.LineRow::quantity).containsExactly(2, 1);
-        assertThat(vm.totalProperty().get()).isEqualTo("Total €126.97 · 3 items");
-        assertThat(vm.vat()).containsExactly(new SellViewModel.VatRow("5.5%", "€6.63", "€0.36", "€6.99"),
-                new SellViewModel.VatRow("20%", "€99.98", "€20.00", "€119.98"));
+        assertThat(vm.totalProperty().get()).isEqualTo("Total 126,97\u00a0€ · 3 items");
+        assertThat(vm.vat()).containsExactly(new SellViewModel.VatRow("5.5%", "6,63\u00a0€", "0,36\u00a0€", "6,99\u00a0€"),
+                new SellViewModel.VatRow("20%", "99,98\u00a0€", "20,00\u00a0€", "119,98\u00a0€"));
     }
 
     @Test
@@ -73,8 +73,8 @@ class SellViewModelTest {
         vm.entryProperty().set("pull");
         assertThat(vm.searchResults()).extracting(SellViewModel.ProductChoice::name, SellViewModel.ProductChoice::price,
                 SellViewModel.ProductChoice::detail).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Pull col roulé", "from €74.99", "2 colour(s), 2 size(s) · 3 here"),
-                org.assertj.core.groups.Tuple.tuple("Pull marin", "€59.99", "4 here"));
+                org.assertj.core.groups.Tuple.tuple("Pull col roulé", "from 74,99\u00a0€", "2 colour(s), 2 size(s) · 3 here"),
+                org.assertj.core.groups.Tuple.tuple("Pull marin", "59,99\u00a0€", "4 here"));
 
         vm.choose(vm.searchResults().get(0));
         assertThat(basket.lines()).isEmpty();
@@ -173,7 +173,7 @@ class SellViewModelTest {
         vm.voidLine(0);
         assertThat(basket.lines()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("Robe · Noir · M removed from the sale.");
-        assertThat(vm.totalProperty().get()).isEqualTo("Total €0.00 · 0 items");
+        assertThat(vm.totalProperty().get()).isEqualTo("Total 0,00\u00a0€ · 0 items");
     }
 
     @Test
