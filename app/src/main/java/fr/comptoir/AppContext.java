@@ -358,7 +358,7 @@ public final class AppContext implements AutoCloseable {
         DeviceConfig d = device;
         central = options.platformFactory().connect(url, () -> new fr.comptoir.centralapi.PlatformFactory.Credentials(d.storeId(), d.accessToken()));
         sync = new SyncEngine(central, cache, outbox, clock, options.syncSettings());
-        signIn = new SignInService(staffDirectory, journal, clock, d.storeId(), d.deviceId());
+        signIn = new SignInService(staffDirectory, journal, clock, d.storeId(), d.deviceId(), settings.failedSignIns());
     }
 
     private void startDemoServer() {

@@ -3,14 +3,12 @@ package fr.comptoir.staff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Staff sign-in with a PIN, checked against the cached hash so that it works offline. After
- * {@link #MAX_ATTEMPTS} wrong PINs in a row a staff member waits {@link #LOCKOUT}. Every sign-in,
- * sign-out and lock is journaled. Blocking (hashing, disk): call it off the JavaFX thread.
+ * {@link #MAX_ATTEMPTS} wrong PINs in a row a staff member waits {@link #LOCKOUT}, across restarts
+ * ({@link FailedSignIns}). Every sign-in, sign-out, lock, wrong PIN and lockout is journaled. Blocking (hashing, disk): call it off the JavaFX thread.
  */
 public final class SignInService {
 
@@ -22,12 +20,14 @@ public final class SignInService {
     private final Clock clock;
     private final String storeId;
     private final String deviceId;
-    private final Map<String, Failures> failures = new HashMap<>();
-
-    private record Failures(int count, Instant lockedUntil) {
-    }
+    private final FailedSignIns failures;
 
     public SignInService(StaffDirectory directory, StaffJournal journal, Clock clock, String storeId, String deviceId) {
+        this(directory, journal, clock, storeId, deviceId, FailedSignIns.inMemory());
+    }
+
+    public SignInService(StaffDirectory directory, StaffJournal journal, Clock clock, String storeId, String deviceId, FailedSignIns failures) {
+        this.failures = failures;
         this.directory = directory;
         this.journal = journal;
         this.clock = clock;
@@ -41,20 +41,22 @@ public final class SignInService {
             return new SignInResult.UnknownStaff();
         }
         Instant now = clock.instant();
-        Failures f = failures.get(staffId);
+        FailedSignIns.State f = failures.of(staffId).orElse(null);
         if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
             return new SignInResult.LockedOut(Duration.between(now, f.lockedUntil()));
         }
         if (!PinHasher.matches(pin, staff.pinHash())) {
             int count = (f == null || f.lockedUntil() != null ? 0 : f.count()) + 1;
             if (count >= MAX_ATTEMPTS) {
-                failures.put(staffId, new Failures(count, now.plus(LOCKOUT)));
+                failures.set(staffId, new FailedSignIns.State(count, now.plus(LOCKOUT)));
+                record(StaffEvent.Type.LOCKED_OUT, staff.id(), now);
                 return new SignInResult.LockedOut(LOCKOUT);
             }
-            failures.put(staffId, new Failures(count, null));
+            failures.set(staffId, new FailedSignIns.State(count, null));
+            record(StaffEvent.Type.PIN_REFUSED, staff.id(), now);
             return new SignInResult.WrongPin(MAX_ATTEMPTS - count);
         }
-        failures.remove(staffId);
+        failures.clear(staffId);
         record(StaffEvent.Type.SIGNED_IN, staff.id(), now);
         return new SignInResult.SignedIn(new StaffSession(staff, now.toString()));
     }

@@ -145,6 +145,11 @@ public final class SyncEngine implements AutoCloseable {
         try {
             r.run();
         } catch (RuntimeException e) {
+            if (worker.isShutdown() || Thread.currentThread().isInterrupted()) {
+                // The terminal is closing: the work in hand stops where it is, to go on at the next start.
+                LOG.info("Sync stopped as the terminal closes: {}", e.getMessage());
+                return;
+            }
             LOG.error("Sync failed unexpectedly", e);
             lastError = "Unexpected sync failure: " + e.getMessage();
             publish();

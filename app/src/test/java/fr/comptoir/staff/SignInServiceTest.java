@@ -75,7 +75,30 @@ class SignInServiceTest {
         assertThat(service.signIn("s1", "1234")).isInstanceOf(SignInResult.LockedOut.class);
         clock.advance(SignInService.LOCKOUT.plusSeconds(1));
         assertThat(service.signIn("s1", "1234")).isInstanceOf(SignInResult.SignedIn.class);
-        assertThat(journal.size()).isEqualTo(1);
+        // Four wrong PINs, the lockout, the sign-in: each journaled for the platform, never the PIN typed.
+        assertThat(journal.size()).isEqualTo(6);
+        assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.STAFF_EVENT))
+                .allSatisfy(p -> assertThat(p).doesNotContain("0000"))
+                .map(p -> p.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"))
+                .containsExactly("PIN_REFUSED", "PIN_REFUSED", "PIN_REFUSED", "PIN_REFUSED", "LOCKED_OUT", "SIGNED_IN");
+    }
+
+    @Test
+    void aLockoutOutlivesARestartOfTheTerminal() {
+        fr.comptoir.storage.SqliteSettings settings = new fr.comptoir.storage.SqliteSettings(journalDb);
+        service = new SignInService(new SqliteStaffDirectory(cacheDb), journal, clock, "store-a", "dev-1", settings.failedSignIns());
+        for (int i = 1; i < SignInService.MAX_ATTEMPTS; i++) {
+            service.signIn("s1", "0000");
+        }
+        // Restarted before the fifth try: the count goes on where it was.
+        service = new SignInService(new SqliteStaffDirectory(cacheDb), journal, clock, "store-a", "dev-1", settings.failedSignIns());
+        assertThat(service.signIn("s1", "0000")).isInstanceOf(SignInResult.LockedOut.class);
+        clock.advance(Duration.ofSeconds(10));
+        service = new SignInService(new SqliteStaffDirectory(cacheDb), journal, clock, "store-a", "dev-1", settings.failedSignIns());
+        assertThat(service.signIn("s1", "1234")).isEqualTo(new SignInResult.LockedOut(SignInService.LOCKOUT.minusSeconds(10)));
+        clock.advance(SignInService.LOCKOUT);
+        assertThat(service.signIn("s1", "1234")).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(settings.get("signIn.failures.s1")).as("forgotten once the right PIN is typed").isEmpty();
     }
 
     @Test

@@ -66,6 +66,35 @@ class SignInViewModelTest {
     }
 
     @Test
+    void theLockoutCountsDownSecondBySecondThenSaysThePinMayBeTypedAgain() {
+        SignInServiceTest.MutableClock clock = new SignInServiceTest.MutableClock(java.time.Instant.parse("2026-12-02T10:00:00Z"));
+        int[] left = {1};
+        SignInViewModel vm = new SignInViewModel(() -> List.of(leo), (id, pin) -> pin.equals("9999")
+                ? new SignInResult.LockedOut(Duration.ofSeconds(3)) : new SignInResult.WrongPin(left[0]),
+                TaskRunner.direct(), new I18n(Locale.FRENCH), sessions::add, clock);
+        vm.choose(leo);
+        vm.digit(0);
+        vm.submit();
+        assertThat(vm.messageProperty().get()).isEqualTo("Code erroné. Encore un essai.");
+        left[0] = 2;
+        vm.digit(0);
+        vm.submit();
+        assertThat(vm.messageProperty().get()).isEqualTo("Code erroné. Encore 2 essais.");
+        for (int i = 0; i < 4; i++) {
+            vm.digit(9);
+        }
+        vm.submit();
+        assertThat(vm.messageProperty().get()).isEqualTo("Trop de codes erronés. Réessayez dans 3 s.");
+        clock.advance(Duration.ofSeconds(1));
+        vm.tick();
+        assertThat(vm.messageProperty().get()).isEqualTo("Trop de codes erronés. Réessayez dans 2 s.");
+        clock.advance(Duration.ofSeconds(2));
+        vm.tick();
+        assertThat(vm.messageProperty().get()).isEqualTo("Vous pouvez saisir votre code à nouveau.");
+        assertThat(vm.countingDown()).isFalse();
+    }
+
+    @Test
     void nothingHappensWithoutAPersonOrAPinAndPinsAreBounded() {
         SignInViewModel vm = vm();
         vm.digit(1);

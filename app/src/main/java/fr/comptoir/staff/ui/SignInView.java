@@ -96,6 +96,18 @@ public final class SignInView {
         chooserMessage.textProperty().bind(vm.messageProperty());
         chooser.getChildren().add(chooserMessage);
 
+        // A lockout counts down on screen, second by second, while the screen is shown.
+        javafx.animation.Timeline countdown = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick()));
+        countdown.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                countdown.stop();
+            } else {
+                countdown.play();
+            }
+        });
+
         chooser.visibleProperty().bind(vm.selectedProperty().isNull());
         pad.visibleProperty().bind(vm.selectedProperty().isNotNull());
         root.getChildren().addAll(chooser, pad);

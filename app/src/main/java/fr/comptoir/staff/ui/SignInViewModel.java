@@ -41,9 +41,18 @@ public final class SignInViewModel {
     private final TaskRunner runner;
     private final I18n i18n;
     private final Consumer<StaffSession> onSignedIn;
+    private final java.time.Clock clock;
+    /** Until when the person chosen is locked out, to count down on screen; null when not. */
+    private java.time.Instant lockedUntil;
 
     public SignInViewModel(Supplier<List<StaffMember>> staffLoader, BiFunction<String, String, SignInResult> signIn,
                            TaskRunner runner, I18n i18n, Consumer<StaffSession> onSignedIn) {
+        this(staffLoader, signIn, runner, i18n, onSignedIn, java.time.Clock.systemUTC());
+    }
+
+    public SignInViewModel(Supplier<List<StaffMember>> staffLoader, BiFunction<String, String, SignInResult> signIn,
+                           TaskRunner runner, I18n i18n, Consumer<StaffSession> onSignedIn, java.time.Clock clock) {
+        this.clock = clock;
         this.staffLoader = staffLoader;
         this.signIn = signIn;
         this.runner = runner;
@@ -88,6 +97,26 @@ public final class SignInViewModel {
         selected.set(member);
         clear();
         message.set("");
+        lockedUntil = null;
+    }
+
+    /** Whether a lockout is being counted down (the view ticks {@link #tick()} every second meanwhile). */
+    public boolean countingDown() {
+        return lockedUntil != null;
+    }
+
+    /** A second went by: the lockout message counts down, then says the PIN may be typed again. */
+    public void tick() {
+        if (lockedUntil == null) {
+            return;
+        }
+        long left = java.time.Duration.between(clock.instant(), lockedUntil).toMillis();
+        if (left <= 0) {
+            lockedUntil = null;
+            message.set(i18n.get("signIn.lockoutOver"));
+        } else {
+            message.set(i18n.get("signIn.lockedOut", (left + 999) / 1000));
+        }
     }
 
     public void back() {
@@ -132,7 +161,8 @@ public final class SignInViewModel {
             } else if (result instanceof SignInResult.WrongPin w) {
                 message.set(i18n.get("signIn.wrongPin", w.attemptsLeft()));
             } else if (result instanceof SignInResult.LockedOut l) {
-                message.set(i18n.get("signIn.lockedOut", Math.max(1, l.retryIn().toSeconds())));
+                lockedUntil = clock.instant().plus(l.retryIn());
+                tick();
             } else {
                 message.set(i18n.get("signIn.unknown"));
             }
