@@ -68,6 +68,8 @@ public final class AppWindow {
     private final fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
     private Timeline ageClock;
     private MainView.Section currentSection = MainView.Section.CUSTOMERS;
+    /** The signed-in main view on show, for features that lead to another section. */
+    private MainView mainView;
     /** Every scan of the window goes where the screen on show expects it; nowhere else. */
     private final fr.comptoir.uikit.ScanRouter scans = new fr.comptoir.uikit.ScanRouter(new fr.comptoir.uikit.ScanDetector(), this::unroutedScan);
 
@@ -259,7 +261,11 @@ public final class AppWindow {
         DeviceConfig device = context.device().orElseThrow();
         Map<MainView.Section, Supplier<Node>> screens = new EnumMap<>(MainView.Section.class);
         SessionFeatures features = new SessionFeatures(context, session, basket, autosave, () -> discountPolicy, status, this::online,
-                runner, network, i18n, scans);
+                runner, network, i18n, scans, () -> {
+                    if (mainView != null) {
+                        mainView.show(MainView.Section.SELL);
+                    }
+                });
         fr.comptoir.customers.ui.CustomersFeature customers = features.customers();
         fr.comptoir.sale.ui.SellFeature sell = features.sell(customers);
         screens.put(MainView.Section.CUSTOMERS, customers::screen);
@@ -283,6 +289,7 @@ public final class AppWindow {
         screens.put(MainView.Section.SETTINGS, () -> new SettingsView(i18n, device, lockDelay, this::changeLanguage, this::changeLockDelay,
                 new SettingsView.DiscountSetting(discountPolicy.approvalThresholdBasisPoints(), manager, this::changeDiscountThreshold)).root());
         MainView main = new MainView(i18n, device.storeName(), session, status, screens, this::lock, this::signOut);
+        mainView = main;
         setContent(main.root());
         main.show(currentSection);
         main.setOnSectionShown(section -> currentSection = section);

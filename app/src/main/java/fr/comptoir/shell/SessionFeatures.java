@@ -35,10 +35,12 @@ final class SessionFeatures {
     private final TaskRunner network;
     private final I18n i18n;
     private final fr.comptoir.uikit.ScanRouter scans;
+    private final Runnable openSale;
 
     SessionFeatures(AppContext context, StaffSession session, Basket basket, BasketAutosave autosave, Supplier<DiscountPolicy> discountPolicy,
                     StatusBarViewModel status, BooleanSupplier online, TaskRunner runner, TaskRunner network, I18n i18n,
-                    fr.comptoir.uikit.ScanRouter scans) {
+                    fr.comptoir.uikit.ScanRouter scans, Runnable openSale) {
+        this.openSale = openSale;
         this.context = context;
         this.session = session;
         this.basket = basket;
@@ -87,6 +89,8 @@ final class SessionFeatures {
                     if (basket.customer() == null) {
                         basket.attach(customer);
                     }
+                    // The cart is in the sale now: the sale is where the associate goes on.
+                    openSale.run();
                 });
                 return true;
             }

@@ -101,7 +101,7 @@ class SaleRecordingTest {
                 7697, 0, Vat.breakdown(List.of(new BasketLine("v1", "S1", "x", 2, 2999, 2000, null), new BasketLine("v2", "S2", "y", 1, 699, 550, null))),
                 List.of(), null, null);
         String fr = ReceiptText.of(sale, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH), false);
-        assertThat(fr).contains("Ticket PAR01-ABC-000007").contains("76,97 €").contains("Carte ****4242").contains("Vendeur : Léo Martin")
+        assertThat(fr).contains("Ticket PAR01-ABC-000007").contains("76,97 €").contains("Carte ****4242").contains("Servi par Léo Martin")
                 .contains("Client : Hélène Martin").doesNotContain("DUPLICATA");
         assertThat(fr.lines()).allMatch(l -> l.length() <= 42);
         SaleRecord withChange = new SaleRecord(sale.id(), sale.ticketNumber(), sale.storeId(), sale.deviceId(), sale.staffId(), sale.staffName(),

@@ -77,7 +77,7 @@ public final class CustomerProfileView {
         cards.add(card(i18n.get("customer.spendTitle"), Bindings.concat(vm.spendProperty(), "\n", vm.favouritesProperty())), 2, 0);
 
         TabPane tabs = new TabPane(
-                tab(i18n.get("customer.tab.orders"), orders(vm)),
+                tab(i18n.get("customer.tab.orders"), orders(vm, i18n)),
                 tab(i18n.get("customer.tab.carts"), carts(vm, i18n)),
                 tab(i18n.get("customer.tab.notes"), notes(vm, i18n)),
                 tab(i18n.get("customer.tab.preferences"), preferences(vm, i18n)),
@@ -106,9 +106,10 @@ public final class CustomerProfileView {
         return box;
     }
 
-    private static Node orders(CustomerProfileViewModel vm) {
+    private static Node orders(CustomerProfileViewModel vm, I18n i18n) {
         ListView<CustomerProfileViewModel.OrderRow> list = new ListView<>(vm.orders());
         list.setId("customer-orders");
+        list.setPlaceholder(Ui.label(i18n.get("orders.none"), "text-muted"));
         // Every order with all its lines in its own row: the list scrolls, so every line of every order is in reach.
         Ui.textCells(list, o -> o.date() + "  ·  " + o.channel() + "  ·  " + o.status() + "  ·  " + o.total() + "\n" + o.where()
                 + "  ·  " + o.number() + o.lines().stream().map(l -> "\n     " + l).collect(java.util.stream.Collectors.joining()));

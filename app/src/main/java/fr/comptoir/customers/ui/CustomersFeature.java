@@ -63,6 +63,8 @@ public final class CustomersFeature {
     private final TaskRunner network;
     private final I18n i18n;
     private final fr.comptoir.uikit.ScanRouter scans;
+    /** What was searched when Customers was last left (JavaFX thread). */
+    private String lastQuery = "";
 
     /** @param network runs the calls to the central platform (threads of their own) */
     public CustomersFeature(Services services, SaleBasket basket, Supplier<ClientelingService.Author> author, BooleanSupplier online,
@@ -86,7 +88,11 @@ public final class CustomersFeature {
     /** The Customers screen. */
     public Node screen() {
         CustomersView[] view = new CustomersView[1];
-        view[0] = new CustomersView(search(), i18n, this::profile, () -> view[0].show(newCustomerForm(view[0])));
+        CustomerSearchViewModel search = search();
+        // Coming back to Customers finds the search as it was left.
+        search.queryProperty().set(lastQuery);
+        search.queryProperty().addListener((obs, old, now) -> lastQuery = now == null ? "" : now);
+        view[0] = new CustomersView(search, i18n, this::profile, () -> view[0].show(newCustomerForm(view[0])));
         // A loyalty card scanned here finds its holder, whatever has the focus.
         scans.routeWhileShown(view[0].root(), view[0]::scanned);
         return view[0].root();
@@ -117,7 +123,7 @@ public final class CustomersFeature {
                 return c;
             }
         }, runner, i18n, created -> view.show(profile(created.id())));
-        return new NewCustomerView(vm, i18n, () -> view.show(new Label())).root();
+        return new NewCustomerView(vm, i18n, view::showPlaceholder).root();
     }
 
     private Node profile(String customerId) {

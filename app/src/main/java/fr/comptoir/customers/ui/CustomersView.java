@@ -30,6 +30,7 @@ public final class CustomersView {
     private final CustomerSearchViewModel search;
     private final Function<String, Node> openProfile;
     private final TextField box;
+    private final I18n i18n;
     private final StackPane detail = new StackPane();
 
     /**
@@ -38,6 +39,7 @@ public final class CustomersView {
      */
     public CustomersView(CustomerSearchViewModel search, I18n i18n, Function<String, Node> openProfile, Runnable onCreate) {
         this.search = search;
+        this.i18n = i18n;
         this.openProfile = openProfile;
         root.getStyleClass().add("screen");
         box = Ui.touchField("customer-search", i18n.get("customers.prompt"), search.queryProperty());
@@ -81,6 +83,11 @@ public final class CustomersView {
         box.requestFocus();
         box.end();
         search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c.id())));
+    }
+
+    /** Back to "choose a customer" (a creation cancelled). */
+    public void showPlaceholder() {
+        detail.getChildren().setAll(placeholder(i18n));
     }
 
     /** Shows a customer right away (after creating one, for instance). */

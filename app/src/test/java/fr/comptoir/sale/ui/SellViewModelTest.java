@@ -73,7 +73,7 @@ class SellViewModelTest {
         vm.entryProperty().set("pull");
         assertThat(vm.searchResults()).extracting(SellViewModel.ProductChoice::name, SellViewModel.ProductChoice::price,
                 SellViewModel.ProductChoice::detail).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Pull col roulé", "from 74,99\u00a0€", "2 colour(s), 2 size(s) · 3 here"),
+                org.assertj.core.groups.Tuple.tuple("Pull col roulé", "from 74,99\u00a0€", "2 colours · 2 sizes · 3 here"),
                 org.assertj.core.groups.Tuple.tuple("Pull marin", "59,99\u00a0€", "4 here"));
 
         vm.choose(vm.searchResults().get(0));
