@@ -38,6 +38,10 @@ public final class SaleCompletion {
         if (lines.stream().anyMatch(l -> BasketLine.HOME.equals(l.fulfilment())) && (deliveryAddress == null || deliveryAddress.isBlank())) {
             throw new IllegalArgumentException("delivery-address-required");
         }
+        // An order to collect in another store is handed over to someone: the sale names who.
+        if (customer == null && lines.stream().anyMatch(l -> l.fulfilment() != null && l.fulfilment().startsWith(BasketLine.PICKUP))) {
+            throw new IllegalArgumentException("pickup-needs-customer");
+        }
         if (!checkout.isPaid()) {
             throw new IllegalStateException("not-paid");
         }

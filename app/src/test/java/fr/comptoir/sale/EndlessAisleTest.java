@@ -51,7 +51,16 @@ class EndlessAisleTest {
             Checkout checkout = new Checkout(basket.totalCents());
             checkout.payCash(basket.totalCents());
             SaleCompletion.Seller seller = new SaleCompletion.Seller("st-par01", "PAR01", "dev-aisle001", "stf-1", "Léo");
-            SaleRecord sale = ctx.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, checkout, seller);
+            // To be collected elsewhere, it is handed over to someone: not without a customer.
+            assertThatThrownBy(() -> ctx.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, checkout, seller))
+                    .hasMessageContaining("pickup-needs-customer");
+            assertThat(ctx.journal().recordedSale(basket.saleId())).isEmpty();
+            fr.comptoir.customers.Customer customer = ctx.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse("Martin"), 1)
+                    .get(0).customer();
+            SaleRecord sale = ctx.saleCompletion().complete(basket.saleId(), basket.lines(), customer, Set.of(), null, checkout, seller);
+            String receipt = fr.comptoir.sale.ui.ReceiptText.of(sale, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH), false,
+                    id -> id.equals(store.locationId()) ? store.locationName() : id);
+            assertThat(receipt).contains("Commandé : à retirer à " + store.locationName().split(" ")[0]);
             // Only the line taken now leaves this store's shelf.
             assertThat(ctx.journal().unconfirmedSales()).containsOnlyKeys("prd-2-1");
 

@@ -157,7 +157,8 @@ public final class PaymentViewModel {
             message.set(change > 0 ? i18n.get("pay.change", money(change)) : i18n.get("pay.cashTaken", money(givenCents)));
         }, failure -> {
             busy.set(false);
-            message.set(i18n.get("pay.recordFailed", failure.getMessage()));
+            message.set("pickup-needs-customer".equals(failure.getMessage()) ? i18n.get("sell.pickupNeedsCustomer")
+                    : i18n.get("pay.recordFailed", failure.getMessage()));
         });
     }
 
@@ -280,7 +281,8 @@ public final class PaymentViewModel {
             onCompleted.accept(sale);
         }, failure -> {
             busy.set(false);
-            message.set(i18n.get("pay.recordFailed", failure.getMessage()));
+            message.set("pickup-needs-customer".equals(failure.getMessage()) ? i18n.get("sell.pickupNeedsCustomer")
+                    : i18n.get("pay.recordFailed", failure.getMessage()));
         });
     }
 

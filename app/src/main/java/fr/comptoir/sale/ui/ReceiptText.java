@@ -26,6 +26,12 @@ public final class ReceiptText {
     }
 
     public static String of(SaleRecord sale, String storeName, I18n i18n, boolean duplicate) {
+        return of(sale, storeName, i18n, duplicate, id -> id);
+    }
+
+    /** @param locationNames the name of a store by its id, for lines collected elsewhere */
+    public static String of(SaleRecord sale, String storeName, I18n i18n, boolean duplicate,
+                            java.util.function.Function<String, String> locationNames) {
         StringBuilder b = new StringBuilder();
         center(b, storeName);
         if (duplicate) {
@@ -39,7 +45,9 @@ public final class ReceiptText {
             wrap(b, "", l.label(), "");
             row(b, "  " + l.quantity() + " × " + money(l.unitPriceCents(), i18n), money(l.grossCents(), i18n));
             if (!l.takenNow()) {
-                b.append("  ").append(clip(i18n.get("receipt.ordered"), WIDTH - 2)).append('\n');
+                String ordered = BasketLine.HOME.equals(l.fulfilment()) ? i18n.get("receipt.orderedHome")
+                        : i18n.get("receipt.orderedPickup", locationNames.apply(l.fulfilment().substring(BasketLine.PICKUP.length())));
+                wrap(b, "  ", ordered, "");
             }
             if (l.promotionCents() > 0) {
                 wrap(b, "  ", l.promotionLabel(), "-" + money(l.promotionCents(), i18n));

@@ -54,6 +54,7 @@ public final class SellFeature {
      * @param seller          who sells, where (read off the JavaFX thread: the store's code comes from the cache)
      * @param requestDelivery asks sync to deliver what was just written
      * @param customerEmail   the e-mail address on file for a customer id, or null (blocking: cache)
+     * @param storeNames      every store's name by id (blocking: cache)
      */
     public record Services(CatalogReader catalog, Supplier<List<Promotion>> promotions, ParkedSales parked,
                            Function<String, Optional<StaffMember>> approve, TillAudit audit, SalePayments payments, SaleCompletion completion,
@@ -61,7 +62,7 @@ public final class SellFeature {
                            ReceiptEmail emails, Supplier<List<SaleRecord>> recentSales,
                            Function<String, AisleViewModel.Availability> stockElsewhere, Supplier<String> stockAge,
                            Function<String, Optional<Customer>> loyaltyCard, Runnable requestDelivery,
-                           Function<String, String> customerEmail) {
+                           Function<String, String> customerEmail, Supplier<Map<String, String>> storeNames) {
     }
 
     private final Services services;
@@ -77,6 +78,8 @@ public final class SellFeature {
     private final I18n i18n;
     private final Consumer<String> notice;
     private final fr.comptoir.uikit.ScanRouter scans;
+    /** Stores by id, for lines collected elsewhere (read once per session, in the background). */
+    private final Map<String, String> locationNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param customerPicker a compact customer search attaching its choice to the basket
@@ -99,6 +102,8 @@ public final class SellFeature {
         this.i18n = i18n;
         this.notice = notice;
         this.scans = scans;
+        runner.run(services.storeNames()::get, locationNames::putAll,
+                failure -> LOG.warn("Store names could not be read: ids are shown instead", failure));
     }
 
     /**
@@ -128,6 +133,7 @@ public final class SellFeature {
             vm.messageProperty().set(sellNotice);
         }
         vm.enableParkingAndVoid(services.parked(), services.approve(), staffName, services.audit());
+        vm.enableLocationNames(this::locationName);
         vm.enableStockCheck(ids -> {
             Map<String, Integer> units = new java.util.HashMap<>();
             services.catalog().variants(ids, storeId).forEach((id, v) -> units.put(id, v.availableHere()));
@@ -139,6 +145,10 @@ public final class SellFeature {
                 () -> showReprints(holder), services.printer()::openDrawer).root();
     }
 
+    private String locationName(String id) {
+        return locationNames.getOrDefault(id, id);
+    }
+
     private Runnable back(StackPane holder) {
         return () -> holder.getChildren().setAll(sellView(holder, null));
     }
@@ -147,7 +157,7 @@ public final class SellFeature {
     private void showReprints(StackPane holder) {
         runner.run(services.recentSales()::get,
                 sales -> holder.getChildren().setAll(new ReprintView(new ReprintViewModel(sales,
-                        sale -> ReceiptText.of(sale, storeName, i18n, true), services.printer()::print, (sale, to) -> {
+                        sale -> ReceiptText.of(sale, storeName, i18n, true, this::locationName), services.printer()::print, (sale, to) -> {
                             services.emails().sendCopy(sale, to, i18n.locale().getLanguage(), staffId);
                             services.requestDelivery().run();
                         }, services.customerEmail(), runner, i18n), i18n, back(holder)).root()),
@@ -183,12 +193,12 @@ public final class SellFeature {
                     return sale;
                 },
                 sale -> {
-                    String text = ReceiptText.of(sale, storeName, i18n, false);
+                    String text = ReceiptText.of(sale, storeName, i18n, false, this::locationName);
                     services.keepReceipt().accept(sale.ticketNumber(), text);
                     return text;
                 }, runner, i18n, sale -> {
                     basket.clear();
-                    print(ReceiptText.of(sale, storeName, i18n, false), problem -> self[0].messageProperty().set(problem));
+                    print(ReceiptText.of(sale, storeName, i18n, false, this::locationName), problem -> self[0].messageProperty().set(problem));
                 });
         self[0] = vm;
         // The basket is on disk before any payment is asked: a payment never exists without its sale.

@@ -172,7 +172,11 @@ public final class SellView {
         pay.setId("sell-pay");
         pay.setMinWidth(180);
         pay.disableProperty().bind(Bindings.isEmpty(vm.lines()));
-        pay.setOnAction(e -> onPay.run());
+        pay.setOnAction(e -> {
+            if (vm.readyToPay()) {
+                onPay.run();
+            }
+        });
         Button discount = Ui.button(i18n.get("sell.discount"));
         discount.setId("sell-discount");
         discount.disableProperty().bind(Bindings.isEmpty(vm.lines()));

@@ -100,6 +100,8 @@ public final class SellViewModel {
     private TillAudit audit = TillAudit.NONE;
     /** The row just added or changed, for the view to bring into sight; -1 when the last change only removed. */
     private final javafx.beans.property.IntegerProperty changedLine = new javafx.beans.property.SimpleIntegerProperty(-1);
+    /** A store's name by its id, for lines collected elsewhere. */
+    private Function<String, String> locationName = id -> id;
     /** Units of each variant on this store's shelf, for lines that came without a scan (a cart, a restored sale). */
     private Function<java.util.Collection<String>, Map<String, Integer>> stockHere;
 
@@ -409,6 +411,25 @@ public final class SellViewModel {
         refresh();
     }
 
+    /** Lines collected in another store name it. */
+    public void enableLocationNames(Function<String, String> names) {
+        this.locationName = names;
+        refresh();
+    }
+
+    /**
+     * Whether the sale may go to payment; when not, says why (an order to collect elsewhere needs a
+     * customer attached, to be handed over to).
+     */
+    public boolean readyToPay() {
+        boolean pickupElsewhere = basket.lines().stream().anyMatch(l -> l.fulfilment() != null && l.fulfilment().startsWith(BasketLine.PICKUP));
+        if (pickupElsewhere && basket.customer() == null) {
+            notice.error(i18n.get("sell.pickupNeedsCustomer"));
+            return false;
+        }
+        return true;
+    }
+
     /** The row just added or changed (the view scrolls to it), or -1. */
     public javafx.beans.property.ReadOnlyIntegerProperty changedLineProperty() {
         return changedLine;
@@ -447,7 +468,8 @@ public final class SellViewModel {
             }
             boolean notHere = l.takenNow() && availableHere.getOrDefault(l.variantId(), Integer.MAX_VALUE) < l.quantity();
             String fulfilment = l.fulfilment() == null ? null
-                    : l.fulfilment().equals(BasketLine.HOME) ? i18n.get("aisle.toDeliver") : i18n.get("aisle.toCollect");
+                    : l.fulfilment().equals(BasketLine.HOME) ? i18n.get("aisle.toDeliver")
+                    : i18n.get("aisle.toCollect", locationName.apply(l.fulfilment().substring(BasketLine.PICKUP.length())));
             return new LineRow(i, l.label(), l.quantity(), money(l.unitPriceCents()), money(l.totalCents()), l.fromCartId() != null, discount,
                     l.variantId(), notHere, fulfilment);
         }).toList());

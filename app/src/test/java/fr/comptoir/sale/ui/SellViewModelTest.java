@@ -251,4 +251,18 @@ class SellViewModelTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("v1", true), org.assertj.core.groups.Tuple.tuple("v2", false));
         assertThat(asked).containsExactly(List.of("v1"), List.of("v2"));
     }
+
+    @Test
+    void anOrderToCollectElsewhereNamesTheStoreAndNeedsACustomerBeforePayment() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        vm.enableLocationNames(id -> id.equals("st-lyo01") ? "Comptoir Lyon Part-Dieu" : id);
+        basket.add(new fr.comptoir.sale.BasketLine("v1", "REF1-NOI-M", "Robe", 1, 5999, 2000, null)
+                .withFulfilment(fr.comptoir.sale.BasketLine.PICKUP + "st-lyo01"));
+        assertThat(vm.lines().get(0).fulfilment()).isEqualTo("Ordered: to collect at Comptoir Lyon Part-Dieu");
+        assertThat(vm.readyToPay()).isFalse();
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.ERROR);
+        assertThat(vm.messageProperty().get()).startsWith("An order to collect in another store needs a customer");
+        basket.attach(helene);
+        assertThat(vm.readyToPay()).isTrue();
+    }
 }
