@@ -67,10 +67,11 @@ public final class PaymentView {
         gift.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()).or(vm.unresolvedProperty()));
         giftNumber.disableProperty().bind(vm.paidProperty());
         HBox giftRow = new HBox(10, giftNumber, gift);
-        Label message = Ui.label("", "info-text");
+        Label message = Ui.label("");
         message.setId("pay-message");
         message.setMinHeight(Region.USE_PREF_SIZE);
-        message.textProperty().bind(vm.messageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        fr.comptoir.uikit.Notice.show(vm.notice(), message);
         ListView<String> payments = new ListView<>(vm.payments());
         payments.setPrefHeight(120);
         // A payment whose outcome is unknown: the associate checks the terminal (or the network), then asks again.

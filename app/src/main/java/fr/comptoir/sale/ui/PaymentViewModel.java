@@ -35,7 +35,8 @@ public final class PaymentViewModel {
     private final StringProperty due = new SimpleStringProperty("");
     private final StringProperty remaining = new SimpleStringProperty("");
     private final StringProperty amountEntry = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final fr.comptoir.uikit.Notice notice = new fr.comptoir.uikit.Notice();
+    private final StringProperty message = notice.textProperty();
     private final StringProperty receipt = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty paid = new SimpleBooleanProperty(false);
@@ -99,13 +100,13 @@ public final class PaymentViewModel {
             busy.set(false);
             show(standing, 0);
             if (!standing.unresolved().isEmpty()) {
-                message.set(unresolvedMessage(standing));
+                notice.warn(unresolvedMessage(standing));
             } else if (!standing.taken().isEmpty()) {
-                message.set(i18n.get("pay.resumed", money(standing.takenCents())));
+                notice.warn(i18n.get("pay.resumed", money(standing.takenCents())));
             }
         }, failure -> {
             busy.set(false);
-            message.set(i18n.get("pay.loadFailed", failure.getMessage()));
+            notice.error(i18n.get("pay.loadFailed", failure.getMessage()));
         });
     }
 
@@ -134,7 +135,7 @@ public final class PaymentViewModel {
     public void payCash() {
         Long given = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
         if (given == null || given <= 0) {
-            message.set(i18n.get("pay.badAmount"));
+            notice.error(i18n.get("pay.badAmount"));
             return;
         }
         payCash(given);
@@ -154,11 +155,10 @@ public final class PaymentViewModel {
             busy.set(false);
             amountEntry.set("");
             show(standing, change);
-            message.set(change > 0 ? i18n.get("pay.change", money(change)) : i18n.get("pay.cashTaken", money(givenCents)));
+            notice.confirm(change > 0 ? i18n.get("pay.change", money(change)) : i18n.get("pay.cashTaken", money(givenCents)));
         }, failure -> {
             busy.set(false);
-            message.set("pickup-needs-customer".equals(failure.getMessage()) ? i18n.get("sell.pickupNeedsCustomer")
-                    : i18n.get("pay.recordFailed", failure.getMessage()));
+            notice.error(i18n.get("pay.recordFailed", failure.getMessage()));
         });
     }
 
@@ -169,11 +169,11 @@ public final class PaymentViewModel {
         }
         Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
         if (amount == null || amount <= 0 || amount > checkout.remainingCents()) {
-            message.set(i18n.get("pay.badCardAmount", money(checkout.remainingCents())));
+            notice.error(i18n.get("pay.badCardAmount", money(checkout.remainingCents())));
             return;
         }
         busy.set(true);
-        message.set(i18n.get("pay.waitingTerminal", money(amount)));
+        notice.warn(i18n.get("pay.waitingTerminal", money(amount)));
         record Charged(PaymentTerminal.Outcome outcome, SalePayments.Standing standing) {
         }
         long change = checkout.changeCents();
@@ -183,17 +183,17 @@ public final class PaymentViewModel {
             show(charged.standing(), change);
             PaymentTerminal.Outcome outcome = charged.outcome();
             if (outcome instanceof PaymentTerminal.Outcome.Approved) {
-                message.set(i18n.get("pay.cardApproved", money(amount)));
+                notice.confirm(i18n.get("pay.cardApproved", money(amount)));
             } else if (outcome instanceof PaymentTerminal.Outcome.Declined d) {
-                message.set(i18n.get("pay.cardDeclined", d.reason()));
+                notice.error(i18n.get("pay.cardDeclined", d.reason()));
             } else if (outcome instanceof PaymentTerminal.Outcome.Cancelled) {
-                message.set(i18n.get("pay.cardCancelled"));
+                notice.warn(i18n.get("pay.cardCancelled"));
             } else {
-                message.set(i18n.get("pay.cardUnresolved", money(amount)));
+                notice.warn(i18n.get("pay.cardUnresolved", money(amount)));
             }
         }, failure -> {
             busy.set(false);
-            message.set(i18n.get("pay.terminalFailed", failure.getMessage()));
+            notice.error(i18n.get("pay.terminalFailed", failure.getMessage()));
             refreshStanding();
         });
     }
@@ -211,7 +211,7 @@ public final class PaymentViewModel {
         }
         Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
         if (amount == null || amount <= 0) {
-            message.set(i18n.get("pay.badAmount"));
+            notice.error(i18n.get("pay.badAmount"));
             return;
         }
         String number = giftCardNumber.get();
@@ -225,10 +225,10 @@ public final class PaymentViewModel {
             amountEntry.set("");
             giftCardNumber.set("");
             show(taken.standing(), change);
-            message.set(i18n.get("pay.giftCardTaken", money(taken.payment().amountCents())));
+            notice.confirm(i18n.get("pay.giftCardTaken", money(taken.payment().amountCents())));
         }, failure -> {
             busy.set(false);
-            message.set(giftCardProblem(failure));
+            notice.error(giftCardProblem(failure));
             refreshStanding();
         });
     }
@@ -236,7 +236,7 @@ public final class PaymentViewModel {
     /** After a failure: what the journal says now (an unresolved payment blocks the other tenders). */
     private void refreshStanding() {
         long change = checkout.changeCents();
-        runner.run(() -> money.standing(saleId), standing -> show(standing, change), failure -> message.set(failure.getMessage()));
+        runner.run(() -> money.standing(saleId), standing -> show(standing, change), failure -> notice.error(failure.getMessage()));
     }
 
     private String giftCardProblem(Throwable failure) {
@@ -276,12 +276,15 @@ public final class PaymentViewModel {
             SaleRecord sale = done.sale();
             recordedSale = sale;
             receipt.set(done.receipt());
-            message.set(done.receiptProblem() == null ? i18n.get("pay.completed", sale.ticketNumber())
-                    : i18n.get("pay.completedReceiptProblem", sale.ticketNumber(), done.receiptProblem()));
+            if (done.receiptProblem() == null) {
+                notice.confirm(i18n.get("pay.completed", sale.ticketNumber()));
+            } else {
+                notice.warn(i18n.get("pay.completedReceiptProblem", sale.ticketNumber(), done.receiptProblem()));
+            }
             onCompleted.accept(sale);
         }, failure -> {
             busy.set(false);
-            message.set("pickup-needs-customer".equals(failure.getMessage()) ? i18n.get("sell.pickupNeedsCustomer")
+            notice.error("pickup-needs-customer".equals(failure.getMessage()) ? i18n.get("sell.pickupNeedsCustomer")
                     : i18n.get("pay.recordFailed", failure.getMessage()));
         });
     }
@@ -298,7 +301,7 @@ public final class PaymentViewModel {
         }
         String to = email.get() == null ? "" : email.get().strip();
         if (!to.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            message.set(i18n.get("newCustomer.invalidEmail"));
+            notice.error(i18n.get("newCustomer.invalidEmail"));
             return;
         }
         SaleRecord sale = recordedSale;
@@ -307,8 +310,8 @@ public final class PaymentViewModel {
             return null;
         }, x -> {
             emailSent.set(true);
-            message.set(i18n.get("pay.emailQueued", to));
-        }, failure -> message.set(failure.getMessage()));
+            notice.confirm(i18n.get("pay.emailQueued", to));
+        }, failure -> notice.error(failure.getMessage()));
     }
 
     public StringProperty emailProperty() { return email; }
@@ -342,6 +345,9 @@ public final class PaymentViewModel {
     public StringProperty remainingProperty() { return remaining; }
     public StringProperty amountEntryProperty() { return amountEntry; }
     public StringProperty messageProperty() { return message; }
+
+    /** What the screen last said, with its kind. */
+    public fr.comptoir.uikit.Notice notice() { return notice; }
     public StringProperty receiptProperty() { return receipt; }
     public BooleanProperty busyProperty() { return busy; }
     public BooleanProperty paidProperty() { return paid; }

@@ -130,7 +130,7 @@ public final class SellFeature {
             notice.accept(i18n.get("sell.promotionsFailed", failure.getMessage()));
         });
         if (sellNotice != null) {
-            vm.messageProperty().set(sellNotice);
+            vm.notice().warn(sellNotice);
         }
         vm.enableParkingAndVoid(services.parked(), services.approve(), staffName, services.audit());
         vm.enableLocationNames(this::locationName);
@@ -198,7 +198,7 @@ public final class SellFeature {
                     return text;
                 }, runner, i18n, sale -> {
                     basket.clear();
-                    print(ReceiptText.of(sale, storeName, i18n, false, this::locationName), problem -> self[0].messageProperty().set(problem));
+                    print(ReceiptText.of(sale, storeName, i18n, false, this::locationName), problem -> self[0].notice().warn(problem));
                 });
         self[0] = vm;
         // The basket is on disk before any payment is asked: a payment never exists without its sale.

@@ -167,6 +167,7 @@ class PaymentViewModelTest {
         PaymentViewModel vm = vm(10_001);
         vm.payCard();
         assertThat(vm.messageProperty().get()).startsWith("Card declined (insufficient funds). The basket is unchanged");
+        assertThat(vm.notice().kind()).as("a declined card looks like an error").isEqualTo(fr.comptoir.uikit.Notice.Kind.ERROR);
         assertThat(vm.remainingProperty().get()).isEqualTo("100,01\u00a0€");
         assertThat(vm.anyPaymentProperty().get()).isFalse();
         vm.complete();
@@ -179,11 +180,13 @@ class PaymentViewModelTest {
         vm.amountEntryProperty().set("douze");
         vm.payCash();
         assertThat(vm.messageProperty().get()).isEqualTo("Type an amount in euros, e.g. 20 or 12,50.");
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.ERROR);
         vm.amountEntryProperty().set("30");
         vm.payCard();
         assertThat(vm.messageProperty().get()).isEqualTo("A card pays between 0,01 and 19,99\u00a0€.");
         vm.payCash(5_000);
         assertThat(vm.messageProperty().get()).isEqualTo("Give back 30,01\u00a0€ in change.");
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.CONFIRMATION);
         assertThat(PaymentViewModel.parse("12.5")).isEqualTo(1250);
         assertThat(PaymentViewModel.parse("1 234,56 €")).isEqualTo(123456);
         assertThat(PaymentViewModel.parse("-3")).isNull();
