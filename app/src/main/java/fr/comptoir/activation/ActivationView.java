@@ -16,12 +16,23 @@ public final class ActivationView {
 
     private final VBox root = new VBox(16);
 
-    public ActivationView(ActivationViewModel vm, I18n i18n) {
+    /** @param onLanguage the language chosen before activating (the screens are shown again in it) */
+    public ActivationView(ActivationViewModel vm, I18n i18n, java.util.function.Consumer<java.util.Locale> onLanguage) {
         root.getStyleClass().addAll("screen", "activation");
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(32));
         root.setMaxWidth(640);
 
+        // The language first, whatever the machine's own (a terminal set up in English for a French store, say).
+        javafx.scene.layout.HBox languages = new javafx.scene.layout.HBox(8);
+        languages.setAlignment(Pos.CENTER_RIGHT);
+        for (java.util.Locale l : java.util.List.of(java.util.Locale.FRENCH, java.util.Locale.ENGLISH)) {
+            Button b = Ui.button(l.getDisplayLanguage(l).substring(0, 1).toUpperCase(l) + l.getDisplayLanguage(l).substring(1),
+                    l.getLanguage().equals(i18n.locale().getLanguage()) ? "accent" : "flat");
+            b.setId("activation-language-" + l.getLanguage());
+            b.setOnAction(e -> onLanguage.accept(l));
+            languages.getChildren().add(b);
+        }
         Label title = Ui.label(i18n.get("activation.title"), "title-1");
         Label intro = Ui.label(i18n.get("activation.intro"), "text-muted");
 
@@ -43,17 +54,23 @@ public final class ActivationView {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setMaxSize(48, 48);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(40, 40);
+        Label saying = Ui.label("", "title-4");
+        saying.setId("activation-progress");
+        saying.textProperty().bind(vm.progressProperty());
+        javafx.scene.layout.HBox busy = new javafx.scene.layout.HBox(12, spinner, saying);
+        busy.setAlignment(Pos.CENTER_LEFT);
         busy.visibleProperty().bind(vm.busyProperty());
         busy.managedProperty().bind(busy.visibleProperty());
 
         demo.disableProperty().bind(vm.busyProperty());
         activate.disableProperty().bind(vm.busyProperty());
 
-        root.getChildren().addAll(title, intro, demo, demoHint, or,
+        languages.disableProperty().bind(vm.busyProperty());
+        root.getChildren().addAll(languages, title, intro, demo, busy, demoHint, or,
                 Ui.label(i18n.get("activation.url"), "field-label"), url,
-                Ui.label(i18n.get("activation.code"), "field-label"), code, activate, busy, error);
+                Ui.label(i18n.get("activation.code"), "field-label"), code, activate, error);
         // Labels fill the column so that their text lines up on the left with the fields.
         root.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n).setMaxWidth(Double.MAX_VALUE));
         title.setAlignment(Pos.CENTER);

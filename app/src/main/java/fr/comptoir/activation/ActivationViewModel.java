@@ -31,6 +31,8 @@ public final class ActivationViewModel {
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** What is being done while busy, in words, from the first moment. */
+    private final StringProperty progress = new SimpleStringProperty("");
 
     private final Activator activator;
     private final TaskRunner runner;
@@ -61,7 +63,11 @@ public final class ActivationViewModel {
     }
 
     public void useDemoStore() {
-        start(activator::activateDemo);
+        start(activator::activateDemo, i18n.get("activation.demoBusy"));
+    }
+
+    public StringProperty progressProperty() {
+        return progress;
     }
 
     public void activate() {
@@ -75,7 +81,7 @@ public final class ActivationViewModel {
             error.set(i18n.get("activation.error.code"));
             return;
         }
-        start(() -> activator.activate(address, activationCode));
+        start(() -> activator.activate(address, activationCode), i18n.get("activation.busy"));
     }
 
     static boolean isHttpAddress(String s) {
@@ -87,11 +93,12 @@ public final class ActivationViewModel {
         }
     }
 
-    private void start(Supplier<DeviceConfig> work) {
+    private void start(Supplier<DeviceConfig> work, String saying) {
         if (busy.get()) {
             return;
         }
         busy.set(true);
+        progress.set(saying);
         error.set("");
         runner.run(work::get, device -> {
             busy.set(false);

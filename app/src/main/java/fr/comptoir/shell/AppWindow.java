@@ -169,7 +169,16 @@ public final class AppWindow {
                 return d;
             }
         }, runner, i18n, d -> connected());
-        setContent(new ActivationView(vm, i18n).root());
+        setContent(new ActivationView(vm, i18n, locale -> {
+            i18n = new I18n(locale);
+            runner.run(() -> {
+                context.settings().put(LANGUAGE, locale.getLanguage());
+                return null;
+            }, x -> showActivation(), failure -> {
+                LOG.error("The language could not be saved", failure);
+                showActivation();
+            });
+        }).root());
     }
 
     /** Activated and connected: start syncing; sign-in once the store's data is here. */

@@ -51,6 +51,40 @@ class ActivationViewModelTest {
     }
 
     @Test
+    void whileTheDemoStoreStartsItSaysWhatIsHappening() {
+        List<Runnable> later = new java.util.ArrayList<>();
+        ActivationViewModel vm = new ActivationViewModel(new ActivationViewModel.Activator() {
+            @Override
+            public DeviceConfig activate(String url, String code) {
+                return device;
+            }
+
+            @Override
+            public DeviceConfig activateDemo() {
+                return device;
+            }
+        }, new TaskRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                                java.util.function.Consumer<Throwable> onFailure) {
+                later.add(() -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        }, new I18n(Locale.FRENCH), activated::add);
+        vm.useDemoStore();
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(vm.progressProperty().get()).startsWith("Démarrage du magasin de démo");
+        later.forEach(Runnable::run);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(activated).containsExactly(device);
+    }
+
+    @Test
     void badAddressesAndMissingCodesAreRefusedBeforeAnyNetworkCall() {
         ActivationViewModel vm = vm(Locale.FRENCH);
         vm.urlProperty().set("commerce.example.fr");
