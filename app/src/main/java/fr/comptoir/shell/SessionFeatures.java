@@ -97,7 +97,7 @@ final class SessionFeatures {
         };
         return new fr.comptoir.customers.ui.CustomersFeature(services, saleBasket,
                 () -> new fr.comptoir.customers.ClientelingService.Author(s.staff().id(), s.staff().displayName(), d.storeId()),
-                online, runner, network, i18n, scans);
+                online, runner, network, i18n, scans, status.statusProperty());
     }
 
     /** The Sell feature for the signed-in seller, around the till's one basket. */

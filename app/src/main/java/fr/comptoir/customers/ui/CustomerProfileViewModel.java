@@ -162,6 +162,28 @@ public final class CustomerProfileViewModel {
         }, x -> load(customerId), failure -> message.set(failure.getMessage()));
     }
 
+    /**
+     * Writes were delivered (or set aside) since the file was read: the header's count of changes still
+     * waiting is read again, and nothing else moves (a note or preferences being typed stay as they are).
+     */
+    public void refreshPending() {
+        String id = customerId;
+        if (id == null) {
+            return;
+        }
+        runner.run(() -> services.read(id), file -> file.ifPresent(f -> {
+            if (id.equals(customerId)) {
+                dataAge.set(header(f));
+            }
+        }), failure -> org.slf4j.LoggerFactory.getLogger(CustomerProfileViewModel.class)
+                .warn("The customer's waiting changes could not be counted again", failure));
+    }
+
+    private String header(CustomerFile f) {
+        return i18n.get("customer.dataAge", DataAge.describe(i18n, f.dataAsOf(), System.currentTimeMillis()))
+                + (f.profile().pendingEdits() > 0 ? " · " + i18n.get("customer.pendingEdits", f.profile().pendingEdits()) : "");
+    }
+
     public void load(String id) {
         customerId = id;
         busy.set(true);
@@ -192,8 +214,7 @@ public final class CustomerProfileViewModel {
         favourites.set(i18n.get("customer.favourites",
                 f.insights().favouriteCategories().isEmpty() ? "—" : String.join(", ", f.insights().favouriteCategories()),
                 f.insights().favouriteSizes().isEmpty() ? "—" : String.join(", ", f.insights().favouriteSizes())));
-        dataAge.set(i18n.get("customer.dataAge", DataAge.describe(i18n, f.dataAsOf(), System.currentTimeMillis()))
-                + (f.profile().pendingEdits() > 0 ? " · " + i18n.get("customer.pendingEdits", f.profile().pendingEdits()) : ""));
+        dataAge.set(header(f));
         Map<String, Long> quarters = new java.util.LinkedHashMap<>();
         f.insights().spendByQuarter().forEach((key, cents) ->
                 quarters.put(i18n.get("quarter", key.substring(0, 4), key.substring(6)), cents));

@@ -63,12 +63,15 @@ public final class CustomersFeature {
     private final TaskRunner network;
     private final I18n i18n;
     private final fr.comptoir.uikit.ScanRouter scans;
+    private final javafx.beans.value.ObservableValue<fr.comptoir.sync.SyncStatus> syncStatus;
     /** What was searched when Customers was last left (JavaFX thread). */
     private String lastQuery = "";
 
     /** @param network runs the calls to the central platform (threads of their own) */
     public CustomersFeature(Services services, SaleBasket basket, Supplier<ClientelingService.Author> author, BooleanSupplier online,
-                            TaskRunner runner, TaskRunner network, I18n i18n, fr.comptoir.uikit.ScanRouter scans) {
+                            TaskRunner runner, TaskRunner network, I18n i18n, fr.comptoir.uikit.ScanRouter scans,
+                            javafx.beans.value.ObservableValue<fr.comptoir.sync.SyncStatus> syncStatus) {
+        this.syncStatus = syncStatus;
         this.services = services;
         this.basket = basket;
         this.author = author;
@@ -185,6 +188,20 @@ public final class CustomersFeature {
             }
         }, runner, i18n, online, basket::holdsCart, basket::attach);
         vm.load(customerId);
-        return new CustomerProfileView(vm, i18n).root();
+        javafx.scene.Parent view = new CustomerProfileView(vm, i18n).root();
+        // When the terminal's waiting writes change (delivered, set aside), the header's count follows; the
+        // listener goes with the view.
+        javafx.beans.value.ChangeListener<fr.comptoir.sync.SyncStatus> delivered = (obs, old, now) -> {
+            if (old == null || now == null || old.pendingWrites() != now.pendingWrites()) {
+                vm.refreshPending();
+            }
+        };
+        syncStatus.addListener(delivered);
+        view.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null && scene == null) {
+                syncStatus.removeListener(delivered);
+            }
+        });
+        return view;
     }
 }

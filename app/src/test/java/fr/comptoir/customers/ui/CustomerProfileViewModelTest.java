@@ -40,15 +40,18 @@ class CustomerProfileViewModelTest {
     boolean online = true;
     final List<String> calls = new ArrayList<>();
 
+    /** Changes of the customer still waiting to be sent, as the outbox would count them. */
+    int pending = 1;
+
     CustomerProfileViewModel vm(ClientelingStore.CachedCarts cached) {
-        CustomerFile file = new CustomerFile(new ClientelingService.Profile(helene,
-                List.of(new CustomerNote("n1", "cus-1", "Chausse du 38", "s", "Camille", "st", "2026-11-01T10:00:00Z")), 1),
-                orders, CustomerInsights.of(orders, Map.of(), LocalDate.of(2026, 11, 20), ZoneOffset.UTC, 8),
-                Map.of("st-par01", "Comptoir Paris Rivoli"), items, cached, System.currentTimeMillis() - 120_000);
         return new CustomerProfileViewModel(new CustomerProfileViewModel.Services() {
             @Override
             public Optional<CustomerFile> read(String id) {
                 calls.add("read " + id);
+                CustomerFile file = new CustomerFile(new ClientelingService.Profile(helene,
+                        List.of(new CustomerNote("n1", "cus-1", "Chausse du 38", "s", "Camille", "st", "2026-11-01T10:00:00Z")), pending),
+                        orders, CustomerInsights.of(orders, Map.of(), LocalDate.of(2026, 11, 20), ZoneOffset.UTC, 8),
+                        Map.of("st-par01", "Comptoir Paris Rivoli"), items, cached, System.currentTimeMillis() - 120_000);
                 return id.equals("cus-1") ? Optional.of(file) : Optional.empty();
             }
 
@@ -185,5 +188,17 @@ class CustomerProfileViewModelTest {
         CustomerProfileViewModel vm = vm(null);
         vm.load("nobody");
         assertThat(vm.messageProperty().get()).isEqualTo("This customer is not known here.");
+    }
+
+    @Test
+    void theCountOfWaitingChangesFollowsTheirDeliveryWithoutTouchingTheRest() {
+        CustomerProfileViewModel vm = vm(null);
+        vm.load("cus-1");
+        assertThat(vm.dataAgeProperty().get()).contains("1 edit waiting to be sent");
+        vm.noteDraftProperty().set("Préfère le bleu");
+        pending = 0;
+        vm.refreshPending();
+        assertThat(vm.dataAgeProperty().get()).doesNotContain("waiting");
+        assertThat(vm.noteDraftProperty().get()).as("a note being typed stays").isEqualTo("Préfère le bleu");
     }
 }
