@@ -96,6 +96,11 @@ public final class ScanDetector {
         return new Outcome.Ignore();
     }
 
+    /** Something else happened (a touch, the focus moved): whatever is held was typing; release it now. */
+    public Outcome release() {
+        return held.isEmpty() ? new Outcome.Ignore() : new Outcome.Release(drain());
+    }
+
     /** Whether keys are being held back as a possible scan. */
     public boolean holding() {
         return !held.isEmpty();

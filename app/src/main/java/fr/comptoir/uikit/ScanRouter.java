@@ -36,6 +36,10 @@ public final class ScanRouter {
     private final Consumer<String> unrouted;
     private final PauseTransition idle = new PauseTransition(Duration.millis(ScanDetector.MAX_GAP_NANOS / 1_000_000 + 10));
     private Scene scene;
+    /** Where the keys being held were typed: they go back there, even if the focus moved on meanwhile. */
+    private TextInputControl heldFor;
+    private final EventHandler<javafx.scene.input.MouseEvent> flushOnTouch = e -> flush();
+    private final javafx.beans.value.ChangeListener<Node> flushOnFocus = (obs, old, now) -> flush();
 
     /**
      * @param detector tells scans from typing (with the store's prefix and suffix, if any)
@@ -51,9 +55,14 @@ public final class ScanRouter {
     public void attach(Scene scene) {
         if (this.scene != null) {
             this.scene.removeEventFilter(KeyEvent.ANY, filter);
+            this.scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, flushOnTouch);
+            this.scene.focusOwnerProperty().removeListener(flushOnFocus);
         }
         this.scene = scene;
         scene.addEventFilter(KeyEvent.ANY, filter);
+        // A touch elsewhere or a focus change ends any typing held back: it goes where it was typed first.
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, flushOnTouch);
+        scene.focusOwnerProperty().addListener(flushOnFocus);
     }
 
     /**
@@ -110,6 +119,9 @@ public final class ScanRouter {
             if (ch.isEmpty() || ch.charAt(0) < ' ' || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
                 return;
             }
+            if (!detector.holding()) {
+                heldFor = scene != null && scene.getFocusOwner() instanceof TextInputControl t ? t : null;
+            }
             ScanDetector.Outcome o = detector.typed(ch.charAt(0), now);
             if (!(o instanceof ScanDetector.Outcome.Ignore)) {
                 e.consume();
@@ -130,12 +142,30 @@ public final class ScanRouter {
         }
     }
 
+    /** Gives back, now, whatever typing is held. */
+    private void flush() {
+        if (detector.holding()) {
+            idle.stop();
+            deliver(detector.release());
+        }
+    }
+
     private void deliver(ScanDetector.Outcome o) {
         if (o instanceof ScanDetector.Outcome.Scan scan) {
+            heldFor = null;
             scanned(scan.code());
-        } else if (o instanceof ScanDetector.Outcome.Release release && scene != null
-                && scene.getFocusOwner() instanceof TextInputControl field && field.isEditable()) {
-            field.replaceSelection(release.typed());
+        } else if (o instanceof ScanDetector.Outcome.Release release) {
+            TextInputControl field = heldFor != null ? heldFor
+                    : scene != null && scene.getFocusOwner() instanceof TextInputControl t ? t : null;
+            if (field != null && field.isEditable() && !field.isDisabled() && field.getScene() != null) {
+                if (field.isFocused()) {
+                    field.replaceSelection(release.typed());
+                } else {
+                    field.appendText(release.typed());
+                }
+            }
+            // What comes next starts a new sequence, typed wherever the focus is then.
+            heldFor = detector.holding() && scene != null && scene.getFocusOwner() instanceof TextInputControl t ? t : null;
         }
     }
 }

@@ -325,6 +325,24 @@ class ComptoirUiTest {
         tap("Sell");
         WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#basket-total") != null && text("#basket-total").contains("2 items"));
         assertThat(WaitForAsyncUtils.asyncFx(() -> app.window().scans().routeCount()).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+
+        // Typing held back for a moment (it might have been a scan) goes to the field it was typed in, even when
+        // the next field is touched at once.
+        tap("Customers");
+        tap("New customer");
+        focus("#new-last-name");
+        javafx.scene.control.TextField lastName = waitFor(() -> robot.lookup("#new-last-name").tryQueryAs(javafx.scene.control.TextField.class));
+        javafx.scene.control.TextField email = waitFor(() -> robot.lookup("#new-email").tryQueryAs(javafx.scene.control.TextField.class));
+        robot.interact(() -> {
+            for (char c : "Martin".toCharArray()) {
+                javafx.event.Event.fireEvent(lastName, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                        javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
+            }
+            email.requestFocus();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lastName.getText()).isEqualTo("Martin");
+        assertThat(email.getText()).isEmpty();
     }
 
     /** A keyboard-wedge scanner: the code's characters and Enter, all at once, to whatever has the focus. */

@@ -69,4 +69,14 @@ class ScanDetectorTest {
         t = burst(d, "REF-42", t + 1000 * MS);
         assertThat(d.enter(t + 5 * MS)).as("no prefix: not from the store's scanner").isEqualTo(new ScanDetector.Outcome.Release("REF-42"));
     }
+
+    @Test
+    void whatIsHeldIsReleasedAtOnceWhenSomethingElseHappens() {
+        ScanDetector d = new ScanDetector();
+        burst(d, "Mart", 0);
+        assertThat(d.holding()).isTrue();
+        assertThat(d.release()).isEqualTo(new ScanDetector.Outcome.Release("Mart"));
+        assertThat(d.holding()).isFalse();
+        assertThat(d.release()).isInstanceOf(ScanDetector.Outcome.Ignore.class);
+    }
 }

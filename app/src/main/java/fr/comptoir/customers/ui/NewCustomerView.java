@@ -16,14 +16,24 @@ import javafx.scene.layout.VBox;
 public final class NewCustomerView {
 
     private final VBox root = new VBox(12);
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
 
     public NewCustomerView(NewCustomerViewModel vm, I18n i18n, Runnable onCancel) {
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
         root.setPadding(new Insets(16, 20, 16, 20));
         root.getStyleClass().add("screen");
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
-        field(grid, 0, i18n.get("newCustomer.firstName"), vm.firstNameProperty(), "new-first-name");
+        javafx.scene.control.TextField first = field(grid, 0, i18n.get("newCustomer.firstName"), vm.firstNameProperty(), "new-first-name");
+        // The form opens ready to type into.
+        first.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(first::requestFocus);
+            }
+        });
         field(grid, 1, i18n.get("newCustomer.lastName"), vm.lastNameProperty(), "new-last-name");
         field(grid, 2, i18n.get("newCustomer.email"), vm.emailProperty(), "new-email");
         field(grid, 3, i18n.get("newCustomer.phone"), vm.phoneProperty(), "new-phone");
@@ -56,18 +66,24 @@ public final class NewCustomerView {
                 duplicates, error, new HBox(12, create, cancel));
     }
 
-    private static void field(GridPane grid, int row, String label, javafx.beans.property.StringProperty value, String id) {
-        Ui.formRow(grid, row, label, Ui.touchField(id, null, value));
+    private static javafx.scene.control.TextField field(GridPane grid, int row, String label, javafx.beans.property.StringProperty value, String id) {
+        javafx.scene.control.TextField f = Ui.touchField(id, null, value);
+        Ui.formRow(grid, row, label, f);
+        return f;
     }
 
     private static CheckBox check(String text, javafx.beans.property.BooleanProperty value) {
         CheckBox c = new CheckBox(text);
-        c.setMinHeight(44);
+        // The whole row is the touch target, not only the box.
+        c.setMinHeight(52);
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.setWrapText(true);
         c.selectedProperty().bindBidirectional(value);
         return c;
     }
 
+    /** Scrolls within its pane: a warning about likely duplicates never pushes the window's header or status bar out. */
     public Parent root() {
-        return root;
+        return scroll;
     }
 }
