@@ -110,7 +110,9 @@ public final class CustomersView {
 
         ResultCell(I18n i18n) {
             this.i18n = i18n;
-            setMinHeight(64);
+            // Name, e-mail, then phone and card: three lines, whatever the list measured before the row was filled.
+            setMinHeight(94);
+            setPrefHeight(94);
             // Never wider than the list: long emails are cut with an ellipsis rather than scrolled.
             setPrefWidth(0);
         }
