@@ -84,7 +84,7 @@ public final class SyncView {
         addFact(facts, 5, i18n.get("sync.waitingBecause"), waiting);
 
         TableView<SyncViewModel.FeedRow> table = new TableView<>(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<SyncViewModel.FeedRow, String> feed = new TableColumn<>(i18n.get("sync.feed"));
         feed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
         TableColumn<SyncViewModel.FeedRow, Long> records = new TableColumn<>(i18n.get("sync.records"));
@@ -92,14 +92,19 @@ public final class SyncView {
         TableColumn<SyncViewModel.FeedRow, String> last = new TableColumn<>(i18n.get("sync.lastSync"));
         last.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastSync()));
         table.getColumns().addAll(java.util.List.of(feed, records, last));
-        // Read-only rows (nothing to touch): compact, so that every feed shows beside the facts.
+        // Read-only rows (nothing to touch): compact. Under the facts, across the screen: no heading, platform
+        // name or date is cut, in either language.
         table.setFixedCellSize(34);
-        table.setPrefHeight(34 * 7 + 8);
+        table.setPrefHeight(34 * 12 + 40);
         table.setMinHeight(34 * 4);
-        HBox.setHgrow(table, Priority.ALWAYS);
-        facts.setMinWidth(440);
-        facts.setMaxWidth(520);
-        HBox overview = new HBox(24, facts, table);
+        feed.setPrefWidth(300);
+        feed.setMaxWidth(360);
+        records.setPrefWidth(200);
+        records.setMaxWidth(220);
+        last.setMinWidth(220);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox overview = new VBox(16, facts, table);
+        VBox.setVgrow(overview, Priority.ALWAYS);
 
         VBox attentionBox = attentionPanel(vm, i18n);
         attentionBox.visibleProperty().bind(Bindings.isNotEmpty(vm.attentionRows()).or(vm.messageProperty().isNotEmpty()));

@@ -16,6 +16,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
@@ -58,8 +59,12 @@ public final class ReprintView {
         print.disableProperty().bind(vm.chosenProperty().isNull());
         email.disableProperty().bind(vm.chosenProperty().isNull());
         to.disableProperty().bind(vm.chosenProperty().isNull());
-        HBox actions = new HBox(12, print, to, email);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        // Printing on its own row, the e-mail and its button on the next: no label is ever cut, in either language.
+        print.setMinWidth(Region.USE_PREF_SIZE);
+        email.setMinWidth(Region.USE_PREF_SIZE);
+        HBox mail = new HBox(12, to, email);
+        mail.setAlignment(Pos.CENTER_LEFT);
+        VBox actions = new VBox(10, print, mail);
         Label message = new Label();
         message.setId("reprint-message");
         message.setWrapText(true);
@@ -70,8 +75,8 @@ public final class ReprintView {
         Button back = Ui.button(i18n.get("pay.back"));
         back.setOnAction(e -> onBack.run());
         VBox left = new VBox(12, Ui.label(i18n.get("reprint.title"), "title-2"), list, back);
-        left.setPrefWidth(420);
-        left.setMinWidth(360);
+        left.setPrefWidth(380);
+        left.setMinWidth(340);
         Label hint = Ui.label("", "text-muted");
         hint.textProperty().bind(Bindings.when(vm.chosenProperty().isNull()).then(i18n.get("reprint.chooseFirst")).otherwise(""));
         hint.managedProperty().bind(hint.visibleProperty());

@@ -219,8 +219,9 @@ public final class SellView {
 
         ListView<fr.comptoir.sale.ParkedSale> parkedList = new ListView<>(vm.parked());
         parkedList.setId("parked-sales");
-        // Touch rows (56 px at least), three of them in sight: a squeezed list would show a strip of half rows.
-        parkedList.setPrefHeight(3 * 60 + 4);
+        // Touch rows (56 px at least), two and a half in sight (more scroll): a squeezed list would show a strip
+        // of half rows, a taller one would push the totals out of a 1280×800 window.
+        parkedList.setPrefHeight(2.5 * 60 + 4);
         parkedList.setMinHeight(Region.USE_PREF_SIZE);
         java.time.format.DateTimeFormatter hour = i18n.time();
         Ui.textCells(parkedList, p -> i18n.get("sell.parkedLine", hour.format(java.time.Instant.parse(p.parkedAt())),
