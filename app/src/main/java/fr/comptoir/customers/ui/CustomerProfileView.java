@@ -84,7 +84,19 @@ public final class CustomerProfileView {
                 tab(i18n.get("customer.tab.spend"), spendChart(vm, i18n)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().addAll(header, message, cards, tabs);
+        // From the first moment, the file says it is coming (a busy terminal takes a second or two to read it).
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setMaxSize(36, 36);
+        HBox loading = new HBox(12, spinner, Ui.label(i18n.get("customer.loading"), "title-4"));
+        loading.setId("customer-loading");
+        loading.setAlignment(Pos.CENTER_LEFT);
+        loading.visibleProperty().bind(vm.customerProperty().isNull().and(vm.messageProperty().isEmpty()));
+        loading.managedProperty().bind(loading.visibleProperty());
+        for (javafx.scene.Node n : java.util.List.of(header, cards, tabs)) {
+            n.visibleProperty().bind(vm.customerProperty().isNotNull());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        root.getChildren().addAll(loading, header, message, cards, tabs);
     }
 
     private static Tab tab(String title, Node content) {

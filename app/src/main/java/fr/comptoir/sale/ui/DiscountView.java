@@ -59,8 +59,8 @@ public final class DiscountView {
         pin.getStyleClass().add("touch-field");
         pin.textProperty().bindBidirectional(vm.managerPinProperty());
         VBox approvalBox = new VBox(8, approval, pin);
+        // Its room is kept even while hidden: choosing a percentage never moves Apply under the finger.
         approvalBox.visibleProperty().bind(vm.needsApprovalProperty());
-        approvalBox.managedProperty().bind(approvalBox.visibleProperty());
         Label message = Ui.label("", "error-text");
         message.setId("discount-message");
         message.setMinHeight(Region.USE_PREF_SIZE);
