@@ -53,18 +53,49 @@ public final class SalePayments {
         return standing(saleId);
     }
 
-    /** The sale's payments as journaled, without asking anyone. */
+    /**
+     * The sale's payments as journaled, without asking anyone. Cash is one payment, net of what was handed
+     * back (a cash payment taken by mistake and removed leaves nothing); each journal entry stays.
+     */
     public Standing standing(String saleId) {
         List<Payment> taken = new ArrayList<>();
         List<PaymentJournal.Intent> unresolved = new ArrayList<>();
+        long cash = 0;
+        int cashAt = -1;
         for (PaymentJournal.Intent i : journal.of(saleId)) {
             if (i.state() == PaymentJournal.State.APPROVED) {
-                taken.add(i.payment());
+                if (i.payment().tender() == Payment.Tender.CASH) {
+                    cash += i.payment().amountCents();
+                    cashAt = cashAt < 0 ? taken.size() : cashAt;
+                } else {
+                    taken.add(i.payment());
+                }
             } else if (i.state() == PaymentJournal.State.ASKED) {
                 unresolved.add(i);
             }
         }
+        if (cashAt >= 0 && cash != 0) {
+            // Where the first cash was taken, so that the payments keep their order.
+            taken.add(cashAt, Payment.cash(cash));
+        }
         return new Standing(List.copyOf(taken), List.copyOf(unresolved));
+    }
+
+    /**
+     * The cash taken for this sale, handed back (a quick-cash button touched by mistake, a customer who pays
+     * by card after all): journaled as cash given back, before the sale is recorded. Cards and gift cards are
+     * not undone here: they are refunded.
+     *
+     * @return the amount handed back
+     * @throws IllegalStateException "no-cash" when no cash was taken for the sale
+     */
+    public long removeCash(String saleId) {
+        long cash = standing(saleId).taken().stream().filter(p -> p.tender() == Payment.Tender.CASH).mapToLong(Payment::amountCents).sum();
+        if (cash <= 0) {
+            throw new IllegalStateException("no-cash");
+        }
+        journal.taken(saleId, Payment.cash(-cash));
+        return cash;
     }
 
     private void settleAsked(PaymentJournal.Intent i) {

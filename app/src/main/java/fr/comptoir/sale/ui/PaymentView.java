@@ -92,7 +92,16 @@ public final class PaymentView {
         // Once a card has paid part of it, the sale can only be completed (refunds come with returns).
         back.disableProperty().bind(vm.anyPaymentProperty().or(vm.busyProperty()));
 
-        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), giftRow, message, checkAgain, payments, complete, back);
+        // Cash taken by mistake (a quick-cash key touched instead of Card) is handed back here, before the sale is
+        // recorded; the sale can then go back to its basket.
+        Button removeCash = Ui.button(i18n.get("pay.removeCash"), "danger");
+        removeCash.setId("pay-remove-cash");
+        removeCash.setOnAction(e -> vm.removeCash());
+        removeCash.visibleProperty().bind(vm.cashTakenProperty().greaterThan(0).and(vm.receiptProperty().isEmpty()));
+        removeCash.managedProperty().bind(removeCash.visibleProperty());
+        removeCash.disableProperty().bind(vm.busyProperty());
+        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), giftRow, message, checkAgain, payments, complete,
+                new HBox(12, back, removeCash));
         left.setPrefWidth(560);
 
         TextArea receipt = new TextArea();

@@ -41,6 +41,7 @@ public final class PaymentViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty paid = new SimpleBooleanProperty(false);
     private final BooleanProperty anyPayment = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.LongProperty cashTaken = new javafx.beans.property.SimpleLongProperty(0);
     private final BooleanProperty unresolved = new SimpleBooleanProperty(false);
     private final ObservableList<String> payments = FXCollections.observableArrayList();
 
@@ -125,6 +126,33 @@ public final class PaymentViewModel {
         checkout = new Checkout(dueCents, standing.taken(), change);
         unresolved.set(!standing.unresolved().isEmpty());
         refresh();
+    }
+
+    /**
+     * Hands back the cash taken so far for this sale (a mistaken quick-cash touch): journaled, and the amount
+     * is due again. Only before the sale is recorded.
+     */
+    public void removeCash() {
+        if (recorded || busy.get() || cashTaken.get() <= 0) {
+            return;
+        }
+        busy.set(true);
+        runner.run(() -> {
+            long back = money.removeCash(saleId);
+            return new Object[]{back, money.standing(saleId)};
+        }, result -> {
+            busy.set(false);
+            show((SalePayments.Standing) result[1], 0);
+            notice.warn(i18n.get("pay.cashRemoved", money((Long) result[0])));
+        }, failure -> {
+            busy.set(false);
+            notice.error(i18n.get("pay.recordFailed", failure.getMessage()));
+        });
+    }
+
+    /** Cash taken so far for this sale, in cents (the "remove cash" button is offered while above zero). */
+    public javafx.beans.property.ReadOnlyLongProperty cashTakenProperty() {
+        return cashTaken;
     }
 
     private boolean blocked() {
@@ -330,6 +358,8 @@ public final class PaymentViewModel {
         remaining.set(money(checkout.remainingCents()));
         paid.set(checkout.isPaid());
         anyPayment.set(!checkout.payments().isEmpty() || unresolved.get());
+        cashTaken.set(checkout.payments().stream().filter(p -> p.tender() == fr.comptoir.sale.Payment.Tender.CASH)
+                .mapToLong(fr.comptoir.sale.Payment::amountCents).sum());
         payments.setAll(checkout.payments().stream().map(p -> switch (p.tender()) {
             case CASH -> i18n.get("receipt.cash");
             case CARD -> i18n.get("receipt.card", p.maskedPan().substring(p.maskedPan().length() - 4));

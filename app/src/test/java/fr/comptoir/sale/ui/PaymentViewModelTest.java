@@ -191,4 +191,25 @@ class PaymentViewModelTest {
         assertThat(PaymentViewModel.parse("1 234,56 €")).isEqualTo(123456);
         assertThat(PaymentViewModel.parse("-3")).isNull();
     }
+
+    @Test
+    void cashTakenByMistakeIsHandedBackJournaledAndDueAgain() {
+        PaymentViewModel vm = vm(5_000);
+        vm.load();
+        vm.payCash(2_000);
+        assertThat(vm.cashTakenProperty().get()).isEqualTo(2_000);
+        assertThat(vm.remainingProperty().get()).isEqualTo("30,00\u00a0€");
+        vm.removeCash();
+        assertThat(vm.cashTakenProperty().get()).isZero();
+        assertThat(vm.remainingProperty().get()).isEqualTo("50,00\u00a0€");
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.WARNING);
+        assertThat(vm.messageProperty().get()).startsWith("20,00\u00a0€ in cash handed back");
+        assertThat(vm.anyPaymentProperty().get()).as("the sale may go back to its basket").isFalse();
+        // Both movements stay in the journal; nothing counts twice.
+        assertThat(journal.of(basket.saleId())).extracting(i -> i.payment().amountCents()).containsExactly(2_000L, -2_000L);
+        vm.payCard();
+        vm.complete();
+        assertThat(completed).singleElement().satisfies(s -> assertThat(s.payments()).extracting(fr.comptoir.sale.Payment::tender)
+                .containsExactly(fr.comptoir.sale.Payment.Tender.CARD));
+    }
 }
