@@ -2,14 +2,9 @@ package fr.comptoir.shell;
 
 import fr.comptoir.AppContext;
 import fr.comptoir.DeviceConfig;
-import fr.comptoir.activation.ActivationView;
-import fr.comptoir.activation.ActivationViewModel;
 import fr.comptoir.activation.FirstSyncView;
 import fr.comptoir.staff.StaffSession;
-import fr.comptoir.staff.ui.SignInView;
-import fr.comptoir.staff.ui.SignInViewModel;
 import fr.comptoir.sync.SyncStatus;
-import fr.comptoir.uikit.DataAge;
 import fr.comptoir.uikit.I18n;
 import fr.comptoir.uikit.StatusBarViewModel;
 import fr.comptoir.uikit.TaskRunner;
@@ -41,12 +36,8 @@ public final class AppWindow {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppWindow.class);
 
-    /** Setting keys (journal database): the language tag, and the inactivity delay as an ISO-8601 duration. */
-    public static final String LANGUAGE = "ui.language";
-    public static final String LOCK_DELAY = "ui.lockDelay";
-    /** The discount an associate may give without a manager, in basis points of what is discounted. */
-    public static final String DISCOUNT_THRESHOLD = "sale.discountApprovalThresholdBp";
-    private static final java.time.Duration DEFAULT_LOCK_DELAY = java.time.Duration.ofMinutes(2);
+    /** The setting key of the inactivity delay (an ISO-8601 duration), for tests that shorten it. */
+    public static final String LOCK_DELAY = TerminalSettings.LOCK_DELAY;
 
     private final StackPane root = new StackPane();
     private final Scene scene;
@@ -57,15 +48,10 @@ public final class AppWindow {
     private I18n i18n = new I18n(I18n.systemDefault());
     private StatusBarViewModel status;
     private InactivityLock inactivityLock;
-    private fr.comptoir.sale.BasketAutosave autosave;
-    /** Said once on the Sell screen (the restored sale). */
-    private String sellNotice;
-    /** The restored sale already had payments: its Sell screen opens on its payment, once. */
-    private boolean resumePayment;
-    private java.time.Duration lockDelay = DEFAULT_LOCK_DELAY;
-    private fr.comptoir.sale.DiscountPolicy discountPolicy = fr.comptoir.sale.DiscountPolicy.DEFAULT;
+    private TerminalSettings settings;
+    private ShellScreens shellScreens;
     private StaffSession session;
-    private final fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
+    private final TillBasket till = new TillBasket();
     private Timeline ageClock;
     private MainView.Section currentSection = MainView.Section.CUSTOMERS;
     /** The signed-in main view on show, for features that lead to another section. */
@@ -108,41 +94,27 @@ public final class AppWindow {
     /** Opens the data in the background, then shows activation or goes on to sync and sign-in. */
     public void start() {
         showBusy(i18n.get("app.starting"));
-        record Started(AppContext context, String language, String lockDelay, String discountThreshold) {
+        record Started(AppContext context, TerminalSettings.Stored stored) {
         }
         runner.run(() -> {
             AppContext ctx = contextFactory.get();
             if (ctx.device().isPresent()) {
                 ctx.connect();
             }
-            return new Started(ctx, ctx.settings().get(LANGUAGE).orElse(null), ctx.settings().get(LOCK_DELAY).orElse(null),
-                    ctx.settings().get(DISCOUNT_THRESHOLD).orElse(null));
+            return new Started(ctx, TerminalSettings.Stored.readFrom(ctx));
         }, started -> {
             context = started.context();
-            if (started.language() != null) {
-                i18n = new I18n(Locale.forLanguageTag(started.language()));
+            if (started.stored().language() != null) {
+                i18n = new I18n(Locale.forLanguageTag(started.stored().language()));
             }
-            lockDelay = parseDelay(started.lockDelay());
-            discountPolicy = fr.comptoir.sale.DiscountPolicy.parse(started.discountThreshold());
+            settings = new TerminalSettings(context, started.stored(), runner, this::journalFailed);
+            shellScreens = new ShellScreens(context, runner);
             if (context.device().isEmpty()) {
                 showActivation();
             } else {
                 connected();
             }
         }, failure -> showBusy(i18n.get("app.startFailed", failure.getMessage())));
-    }
-
-    /** A stored delay that cannot be read, or is shorter than a second, falls back to the default. */
-    static java.time.Duration parseDelay(String stored) {
-        if (stored == null) {
-            return DEFAULT_LOCK_DELAY;
-        }
-        try {
-            java.time.Duration d = java.time.Duration.parse(stored);
-            return d.getSeconds() >= 1 ? d : DEFAULT_LOCK_DELAY;
-        } catch (java.time.format.DateTimeParseException e) {
-            return DEFAULT_LOCK_DELAY;
-        }
     }
 
     private void showBusy(String text) {
@@ -154,31 +126,10 @@ public final class AppWindow {
     }
 
     private void showActivation() {
-        ActivationViewModel vm = new ActivationViewModel(new ActivationViewModel.Activator() {
-            @Override
-            public DeviceConfig activate(String url, String code) {
-                DeviceConfig d = context.activate(url, code);
-                context.connect();
-                return d;
-            }
-
-            @Override
-            public DeviceConfig activateDemo() {
-                DeviceConfig d = context.activateDemo();
-                context.connect();
-                return d;
-            }
-        }, runner, i18n, d -> connected());
-        setContent(new ActivationView(vm, i18n, locale -> {
+        setContent(shellScreens.activation(i18n, this::connected, locale -> {
             i18n = new I18n(locale);
-            runner.run(() -> {
-                context.settings().put(LANGUAGE, locale.getLanguage());
-                return null;
-            }, x -> showActivation(), failure -> {
-                LOG.error("The language could not be saved", failure);
-                showActivation();
-            });
-        }).root());
+            settings.changeLanguage(locale.getLanguage(), this::showActivation);
+        }));
     }
 
     /** Activated and connected: start syncing; sign-in once the store's data is here. */
@@ -218,50 +169,20 @@ public final class AppWindow {
         if (inactivityLock != null) {
             inactivityLock.disarm();
         }
-        DeviceConfig device = context.device().orElseThrow();
-        SignInViewModel vm = new SignInViewModel(() -> context.staffDirectory().activeStaff(device.storeId()),
-                (id, pin) -> context.signIn().signIn(id, pin), runner, i18n, s -> {
-            if (locked != null && !locked.staff().id().equals(s.staff().id())) {
-                runner.run(() -> {
-                    context.signIn().signOut(locked);
-                    return null;
-                }, x -> { }, this::journalFailed);
-            }
+        Parent view = shellScreens.signIn(i18n, locked, s -> {
             session = s;
             recoverBasketThenShowMain();
-        });
-        SignInView view = new SignInView(vm, i18n, locked == null ? null : i18n.get("signIn.locked", locked.staff().displayName()), device.demo());
-        setContent(view.root());
-        vm.load(locked == null ? null : locked.staff().id());
-        view.root().requestFocus();
+        }, this::journalFailed);
+        setContent(view);
+        view.requestFocus();
     }
 
-    /**
-     * At the first sign-in after a start, takes back the sale that was being rung up when the app
-     * stopped (crash, power cut), then saves the basket at every change.
-     */
+    /** At the first sign-in after a start, the sale in progress when the app stopped comes back, on Sell. */
     private void recoverBasketThenShowMain() {
-        if (autosave != null) {
-            showMain();
-            return;
-        }
-        autosave = new fr.comptoir.sale.BasketAutosave(context.parkedSales(), context.clock(),
-                failure -> Platform.runLater(() -> status.notice(i18n.get("sell.autosaveFailed", failure.getMessage()))));
-        fr.comptoir.sale.SaleRecovery recovery = new fr.comptoir.sale.SaleRecovery(context.parkedSales(), context.paymentJournal(),
-                context.salePayments());
-        runner.run(recovery::recover, saved -> {
-            if (saved.isPresent() && basket.lines().isEmpty()) {
-                basket.restore(saved.get().sale());
-                resumePayment = saved.get().paymentsStarted();
+        till.recoverOnce(context, runner, i18n, text -> status.notice(text), restored -> {
+            if (restored) {
                 currentSection = MainView.Section.SELL;
-                sellNotice = i18n.get("sell.restored", saved.get().sale().lines().size());
             }
-            autosave.watch(basket);
-            showMain();
-        }, failure -> {
-            LOG.error("The sale in progress could not be read back", failure);
-            status.notice(i18n.get("sell.restoreFailed", failure.getMessage()));
-            autosave.watch(basket);
             showMain();
         });
     }
@@ -269,7 +190,7 @@ public final class AppWindow {
     private void showMain() {
         DeviceConfig device = context.device().orElseThrow();
         Map<MainView.Section, Supplier<Node>> screens = new EnumMap<>(MainView.Section.class);
-        SessionFeatures features = new SessionFeatures(context, session, basket, autosave, () -> discountPolicy, status, this::online,
+        SessionFeatures features = new SessionFeatures(context, session, till.basket(), till.autosave(), settings::discountPolicy, status, this::online,
                 runner, network, i18n, scans, () -> {
                     if (mainView != null) {
                         mainView.show(MainView.Section.SELL);
@@ -278,31 +199,19 @@ public final class AppWindow {
         fr.comptoir.customers.ui.CustomersFeature customers = features.customers();
         fr.comptoir.sale.ui.SellFeature sell = features.sell(customers);
         screens.put(MainView.Section.CUSTOMERS, customers::screen);
-        screens.put(MainView.Section.SELL, () -> {
-            // A sale restored with payments already taken goes straight back to its payment.
-            boolean toPayment = resumePayment;
-            String notice = sellNotice;
-            resumePayment = false;
-            sellNotice = null;
-            return sell.screen(toPayment, notice);
-        });
+        screens.put(MainView.Section.SELL, () -> till.sellScreen(sell));
         screens.put(MainView.Section.PICKUPS, () -> PlaceholderView.of(i18n.get("nav.pickups")));
         screens.put(MainView.Section.RETURNS, () -> PlaceholderView.of(i18n.get("nav.returns")));
-        screens.put(MainView.Section.SYNC, () -> {
-            SyncViewModel vm = new SyncViewModel(context.cache()::counts, context.cache()::states, context.outbox(),
-                    new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), device.storeId())::approve, session.staff().id(),
-                    context.recordCodec(), () -> context.sync().requestSync(), runner, i18n);
-            return new SyncView(vm, status, i18n, device.demo() ? i18n.get("sync.demoPlatform") : device.platformUrl()).root();
-        });
-        boolean manager = session.isManager();
-        screens.put(MainView.Section.SETTINGS, () -> new SettingsView(i18n, device, lockDelay, this::changeLanguage, this::changeLockDelay,
-                new SettingsView.DiscountSetting(discountPolicy.approvalThresholdBasisPoints(), manager, this::changeDiscountThreshold)).root());
+        StaffSession signedIn = session;
+        screens.put(MainView.Section.SYNC, () -> shellScreens.sync(i18n, status, signedIn));
+        screens.put(MainView.Section.SETTINGS, () -> shellScreens.settings(i18n, settings, signedIn.isManager(), this::changeLanguage,
+                this::changeLockDelay));
         MainView main = new MainView(i18n, device.storeName(), session, status, screens, this::lock, this::signOut);
         mainView = main;
         setContent(main.root());
         main.show(currentSection);
         main.setOnSectionShown(section -> currentSection = section);
-        inactivityLock = new InactivityLock(lockDelay, this::lock);
+        inactivityLock = new InactivityLock(settings.lockDelay(), this::lock);
         inactivityLock.arm(scene);
     }
 
@@ -316,31 +225,15 @@ public final class AppWindow {
         status = new StatusBarViewModel(i18n, Platform::runLater);
         status.statusProperty().set(old.statusProperty().get());
         context.sync().addListener(status::accept);
-        runner.run(() -> {
-            context.settings().put(LANGUAGE, locale.getLanguage());
-            return null;
-        }, x -> showMain(), x -> showMain());
-    }
-
-    /** A manager's choice: the discount associates may give alone. */
-    private void changeDiscountThreshold(int basisPoints) {
-        discountPolicy = new fr.comptoir.sale.DiscountPolicy(basisPoints);
-        runner.run(() -> {
-            context.settings().put(DISCOUNT_THRESHOLD, Integer.toString(basisPoints));
-            return null;
-        }, x -> { }, this::journalFailed);
+        settings.changeLanguage(locale.getLanguage(), this::showMain);
     }
 
     private void changeLockDelay(java.time.Duration delay) {
-        lockDelay = delay;
-        runner.run(() -> {
-            context.settings().put(LOCK_DELAY, delay.toString());
-            return null;
-        }, x -> {
+        settings.changeLockDelay(delay, () -> {
             inactivityLock.disarm();
-            inactivityLock = new InactivityLock(lockDelay, this::lock);
+            inactivityLock = new InactivityLock(delay, this::lock);
             inactivityLock.arm(scene);
-        }, this::journalFailed);
+        });
     }
 
     private void lock() {
@@ -382,9 +275,7 @@ public final class AppWindow {
         if (ageClock != null) {
             ageClock.stop();
         }
-        if (autosave != null) {
-            autosave.close();
-        }
+        till.close();
     }
 
     private void setContent(Parent content) {

@@ -10,9 +10,9 @@ class AppWindowTest {
 
     @Test
     void aStoredLockDelayThatCannotBeReadFallsBackToTwoMinutes() {
-        assertThat(AppWindow.parseDelay("PT30S")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(AppWindow.parseDelay("soon")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(AppWindow.parseDelay("PT0S")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(AppWindow.parseDelay(null)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(TerminalSettings.parseDelay("PT30S")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(TerminalSettings.parseDelay("soon")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(TerminalSettings.parseDelay("PT0S")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(TerminalSettings.parseDelay(null)).isEqualTo(Duration.ofMinutes(2));
     }
 }

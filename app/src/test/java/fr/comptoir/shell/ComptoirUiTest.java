@@ -377,9 +377,9 @@ class ComptoirUiTest {
 
     /** How many listeners the one basket of the window has (read through reflection: no test-only API in the app). */
     private int basketListeners() throws Exception {
-        java.lang.reflect.Field basketField = AppWindow.class.getDeclaredField("basket");
-        basketField.setAccessible(true);
-        Object basket = basketField.get(app.window());
+        java.lang.reflect.Field tillField = AppWindow.class.getDeclaredField("till");
+        tillField.setAccessible(true);
+        Object basket = ((TillBasket) tillField.get(app.window())).basket();
         java.lang.reflect.Field listeners = basket.getClass().getDeclaredField("listeners");
         listeners.setAccessible(true);
         return WaitForAsyncUtils.asyncFx(() -> ((java.util.List<?>) listeners.get(basket)).size()).get(10, TimeUnit.SECONDS);
