@@ -78,6 +78,8 @@ public final class ComptoirCli {
                 out.println();
                 out.println("Pending writes:  " + ctx.outbox().pendingCount());
                 out.println("Needs attention: " + ctx.outbox().needsAttentionCount());
+                out.println("Writes sent:     " + ctx.outbox().sentCount());
+                out.println("Writes discarded by a manager: " + ctx.outbox().discardedCount());
                 out.println("Journal records: " + ctx.journal().size());
             }
             return 0;

@@ -38,9 +38,6 @@ public final class SalePayments {
             return taken.stream().mapToLong(Payment::amountCents).sum();
         }
 
-        public long unresolvedCents() {
-            return unresolved.stream().mapToLong(PaymentJournal.Intent::amountCents).sum();
-        }
     }
 
     /** The sale's payments, after trying to settle every one still asked. */

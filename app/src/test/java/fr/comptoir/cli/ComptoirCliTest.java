@@ -49,7 +49,7 @@ class ComptoirCliTest {
                 assertThat(m.find()).as(e.getKey() + " in\n" + status.out()).isTrue();
                 assertThat(Long.parseLong(m.group(1))).as(e.getKey()).isEqualTo(e.getValue());
             }
-            assertThat(status.out()).contains("Pending writes:  0");
+            assertThat(status.out()).contains("Pending writes:  0").contains("Writes sent:     ").contains("Writes discarded by a manager: 0");
         }
     }
 
