@@ -205,33 +205,15 @@ public final class CustomerProfileView {
         }
         Button save = Ui.button(i18n.get("preferences.save"));
         save.setOnAction(e -> vm.savePreferences());
-        ListView<CustomerProfileViewModel.WishItem> wishlist = new ListView<>(vm.wishlist());
-        wishlist.setPrefHeight(120);
-        wishlist.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(CustomerProfileViewModel.WishItem item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                setGraphic(actionRow(item.label(), i18n.get("wishlist.remove"), () -> vm.removeFromWishlist(item)));
-            }
-        });
+        // Rows in the page itself, not lists in a scrolling page: one scroll for the whole tab, every row in reach.
+        VBox wishlist = new VBox(6);
+        wishlist.setId("wishlist");
+        rowsOf(vm.wishlist(), wishlist, item -> actionRow(item.label(), i18n.get("wishlist.remove"), () -> vm.removeFromWishlist(item)),
+                Ui.label(i18n.get("wishlist.empty"), "text-muted"));
         TextField product = Ui.touchField("wishlist-product", i18n.get("wishlist.prompt"), vm.productQueryProperty());
-        ListView<fr.comptoir.catalog.VariantInfo> found = new ListView<>(vm.productResults());
-        found.setPrefHeight(150);
-        found.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(fr.comptoir.catalog.VariantInfo v, boolean empty) {
-                super.updateItem(v, empty);
-                if (empty || v == null) {
-                    setGraphic(null);
-                    return;
-                }
-                setGraphic(actionRow(v.label(), i18n.get("wishlist.add"), () -> vm.addToWishlist(v)));
-            }
-        });
+        VBox found = new VBox(6);
+        found.setId("wishlist-found");
+        rowsOf(vm.productResults(), found, v -> actionRow(v.label(), i18n.get("wishlist.add"), () -> vm.addToWishlist(v)), null);
         found.visibleProperty().bind(Bindings.isNotEmpty(vm.productResults()));
         found.managedProperty().bind(found.visibleProperty());
         VBox box = new VBox(10, grid, save, Ui.label(i18n.get("wishlist.title"), "title-4"), wishlist, product, found);
@@ -239,6 +221,18 @@ public final class CustomerProfileView {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** Keeps {@code box} showing one row per item of {@code items} (or {@code empty} when there is none). */
+    private static <T> void rowsOf(javafx.collections.ObservableList<T> items, VBox box, java.util.function.Function<T, Node> row, Node empty) {
+        Runnable fill = () -> {
+            box.getChildren().setAll(items.stream().map(row).toList());
+            if (items.isEmpty() && empty != null) {
+                box.getChildren().setAll(empty);
+            }
+        };
+        items.addListener((javafx.collections.ListChangeListener<T>) c -> fill.run());
+        fill.run();
     }
 
     /** A list row: a text, then a button at the right end. */
