@@ -57,8 +57,8 @@ class SellViewModelTest {
         vm.scanned("3760000000024");
         assertThat(vm.lines()).extracting(SellViewModel.LineRow::quantity).containsExactly(2, 1);
         assertThat(vm.totalProperty().get()).isEqualTo("Total 126,97\u00a0€ · 3 items");
-        assertThat(vm.vat()).containsExactly(new SellViewModel.VatRow("5.5%", "6,63\u00a0€", "0,36\u00a0€", "6,99\u00a0€"),
-                new SellViewModel.VatRow("20%", "99,98\u00a0€", "20,00\u00a0€", "119,98\u00a0€"));
+        assertThat(vm.vat()).containsExactly(new SellViewModel.VatRow("5,5 %", "6,63\u00a0€", "0,36\u00a0€", "6,99\u00a0€"),
+                new SellViewModel.VatRow("20 %", "99,98\u00a0€", "20,00\u00a0€", "119,98\u00a0€"));
     }
 
     @Test
