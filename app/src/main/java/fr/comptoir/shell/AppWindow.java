@@ -198,6 +198,7 @@ public final class AppWindow {
                 });
         fr.comptoir.customers.ui.CustomersFeature customers = features.customers();
         fr.comptoir.sale.ui.SellFeature sell = features.sell(customers);
+        sell.setLineVoidRule(settings::lineVoidNeedsManager);
         screens.put(MainView.Section.CUSTOMERS, customers::screen);
         screens.put(MainView.Section.SELL, () -> till.sellScreen(sell));
         screens.put(MainView.Section.PICKUPS, () -> PlaceholderView.of(i18n.get("nav.pickups")));

@@ -27,10 +27,16 @@ public final class SettingsView {
     public record DiscountSetting(int basisPoints, boolean editable, Consumer<Integer> onChange) {
     }
 
+    /** Whether removing a line needs a manager (as voiding the sale does); only a manager changes it. */
+    public record LineVoidSetting(boolean needsManager, boolean editable, Consumer<Boolean> onChange) {
+    }
+
     private final VBox root = new VBox(20);
+    /** The settings scroll within their pane: the window's header and status bar always stay in sight. */
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
 
     public SettingsView(I18n i18n, DeviceConfig device, Duration lockDelay, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay,
-                        DiscountSetting discount) {
+                        DiscountSetting discount, LineVoidSetting lineVoid) {
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(24));
 
@@ -85,6 +91,23 @@ public final class SettingsView {
         Label thresholdHelp = muted(discount.editable() ? i18n.get("settings.discountHelp") : i18n.get("settings.discountManagerOnly"));
         thresholdHelp.setWrapText(true);
 
+        HBox lineVoids = new HBox(12);
+        ToggleGroup lineVoidGroup = new ToggleGroup();
+        for (boolean needed : List.of(false, true)) {
+            ToggleButton b = new ToggleButton(i18n.get(needed ? "settings.lineVoidManager" : "settings.lineVoidAnyone"));
+            b.setFocusTraversable(false);
+            b.setId("settings-line-void-" + (needed ? "manager" : "anyone"));
+            b.setMinHeight(56);
+            b.setToggleGroup(lineVoidGroup);
+            b.setSelected(lineVoid.needsManager() == needed);
+            b.setDisable(!lineVoid.editable());
+            b.setOnAction(e -> {
+                lineVoid.onChange().accept(needed);
+                b.setSelected(true);
+            });
+            lineVoids.getChildren().add(b);
+        }
+
         GridPane terminal = new GridPane();
         terminal.setHgap(24);
         terminal.setVgap(8);
@@ -99,6 +122,7 @@ public final class SettingsView {
                 Ui.label(i18n.get("settings.language"), "title-4"), languages,
                 Ui.label(i18n.get("settings.autoLock"), "title-4"), delays,
                 Ui.label(i18n.get("settings.discountThreshold"), "title-4"), thresholds, thresholdHelp,
+                Ui.label(i18n.get("settings.lineVoid"), "title-4"), lineVoids,
                 Ui.label(i18n.get("settings.terminal"), "title-4"), terminal);
     }
 
@@ -109,6 +133,9 @@ public final class SettingsView {
     }
 
     public Parent root() {
-        return root;
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 }

@@ -85,6 +85,7 @@ final class ShellScreens {
     Node settings(I18n i18n, TerminalSettings settings, boolean manager, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay) {
         return new SettingsView(i18n, context.device().orElseThrow(), settings.lockDelay(), onLanguage, onLockDelay,
                 new SettingsView.DiscountSetting(settings.discountPolicy().approvalThresholdBasisPoints(), manager,
-                        settings::changeDiscountThreshold)).root();
+                        settings::changeDiscountThreshold),
+                new SettingsView.LineVoidSetting(settings.lineVoidNeedsManager(), manager, settings::changeLineVoidNeedsManager)).root();
     }
 }

@@ -21,12 +21,14 @@ final class TerminalSettings {
     /** The discount an associate may give without a manager, in basis points of what is discounted. */
     static final String DISCOUNT_THRESHOLD = "sale.discountApprovalThresholdBp";
     static final Duration DEFAULT_LOCK_DELAY = Duration.ofMinutes(2);
+    /** Whether removing a line from a sale needs a manager, as voiding the whole sale does ("true"/"false"). */
+    static final String LINE_VOID_NEEDS_MANAGER = "sale.lineVoidNeedsManager";
 
     /** What was stored, read off the JavaFX thread at start. */
-    record Stored(String language, String lockDelay, String discountThreshold) {
+    record Stored(String language, String lockDelay, String discountThreshold, String lineVoidNeedsManager) {
         static Stored readFrom(AppContext ctx) {
             return new Stored(ctx.settings().get(LANGUAGE).orElse(null), ctx.settings().get(LOCK_DELAY).orElse(null),
-                    ctx.settings().get(DISCOUNT_THRESHOLD).orElse(null));
+                    ctx.settings().get(DISCOUNT_THRESHOLD).orElse(null), ctx.settings().get(LINE_VOID_NEEDS_MANAGER).orElse(null));
         }
     }
 
@@ -35,6 +37,7 @@ final class TerminalSettings {
     private final Consumer<Throwable> onSaveFailed;
     private Duration lockDelay = DEFAULT_LOCK_DELAY;
     private DiscountPolicy discountPolicy = DiscountPolicy.DEFAULT;
+    private boolean lineVoidNeedsManager;
 
     TerminalSettings(AppContext context, Stored stored, TaskRunner runner, Consumer<Throwable> onSaveFailed) {
         this.context = context;
@@ -42,6 +45,7 @@ final class TerminalSettings {
         this.onSaveFailed = onSaveFailed;
         this.lockDelay = parseDelay(stored.lockDelay());
         this.discountPolicy = DiscountPolicy.parse(stored.discountThreshold());
+        this.lineVoidNeedsManager = "true".equals(stored.lineVoidNeedsManager());
     }
 
     /** A stored delay that cannot be read, or is shorter than a second, falls back to the default. */
@@ -63,6 +67,16 @@ final class TerminalSettings {
 
     DiscountPolicy discountPolicy() {
         return discountPolicy;
+    }
+
+    boolean lineVoidNeedsManager() {
+        return lineVoidNeedsManager;
+    }
+
+    /** A manager's choice: whether removing a line needs a manager too. */
+    void changeLineVoidNeedsManager(boolean needed) {
+        lineVoidNeedsManager = needed;
+        save(LINE_VOID_NEEDS_MANAGER, Boolean.toString(needed), () -> { });
     }
 
     void changeLockDelay(Duration delay, Runnable onSaved) {

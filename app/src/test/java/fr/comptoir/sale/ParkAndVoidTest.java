@@ -146,4 +146,34 @@ class ParkAndVoidTest {
                     org.assertj.core.groups.Tuple.tuple(TillEvent.Type.SALE_VOIDED, "m1", 5999L));
         }
     }
+
+    @Test
+    void whenTheStoreSaysSoRemovingALineNeedsAManagerLikeVoidingTheSale() {
+        Basket basket = new Basket();
+        basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
+        basket.add(new BasketLine("v2", "S2", "Thé", 2, 699, 550, null));
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
+            SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), java.time.Clock.systemUTC());
+            SellViewModel vm = vm(basket, new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec()), audit(journal));
+            vm.setLineVoidsNeedManager(true);
+            vm.voidLine(1);
+            assertThat(basket.lines()).as("waits for a manager").hasSize(2);
+            assertThat(vm.lineToVoidProperty().get()).isEqualTo(1);
+            assertThat(vm.messageProperty().get()).isEqualTo("A manager enters their PIN to remove “Thé” from the sale.");
+            vm.confirmLineVoid("1234");
+            assertThat(basket.lines()).hasSize(2);
+            assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.ERROR);
+            vm.confirmLineVoid("9876");
+            assertThat(basket.lines()).extracting(BasketLine::variantId).containsExactly("v1");
+            assertThat(vm.lineToVoidProperty().get()).isEqualTo(-1);
+            assertThat(tillEvents(journal)).extracting(TillEvent::type, TillEvent::approvedBy).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(TillEvent.Type.APPROVAL_REFUSED, null),
+                    org.assertj.core.groups.Tuple.tuple(TillEvent.Type.LINE_VOIDED, "m1"));
+            // Asked, then kept: nothing changes.
+            vm.voidLine(0);
+            vm.cancelLineVoid();
+            assertThat(basket.lines()).hasSize(1);
+            assertThat(tillEvents(journal)).hasSize(2);
+        }
+    }
 }

@@ -78,6 +78,7 @@ public final class SellFeature {
     private final I18n i18n;
     private final Consumer<String> notice;
     private final fr.comptoir.uikit.ScanRouter scans;
+    private java.util.function.BooleanSupplier lineVoidsNeedManager = () -> false;
     /** Stores by id, for lines collected elsewhere (read once per session, in the background). */
     private final Map<String, String> locationNames = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -134,6 +135,7 @@ public final class SellFeature {
         }
         vm.enableParkingAndVoid(services.parked(), services.approve(), staffName, services.audit());
         vm.enableLocationNames(this::locationName);
+        vm.setLineVoidsNeedManager(lineVoidsNeedManager.getAsBoolean());
         vm.enableStockCheck(ids -> {
             Map<String, Integer> units = new java.util.HashMap<>();
             services.catalog().variants(ids, storeId).forEach((id, v) -> units.put(id, v.availableHere()));
@@ -143,6 +145,11 @@ public final class SellFeature {
                 index -> holder.getChildren().setAll(discountView(holder, index)),
                 index -> holder.getChildren().setAll(aisleView(holder, index)),
                 () -> showReprints(holder), services.printer()::openDrawer).root();
+    }
+
+    /** The store's rule: removing a line needs a manager, as voiding the sale does (read at each Sell screen). */
+    public void setLineVoidRule(java.util.function.BooleanSupplier needsManager) {
+        this.lineVoidsNeedManager = needsManager;
     }
 
     private String locationName(String id) {

@@ -247,7 +247,34 @@ public final class SellView {
             box.setVisible(false);
         });
 
-        VBox main = new VBox(10, head, actions, parkedList, voidBox, drawerBox, entry, found, chooserPane, message, lines, totals);
+        // A line waiting for a manager to be removed (when the store asks for one).
+        javafx.scene.control.PasswordField linePin = new javafx.scene.control.PasswordField();
+        linePin.setId("line-void-manager-pin");
+        linePin.setPromptText(i18n.get("discount.managerPin"));
+        linePin.getStyleClass().add("touch-field");
+        Button confirmLine = Ui.button(i18n.get("sell.lineVoidConfirm"), "danger");
+        confirmLine.setId("line-void-confirm");
+        Button keepLine = Ui.button(i18n.get("sell.lineVoidKeep"));
+        Runnable confirmLineVoid = () -> {
+            vm.confirmLineVoid(linePin.getText());
+            linePin.clear();
+        };
+        confirmLine.setOnAction(e -> confirmLineVoid.run());
+        linePin.setOnAction(e -> confirmLineVoid.run());
+        keepLine.setOnAction(e -> {
+            linePin.clear();
+            vm.cancelLineVoid();
+        });
+        HBox lineVoidBox = new HBox(10, linePin, confirmLine, keepLine);
+        lineVoidBox.visibleProperty().bind(vm.lineToVoidProperty().greaterThanOrEqualTo(0));
+        lineVoidBox.managedProperty().bind(lineVoidBox.visibleProperty());
+        lineVoidBox.visibleProperty().addListener((obs, was, now) -> {
+            if (now) {
+                linePin.requestFocus();
+            }
+        });
+
+        VBox main = new VBox(10, head, actions, parkedList, voidBox, drawerBox, lineVoidBox, entry, found, chooserPane, message, lines, totals);
         main.setPadding(new Insets(16, 20, 16, 20));
         root.setCenter(main);
         VBox side = new VBox(8, Ui.label(i18n.get("basket.attach"), "title-4"), customerSearch);

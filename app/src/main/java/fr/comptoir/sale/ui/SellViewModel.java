@@ -98,6 +98,9 @@ public final class SellViewModel {
     private Function<String, Optional<StaffMember>> approve;
     private String staffName = "";
     private TillAudit audit = TillAudit.NONE;
+    private boolean lineVoidsNeedManager;
+    private final javafx.beans.property.IntegerProperty lineToVoid = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private String lineToVoidVariant;
     /** The row just added or changed, for the view to bring into sight; -1 when the last change only removed. */
     private final javafx.beans.property.IntegerProperty changedLine = new javafx.beans.property.SimpleIntegerProperty(-1);
     /** A store's name by its id, for lines collected elsewhere. */
@@ -343,11 +346,65 @@ public final class SellViewModel {
     }
 
     /** Takes a line off the basket; the void is journaled (no approval needed before payment). */
+    /**
+     * Removes a line. When the store wants a manager for that too (a setting, as for voiding the whole
+     * sale), the line waits for a manager's PIN ({@link #confirmLineVoid}).
+     */
     public void voidLine(int index) {
+        if (lineVoidsNeedManager) {
+            lineToVoid.set(index);
+            lineToVoidVariant = basket.lines().get(index).variantId();
+            notice.warn(i18n.get("sell.lineVoidExplain", basket.lines().get(index).label()));
+            return;
+        }
+        removeLine(index, null);
+    }
+
+    /** A manager's PIN for the line waiting to be removed: removed and journaled with who approved, or refused. */
+    public void confirmLineVoid(String managerPin) {
+        int index = lineToVoid.get();
+        if (index < 0 || index >= basket.lines().size() || !basket.lines().get(index).variantId().equals(lineToVoidVariant)) {
+            lineToVoid.set(-1);
+            return;
+        }
+        BasketLine line = basket.lines().get(index);
+        runner.run(() -> {
+            Optional<StaffMember> manager = approve == null ? Optional.empty() : approve.apply(managerPin == null ? "" : managerPin);
+            if (manager.isEmpty()) {
+                audit.record(TillEvent.Type.APPROVAL_REFUSED, null, line.totalCents(), "void-line");
+            }
+            return manager;
+        }, manager -> {
+            if (manager.isEmpty()) {
+                notice.error(i18n.get("sell.voidRefused"));
+                return;
+            }
+            lineToVoid.set(-1);
+            removeLine(index, manager.get().id());
+        }, failure -> notice.error(failure.getMessage()));
+    }
+
+    /** The line stays. */
+    public void cancelLineVoid() {
+        lineToVoid.set(-1);
+        notice.clear();
+    }
+
+    /** Whether removing a line needs a manager's PIN, as voiding the sale does (the store's setting). */
+    public void setLineVoidsNeedManager(boolean needed) {
+        this.lineVoidsNeedManager = needed;
+    }
+
+    /** The line waiting for a manager's PIN to be removed, or -1. */
+    public javafx.beans.property.ReadOnlyIntegerProperty lineToVoidProperty() {
+        return lineToVoid;
+    }
+
+    private void removeLine(int index, String approvedBy) {
         BasketLine removed = basket.voidLine(index);
         notice.confirm(i18n.get("sell.voided", removed.label()));
         runner.run(() -> {
-            audit.record(TillEvent.Type.LINE_VOIDED, null, removed.totalCents(),
+            audit.record(TillEvent.Type.LINE_VOIDED, approvedBy, removed.totalCents(),
                     removed.quantity() + " × " + removed.sku() + " " + removed.label());
             return null;
         }, x -> { }, failure -> notice.error(failure.getMessage()));
