@@ -11,7 +11,6 @@ import fr.comptoir.customers.OnlineCart;
 import fr.comptoir.uikit.I18n;
 import fr.comptoir.uikit.TaskRunner;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 
 import java.util.List;
 import java.util.Map;

@@ -9,9 +9,7 @@ import fr.comptoir.uikit.I18n;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * A sale's receipt as text, 42 columns wide like a receipt printer's paper, in the terminal's

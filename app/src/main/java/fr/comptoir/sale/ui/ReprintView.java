@@ -20,9 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** The last sales of this till; the one chosen shown as a duplicate, to print or e-mail again. */
 public final class ReprintView {
