@@ -89,11 +89,13 @@ public final class CustomerProfileView {
         loading.setAlignment(Pos.CENTER_LEFT);
         loading.visibleProperty().bind(vm.customerProperty().isNull().and(vm.messageProperty().isEmpty()));
         loading.managedProperty().bind(loading.visibleProperty());
-        for (javafx.scene.Node n : java.util.List.of(header, cards, tabs)) {
+        header.visibleProperty().bind(vm.headingProperty().isNotEmpty());
+        header.managedProperty().bind(header.visibleProperty());
+        for (javafx.scene.Node n : java.util.List.of(cards, tabs)) {
             n.visibleProperty().bind(vm.customerProperty().isNotNull());
             n.managedProperty().bind(n.visibleProperty());
         }
-        root.getChildren().addAll(loading, header, message, cards, tabs);
+        root.getChildren().addAll(header, loading, message, cards, tabs);
     }
 
     private static Tab tab(String title, Node content) {

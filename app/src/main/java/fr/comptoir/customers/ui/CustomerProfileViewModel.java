@@ -182,6 +182,16 @@ public final class CustomerProfileViewModel {
                 + (f.profile().pendingEdits() > 0 ? " · " + i18n.get("customer.pendingEdits", f.profile().pendingEdits()) : "");
     }
 
+    /** Shows at once what is already known of the customer (from the search list), before the file is read. */
+    public void preview(Customer c) {
+        if (customer.get() != null) {
+            return;
+        }
+        heading.set(c.fullName());
+        loyalty.set(c.loyaltyCard() == null ? i18n.get("customer.noCard")
+                : i18n.get("customer.loyalty", i18n.get("tier." + c.loyaltyTier().name()), c.loyaltyPoints(), c.loyaltyCard()));
+    }
+
     public void load(String id) {
         customerId = id;
         busy.set(true);

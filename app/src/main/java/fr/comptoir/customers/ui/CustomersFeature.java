@@ -124,11 +124,12 @@ public final class CustomersFeature {
                 services.requestDelivery().run();
                 return c;
             }
-        }, runner, i18n, created -> view.show(profile(created.id())));
+        }, runner, i18n, created -> view.show(profile(created)));
         return new NewCustomerView(vm, i18n, view::showPlaceholder).root();
     }
 
-    private Node profile(String customerId) {
+    private Node profile(Customer known) {
+        String customerId = known.id();
         CustomerFileReader files = services.files();
         ClientelingService svc = services.clienteling();
         CustomerProfileViewModel vm = new CustomerProfileViewModel(new CustomerProfileViewModel.Services() {
@@ -186,6 +187,8 @@ public final class CustomersFeature {
                 return basket.continueInStore(cart, catalogue, customer);
             }
         }, runner, i18n, online, basket::holdsCart, basket::attach);
+        // What the list knew shows at once; the whole file fills in as it is read.
+        vm.preview(known);
         vm.load(customerId);
         javafx.scene.Parent view = new CustomerProfileView(vm, i18n).root();
         // When the terminal's waiting writes change (delivered, set aside), the header's count follows; the

@@ -1,5 +1,6 @@
 package fr.comptoir.customers.ui;
 
+import fr.comptoir.customers.Customer;
 import fr.comptoir.customers.CustomerMatch;
 import fr.comptoir.uikit.I18n;
 import fr.comptoir.uikit.Ui;
@@ -28,23 +29,23 @@ public final class CustomersView {
 
     private final BorderPane root = new BorderPane();
     private final CustomerSearchViewModel search;
-    private final Function<String, Node> openProfile;
+    private final Function<Customer, Node> openProfile;
     private final TextField box;
     private final I18n i18n;
     private final StackPane detail = new StackPane();
 
     /**
-     * @param openProfile builds the customer view for a customer id
+     * @param openProfile builds the customer view of a customer (shown at once with what the list knew)
      * @param onCreate    opens the "new customer" form
      */
-    public CustomersView(CustomerSearchViewModel search, I18n i18n, Function<String, Node> openProfile, Runnable onCreate) {
+    public CustomersView(CustomerSearchViewModel search, I18n i18n, Function<Customer, Node> openProfile, Runnable onCreate) {
         this.search = search;
         this.i18n = i18n;
         this.openProfile = openProfile;
         root.getStyleClass().add("screen");
         box = Ui.touchField("customer-search", i18n.get("customers.prompt"), search.queryProperty());
         // A loyalty card scanned (or a full email typed) ends with Enter: open the one exact match.
-        box.setOnAction(e -> search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c.id()))));
+        box.setOnAction(e -> search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c))));
         Label message = Ui.label("", "text-muted");
         message.textProperty().bind(search.messageProperty());
         message.visibleProperty().bind(search.messageProperty().isNotEmpty());
@@ -55,7 +56,7 @@ public final class CustomersView {
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, m) -> {
             if (m != null) {
-                detail.getChildren().setAll(openProfile.apply(m.customer().id()));
+                detail.getChildren().setAll(openProfile.apply(m.customer()));
             }
         });
         Button create = Ui.button(i18n.get("customers.create"));
@@ -82,7 +83,7 @@ public final class CustomersView {
         search.queryProperty().set(code);
         box.requestFocus();
         box.end();
-        search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c.id())));
+        search.chooseSingleExact(c -> detail.getChildren().setAll(openProfile.apply(c)));
     }
 
     /** Back to "choose a customer" (a creation cancelled). */

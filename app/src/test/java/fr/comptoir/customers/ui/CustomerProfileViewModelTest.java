@@ -201,4 +201,17 @@ class CustomerProfileViewModelTest {
         assertThat(vm.dataAgeProperty().get()).doesNotContain("waiting");
         assertThat(vm.noteDraftProperty().get()).as("a note being typed stays").isEqualTo("Préfère le bleu");
     }
+
+    @Test
+    void whatTheListKnewShowsAtOnceBeforeTheFileIsRead() {
+        CustomerProfileViewModel vm = vm(null);
+        vm.preview(helene);
+        assertThat(vm.headingProperty().get()).isEqualTo("Hélène Martin");
+        assertThat(vm.loyaltyProperty().get()).contains("2900000000018");
+        assertThat(calls).as("nothing read yet").isEmpty();
+        vm.load("cus-1");
+        assertThat(calls).contains("read cus-1");
+        vm.preview(new Customer("cus-1", "Autre", "Nom", null, null, null, Customer.LoyaltyTier.NONE, 0, false, false, null));
+        assertThat(vm.headingProperty().get()).as("the file read wins").isEqualTo("Hélène Martin");
+    }
 }
