@@ -25,25 +25,6 @@ public final class WireJson {
         return MAPPER;
     }
 
-    /** This configuration as the storage layer's codec. */
-    public static fr.comptoir.common.JsonCodec codec() {
-        return new fr.comptoir.common.JsonCodec() {
-            @Override
-            public String encode(Object value) {
-                return WireJson.encode(value);
-            }
-
-            @Override
-            public <T> T decode(String json, Class<T> type) {
-                try {
-                    return MAPPER.readValue(json, type);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("Stored JSON is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-                }
-            }
-        };
-    }
-
     /** Encodes a write's payload as the contract's JSON, for the outbox. */
     public static String encode(Object payload) {
         try {

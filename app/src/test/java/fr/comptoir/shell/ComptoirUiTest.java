@@ -257,13 +257,7 @@ class ComptoirUiTest {
 
     @Test
     void screensLeftBehindLetGoOfTheBasket() throws Exception {
-        launch("PT10M");
-        waitForText("Use the demo store");
-        tap("Use the demo store");
-        signIn("Sarah Benali", "1234");
-        waitForText("Sarah Benali · Associate");
-        tap("Sell");
-        waitFor(() -> robot.lookup("#sell-entry").tryQuery());
+        openSellOnTheDemoStore();
         int first = basketListeners();
         for (int i = 0; i < 50; i++) {
             tap("Customers");
@@ -281,13 +275,7 @@ class ComptoirUiTest {
 
     @Test
     void aScanLandsInTheBasketWhateverHasTheFocusAndEnterFromAScannerPressesNoButton() throws Exception {
-        launch("PT10M");
-        waitForText("Use the demo store");
-        tap("Use the demo store");
-        signIn("Sarah Benali", "1234");
-        waitForText("Sarah Benali · Associate");
-        tap("Sell");
-        waitFor(() -> robot.lookup("#sell-entry").tryQuery());
+        openSellOnTheDemoStore();
         javafx.scene.control.ListView<?> lines = waitFor(() -> robot.lookup("#basket-lines").tryQueryAs(javafx.scene.control.ListView.class)
                 .map(l -> (javafx.scene.control.ListView<?>) l));
         fr.comptoir.AppContext ctx = app.window().context();
@@ -373,6 +361,17 @@ class ComptoirUiTest {
             Node f = app.window().scene().getFocusOwner();
             return f == null ? null : f.getId();
         }).get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A first start on the demo store, Sarah signed in, on the Sell screen. */
+    private void openSellOnTheDemoStore() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        tap("Use the demo store");
+        signIn("Sarah Benali", "1234");
+        waitForText("Sarah Benali · Associate");
+        tap("Sell");
+        waitFor(() -> robot.lookup("#sell-entry").tryQuery());
     }
 
     /** How many listeners the one basket of the window has (read through reflection: no test-only API in the app). */
