@@ -25,7 +25,7 @@ public final class WireJson {
         return MAPPER;
     }
 
-    /** Encodes a write's payload as the contract's JSON, for the outbox. */
+    /** Encodes a value as the contract's JSON. */
     public static String encode(Object payload) {
         try {
             return MAPPER.writeValueAsString(payload);
