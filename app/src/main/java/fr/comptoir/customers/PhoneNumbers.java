@@ -25,4 +25,21 @@ public final class PhoneNumbers {
         }
         return digits;
     }
+
+    /**
+     * How a phone number is shown: a French number the French way ("06 12 34 56 78") however it was typed;
+     * any other number as it was given.
+     */
+    public static String display(String phone) {
+        String c = canonical(phone);
+        if (c == null || c.length() != 11 || !c.startsWith("33")) {
+            return phone;
+        }
+        String national = "0" + c.substring(2);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < national.length(); i += 2) {
+            b.append(i == 0 ? "" : " ").append(national, i, i + 2);
+        }
+        return b.toString();
+    }
 }

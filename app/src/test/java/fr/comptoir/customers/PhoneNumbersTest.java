@@ -24,4 +24,14 @@ class PhoneNumbersTest {
     void foreignNumbersKeepTheirCountryCode() {
         assertThat(PhoneNumbers.canonical("+44 20 7946 0958")).isEqualTo("442079460958");
     }
+
+    @Test
+    void frenchNumbersAreShownTheFrenchWayOthersAsGiven() {
+        org.assertj.core.api.Assertions.assertThat(PhoneNumbers.display("0645999531")).isEqualTo("06 45 99 95 31");
+        org.assertj.core.api.Assertions.assertThat(PhoneNumbers.display("+33 6 68 17 70 53")).isEqualTo("06 68 17 70 53");
+        org.assertj.core.api.Assertions.assertThat(PhoneNumbers.display("0033612345678")).isEqualTo("06 12 34 56 78");
+        org.assertj.core.api.Assertions.assertThat(PhoneNumbers.display("+44 20 7946 0958")).isEqualTo("+44 20 7946 0958");
+        org.assertj.core.api.Assertions.assertThat(PhoneNumbers.display(null)).isNull();
+        org.assertj.core.api.Assertions.assertThat(PhoneNumbers.display("n/a")).isEqualTo("n/a");
+    }
 }

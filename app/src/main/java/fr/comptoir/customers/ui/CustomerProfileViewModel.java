@@ -216,7 +216,7 @@ public final class CustomerProfileViewModel {
         heading.set(c.fullName());
         loyalty.set(c.loyaltyCard() == null ? i18n.get("customer.noCard")
                 : i18n.get("customer.loyalty", i18n.get("tier." + c.loyaltyTier().name()), c.loyaltyPoints(), c.loyaltyCard()));
-        contact.set(String.join("\n", nonNull(c.email(), i18n.get("customer.noEmail")), nonNull(c.phone(), i18n.get("customer.noPhone"))));
+        contact.set(String.join("\n", nonNull(c.email(), i18n.get("customer.noEmail")), nonNull(fr.comptoir.customers.PhoneNumbers.display(c.phone()), i18n.get("customer.noPhone"))));
         consent.set(i18n.get("customer.consent", yesNo(c.emailConsent()), yesNo(c.smsConsent())));
         spend.set(i18n.get("customer.spend", money(f.insights().lifetimeSpendCents()), f.insights().orderCount()));
         favourites.set(i18n.get("customer.favourites",

@@ -134,7 +134,8 @@ public final class CustomersView {
             sub.setMinWidth(0);
             sub.setManaged(m.customer().email() != null && !m.customer().email().isBlank());
             sub.setVisible(sub.isManaged());
-            Label phone = new Label(String.join(" · ", java.util.stream.Stream.of(m.customer().phone(), m.customer().loyaltyCard())
+            Label phone = new Label(String.join(" · ", java.util.stream.Stream.of(
+                            fr.comptoir.customers.PhoneNumbers.display(m.customer().phone()), m.customer().loyaltyCard())
                     .filter(s -> s != null && !s.isBlank()).toList()));
             phone.getStyleClass().add("text-muted");
             phone.setMinWidth(0);
