@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Clienteling writes that work offline: notes (append-only), preferences (field-level last writer
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 public final class ClientelingService {
 
     public static final int MAX_NOTE = 2000;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final ClientelingStore store;
     private final StoreJournal journal;
@@ -185,7 +183,7 @@ public final class ClientelingService {
         if (lastName == null || lastName.isBlank()) {
             errors.put("lastName", "required");
         }
-        if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
+        if (email != null && !email.isBlank() && !fr.comptoir.common.EmailAddresses.looksValid(email)) {
             errors.put("email", "invalid");
         }
         if (phone != null && !phone.isBlank()) {

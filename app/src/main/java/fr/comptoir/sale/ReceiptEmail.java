@@ -20,7 +20,7 @@ public final class ReceiptEmail {
     }
 
     public void send(SaleRecord sale, String email, String language, String staffId) {
-        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!fr.comptoir.common.EmailAddresses.looksValid(email)) {
             throw new IllegalArgumentException("invalid-email");
         }
         // Ordered with its sale: the platform must know the sale before it can e-mail its receipt.
@@ -33,7 +33,7 @@ public final class ReceiptEmail {
      * under its own idempotency key, still after its sale.
      */
     public void sendCopy(SaleRecord sale, String email, String language, String staffId) {
-        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!fr.comptoir.common.EmailAddresses.looksValid(email)) {
             throw new IllegalArgumentException("invalid-email");
         }
         journal.appendWithOutbox("receipt.email.copy", staffId, new OutboxWrite(fr.comptoir.common.WriteKind.RECEIPT_EMAIL,

@@ -253,7 +253,7 @@ public final class SyncViewModel {
     private Optional<String> invalidCorrection(AttentionRow row) {
         for (String field : row.correctable().keySet()) {
             String v = corrections.get(field).get() == null ? "" : corrections.get(field).get().strip();
-            if (field.equals("email") && !v.isEmpty() && !v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (field.equals("email") && !v.isEmpty() && !fr.comptoir.common.EmailAddresses.looksValid(v)) {
                 return Optional.of(i18n.get("newCustomer.invalidEmail"));
             }
             if (field.equals("phone") && !v.isEmpty() && (PhoneNumbers.canonical(v) == null || PhoneNumbers.canonical(v).length() < 9)) {

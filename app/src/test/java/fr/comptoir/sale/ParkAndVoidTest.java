@@ -58,6 +58,14 @@ class ParkAndVoidTest {
         return vm;
     }
 
+    /** A robe (59,99 €) and two teas (6,99 € each). */
+    static Basket robeAndTea() {
+        Basket basket = new Basket();
+        basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
+        basket.add(new BasketLine("v2", "S2", "Thé", 2, 699, 550, null));
+        return basket;
+    }
+
     @Test
     void aParkedSaleSurvivesARestartAndIsTakenUpOnce() {
         Basket basket = new Basket();
@@ -120,9 +128,7 @@ class ParkAndVoidTest {
 
     @Test
     void voidingASaleNeedsAManagerAndEveryVoidIsJournaled() {
-        Basket basket = new Basket();
-        basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
-        basket.add(new BasketLine("v2", "S2", "Thé", 2, 699, 550, null));
+        Basket basket = robeAndTea();
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
             SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), java.time.Clock.systemUTC());
             SellViewModel vm = vm(basket, new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec()), audit(journal));
@@ -149,9 +155,7 @@ class ParkAndVoidTest {
 
     @Test
     void whenTheStoreSaysSoRemovingALineNeedsAManagerLikeVoidingTheSale() {
-        Basket basket = new Basket();
-        basket.add(new BasketLine("v1", "S1", "Robe", 1, 5999, 2000, null));
-        basket.add(new BasketLine("v2", "S2", "Thé", 2, 699, 550, null));
+        Basket basket = robeAndTea();
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
             SqliteJournal journal = new SqliteJournal(db, fr.comptoir.storage.CanonicalJson.codec(), java.time.Clock.systemUTC());
             SellViewModel vm = vm(basket, new SqliteParkedSales(db, fr.comptoir.storage.CanonicalJson.codec()), audit(journal));

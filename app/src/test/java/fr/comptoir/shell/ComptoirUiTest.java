@@ -222,12 +222,7 @@ class ComptoirUiTest {
 
     @Test
     void aSaleInProgressComesBackAfterTheAppStops() throws Exception {
-        launch("PT10M");
-        waitForText("Use the demo store");
-        tap("Use the demo store");
-        signIn("Sarah Benali", "1234");
-        waitForText("Sarah Benali · Associate");
-        tap("Sell");
+        openSellOnTheDemoStore();
         for (String body : new String[]{"376000000001", "376000000002"}) {
             tap("#sell-entry").write(fr.comptoir.catalog.Gtin.withCheckDigit(body)).type(javafx.scene.input.KeyCode.ENTER);
         }
@@ -322,10 +317,7 @@ class ComptoirUiTest {
         javafx.scene.control.TextField lastName = waitFor(() -> robot.lookup("#new-last-name").tryQueryAs(javafx.scene.control.TextField.class));
         javafx.scene.control.TextField email = waitFor(() -> robot.lookup("#new-email").tryQueryAs(javafx.scene.control.TextField.class));
         robot.interact(() -> {
-            for (char c : "Martin".toCharArray()) {
-                javafx.event.Event.fireEvent(lastName, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, String.valueOf(c), "",
-                        javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
-            }
+            typeAtOnce(lastName, "Martin");
             email.requestFocus();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -338,16 +330,21 @@ class ComptoirUiTest {
         robot.interact(() -> {
             javafx.scene.Scene scene = app.window().scene();
             Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
-            for (char c : code.toCharArray()) {
-                javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, String.valueOf(c), "",
-                        javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
-            }
+            typeAtOnce(target, code);
             for (javafx.event.EventType<javafx.scene.input.KeyEvent> type : java.util.List.of(javafx.scene.input.KeyEvent.KEY_PRESSED,
                     javafx.scene.input.KeyEvent.KEY_RELEASED)) {
                 javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(type, "", "", javafx.scene.input.KeyCode.ENTER,
                         false, false, false, false));
             }
         });
+    }
+
+    /** Characters typed into {@code target} all at once, as a scanner does (JavaFX thread). */
+    private static void typeAtOnce(Node target, String chars) {
+        for (char c : chars.toCharArray()) {
+            javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, String.valueOf(c), "",
+                    javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
+        }
     }
 
     private void focus(String query) throws Exception {

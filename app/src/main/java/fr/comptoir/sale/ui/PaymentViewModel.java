@@ -136,14 +136,16 @@ public final class PaymentViewModel {
         if (recorded || busy.get() || cashTaken.get() <= 0) {
             return;
         }
+        record HandedBack(long cents, SalePayments.Standing standing) {
+        }
         busy.set(true);
         runner.run(() -> {
             long back = money.removeCash(saleId);
-            return new Object[]{back, money.standing(saleId)};
+            return new HandedBack(back, money.standing(saleId));
         }, result -> {
             busy.set(false);
-            show((SalePayments.Standing) result[1], 0);
-            notice.warn(i18n.get("pay.cashRemoved", money((Long) result[0])));
+            show(result.standing(), 0);
+            notice.warn(i18n.get("pay.cashRemoved", money(result.cents())));
         }, failure -> {
             busy.set(false);
             notice.error(i18n.get("pay.recordFailed", failure.getMessage()));
@@ -328,7 +330,7 @@ public final class PaymentViewModel {
             return;
         }
         String to = email.get() == null ? "" : email.get().strip();
-        if (!to.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!fr.comptoir.common.EmailAddresses.looksValid(to)) {
             notice.error(i18n.get("newCustomer.invalidEmail"));
             return;
         }

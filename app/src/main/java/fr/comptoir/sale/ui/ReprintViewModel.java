@@ -87,7 +87,7 @@ public final class ReprintViewModel {
             return;
         }
         String to = emailTo.get() == null ? "" : emailTo.get().strip();
-        if (!to.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!fr.comptoir.common.EmailAddresses.looksValid(to)) {
             notice.error(i18n.get("newCustomer.invalidEmail"));
             return;
         }
