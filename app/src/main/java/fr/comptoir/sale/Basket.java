@@ -25,6 +25,24 @@ public final class Basket {
     private Customer customer;
     private java.util.function.UnaryOperator<List<BasketLine>> pricer = l -> l;
     private String deliveryAddress;
+    private long paidCents;
+
+    /**
+     * A change refused because the basket would cost less than what was already paid for it (a card, a gift
+     * card or cash taken before the associate came back to the basket): nothing was changed.
+     */
+    public static final class BelowPaid extends IllegalStateException {
+        private final long paidCents;
+
+        BelowPaid(long paidCents) {
+            super("below-paid");
+            this.paidCents = paidCents;
+        }
+
+        public long paidCents() {
+            return paidCents;
+        }
+    }
 
     /** The id the sale being built will be recorded under. */
     public String saleId() {
@@ -97,26 +115,25 @@ public final class Basket {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw new IllegalArgumentException("quantity out of range: " + quantity);
         }
-        lines.set(index, lines.get(index).withQuantity(quantity));
-        changed();
+        guarded(() -> lines.set(index, lines.get(index).withQuantity(quantity)));
     }
 
     /** Sets a line's discount (replacing any earlier one). */
     public void discountLine(int index, long cents, DiscountReason reason, String approvedBy) {
-        lines.set(index, lines.get(index).withDiscount(cents, reason.name(), approvedBy));
-        changed();
+        guarded(() -> lines.set(index, lines.get(index).withDiscount(cents, reason.name(), approvedBy)));
     }
 
     /** Adds a discount on the whole basket, spread over the lines in proportion to what they cost. */
     public void discountBasket(long cents, DiscountReason reason, String approvedBy) {
         List<Long> shares = DiscountPolicy.spread(cents, lines.stream().map(BasketLine::totalCents).toList());
-        for (int i = 0; i < lines.size(); i++) {
-            BasketLine l = lines.get(i);
-            if (shares.get(i) > 0) {
-                lines.set(i, l.withDiscount(l.discountCents() + shares.get(i), reason.name(), approvedBy != null ? approvedBy : l.approvedBy()));
+        guarded(() -> {
+            for (int i = 0; i < lines.size(); i++) {
+                BasketLine l = lines.get(i);
+                if (shares.get(i) > 0) {
+                    lines.set(i, l.withDiscount(l.discountCents() + shares.get(i), reason.name(), approvedBy != null ? approvedBy : l.approvedBy()));
+                }
             }
-        }
-        changed();
+        });
     }
 
     public long grossCents() {
@@ -125,15 +142,14 @@ public final class Basket {
 
     /** Removes a line from the sale before payment. */
     public BasketLine voidLine(int index) {
-        BasketLine removed = lines.remove(index);
-        changed();
+        BasketLine removed = lines.get(index);
+        guarded(() -> lines.remove(index));
         return removed;
     }
 
     /** Sends a line from elsewhere (home delivery or pickup in another store), or back to "taken now". */
     public void fulfil(int index, String how) {
-        lines.set(index, lines.get(index).withFulfilment(how));
-        changed();
+        guarded(() -> lines.set(index, lines.get(index).withFulfilment(how)));
     }
 
     /** Where ordered lines are delivered; required when a line goes {@link BasketLine#HOME}. */
@@ -163,6 +179,7 @@ public final class Basket {
     /** Empties the basket for the next customer (after the sale is recorded, voided or parked): a new sale id. */
     public void clear() {
         saleId = newSaleId();
+        paidCents = 0;
         lines.clear();
         customer = null;
         deliveryAddress = null;
@@ -198,6 +215,33 @@ public final class Basket {
     public void setPricer(java.util.function.UnaryOperator<List<BasketLine>> pricer) {
         this.pricer = pricer;
         changed();
+    }
+
+    /**
+     * What was already paid for this sale (journaled payments), told by the Payment screen. While it is above
+     * zero the basket may grow but never cost less than it: a change that would is refused with
+     * {@link BelowPaid} and undone. Cleared with the basket.
+     */
+    public void setPaid(long cents) {
+        paidCents = Math.max(0, cents);
+    }
+
+    public long paidCents() {
+        return paidCents;
+    }
+
+    private void guarded(Runnable mutation) {
+        List<BasketLine> before = List.copyOf(lines);
+        mutation.run();
+        List<BasketLine> priced = pricer.apply(List.copyOf(lines));
+        if (paidCents > 0 && priced.stream().mapToLong(BasketLine::totalCents).sum() < paidCents) {
+            lines.clear();
+            lines.addAll(before);
+            throw new BelowPaid(paidCents);
+        }
+        lines.clear();
+        lines.addAll(priced);
+        listeners.forEach(l -> l.accept(this));
     }
 
     private void changed() {

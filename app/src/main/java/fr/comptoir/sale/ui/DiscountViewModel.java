@@ -148,10 +148,15 @@ public final class DiscountViewModel {
     }
 
     private void commit(long value, String approver) {
-        if (lineIndex < 0) {
-            basket.discountBasket(value, reason.get(), approver);
-        } else {
-            basket.discountLine(lineIndex, value, reason.get(), approver);
+        try {
+            if (lineIndex < 0) {
+                basket.discountBasket(value, reason.get(), approver);
+            } else {
+                basket.discountLine(lineIndex, value, reason.get(), approver);
+            }
+        } catch (fr.comptoir.sale.Basket.BelowPaid refused) {
+            message.set(i18n.get("sell.belowPaid", Money.ofCents(refused.paidCents()).format(i18n.formats())));
+            return;
         }
         onDone.run();
     }

@@ -89,8 +89,9 @@ public final class PaymentView {
         complete.disableProperty().bind(vm.paidProperty().not().or(vm.busyProperty()).or(vm.receiptProperty().isNotEmpty()));
         Button back = Ui.button(i18n.get("pay.back"));
         back.setOnAction(e -> onBack.run());
-        // Once a card has paid part of it, the sale can only be completed (refunds come with returns).
-        back.disableProperty().bind(vm.anyPaymentProperty().or(vm.busyProperty()));
+        // Back to the basket even once part is paid (to add an item): what was paid stays counted and the basket
+        // cannot go below it (decision 0027). Not while a payment's outcome is unknown, nor once recorded.
+        back.disableProperty().bind(vm.busyProperty().or(vm.unresolvedProperty()).or(vm.receiptProperty().isNotEmpty()));
 
         // Cash taken by mistake (a quick-cash key touched instead of Card) is handed back here, before the sale is
         // recorded; the sale can then go back to its basket.

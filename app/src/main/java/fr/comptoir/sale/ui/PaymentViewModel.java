@@ -46,6 +46,7 @@ public final class PaymentViewModel {
     private final ObservableList<String> payments = FXCollections.observableArrayList();
 
     private final String saleId;
+    private final Basket basket;
     private final long dueCents;
     private final SalePayments money;
     private final Function<Checkout, SaleRecord> complete;
@@ -68,6 +69,7 @@ public final class PaymentViewModel {
     public PaymentViewModel(Basket basket, SalePayments money, Function<Checkout, SaleRecord> complete,
                             Function<SaleRecord, String> receiptOf, TaskRunner runner, I18n i18n, Consumer<SaleRecord> onCompleted) {
         this.saleId = basket.saleId();
+        this.basket = basket;
         this.dueCents = basket.totalCents();
         this.money = money;
         this.complete = complete;
@@ -124,6 +126,10 @@ public final class PaymentViewModel {
 
     private void show(SalePayments.Standing standing, long change) {
         checkout = new Checkout(dueCents, standing.taken(), change);
+        // Back at the basket, what was paid is a floor: items can be added, none taken off below it.
+        if (basket.saleId().equals(saleId)) {
+            basket.setPaid(standing.takenCents());
+        }
         unresolved.set(!standing.unresolved().isEmpty());
         refresh();
     }

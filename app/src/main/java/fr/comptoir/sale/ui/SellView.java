@@ -176,7 +176,16 @@ public final class SellView {
         discount.setOnAction(e -> onDiscount.accept(-1));
         // The total on its own row, the VAT per rate beside the buttons: amounts in the thousands fit whole.
         total.setMinWidth(Region.USE_PREF_SIZE);
-        HBox totalRow = new HBox(total);
+        // Money already taken for this sale (back from the Payment screen): the basket may only grow.
+        Label paidSoFar = Ui.label("", "text-warning");
+        paidSoFar.setId("basket-paid");
+        paidSoFar.textProperty().bind(vm.paidSoFarProperty());
+        paidSoFar.visibleProperty().bind(vm.paidSoFarProperty().isNotEmpty());
+        paidSoFar.managedProperty().bind(paidSoFar.visibleProperty());
+        paidSoFar.setMinWidth(Region.USE_PREF_SIZE);
+        Region totalGap = new Region();
+        HBox.setHgrow(totalGap, Priority.ALWAYS);
+        HBox totalRow = new HBox(12, paidSoFar, totalGap, total);
         totalRow.setAlignment(Pos.CENTER_RIGHT);
         HBox actionsRow = new HBox(10, vat, gap, discount, pay);
         actionsRow.setAlignment(Pos.BOTTOM_LEFT);

@@ -81,6 +81,7 @@ public final class SellViewModel {
     /** Told of every scan that added nothing (a sound, when the store turns it on); silent by default. */
     private Runnable onScanError = () -> { };
     private final StringProperty total = new SimpleStringProperty("");
+    private final StringProperty paidSoFar = new SimpleStringProperty("");
     private final ObservableList<ProductChoice> searchResults = FXCollections.observableArrayList();
     private final ObjectProperty<ProductChoice> choosing = new SimpleObjectProperty<>();
     private final ObservableList<LineRow> lines = FXCollections.observableArrayList();
@@ -153,7 +154,7 @@ public final class SellViewModel {
 
     /** Sets the basket aside (kept on disk) and empties the till for the next customer. */
     public void park() {
-        if (basket.lines().isEmpty() || parkedSales == null) {
+        if (basket.lines().isEmpty() || parkedSales == null || refusedAsPaid()) {
             return;
         }
         ParkedSale sale = ParkedSale.of(basket, "parked-" + UUID.randomUUID(),
@@ -187,7 +188,7 @@ public final class SellViewModel {
 
     /** Cancels the whole sale before payment: a manager's PIN is required. */
     public void voidSale(String managerPin, Runnable onVoided) {
-        if (basket.lines().isEmpty()) {
+        if (basket.lines().isEmpty() || refusedAsPaid()) {
             return;
         }
         long total = basket.totalCents();
@@ -341,8 +342,28 @@ public final class SellViewModel {
     public void decrement(int index) {
         BasketLine l = basket.lines().get(index);
         if (l.quantity() > 1) {
-            basket.setQuantity(index, l.quantity() - 1);
+            try {
+                basket.setQuantity(index, l.quantity() - 1);
+            } catch (Basket.BelowPaid refused) {
+                notice.error(belowPaid(refused.paidCents()));
+            }
         }
+    }
+
+    /**
+     * Money was already taken for this sale (the associate came back from the Payment screen): it can only
+     * be completed, not parked or cancelled. Says so and answers true.
+     */
+    private boolean refusedAsPaid() {
+        if (basket.paidCents() <= 0) {
+            return false;
+        }
+        notice.error(i18n.get("sell.paidCannotLeave", money(basket.paidCents())));
+        return true;
+    }
+
+    private String belowPaid(long paidCents) {
+        return i18n.get("sell.belowPaid", money(paidCents));
     }
 
     /** Takes a line off the basket; the void is journaled (no approval needed before payment). */
@@ -401,7 +422,13 @@ public final class SellViewModel {
     }
 
     private void removeLine(int index, String approvedBy) {
-        BasketLine removed = basket.voidLine(index);
+        BasketLine removed;
+        try {
+            removed = basket.voidLine(index);
+        } catch (Basket.BelowPaid refused) {
+            notice.error(belowPaid(refused.paidCents()));
+            return;
+        }
         notice.confirm(i18n.get("sell.voided", removed.label()));
         runner.run(() -> {
             audit.record(TillEvent.Type.LINE_VOIDED, approvedBy, removed.totalCents(),
@@ -541,6 +568,7 @@ public final class SellViewModel {
         changedLine.set(changed);
         vat.setAll(Vat.breakdown(current).stream().map(this::row).toList());
         total.set(i18n.get("basket.total", money(basket.totalCents()), basket.itemCount()));
+        paidSoFar.set(basket.paidCents() > 0 ? i18n.get("sell.paidSoFar", money(basket.paidCents())) : "");
     }
 
     private VatRow row(VatLine v) {
@@ -560,6 +588,8 @@ public final class SellViewModel {
     /** A signal for scans that added nothing (unknown or misread code, bad quantity); none by default. */
     public void setOnScanError(Runnable signal) { onScanError = signal; }
     public StringProperty totalProperty() { return total; }
+    /** "Already paid: …" while money was taken for this sale before coming back to the basket; else empty. */
+    public StringProperty paidSoFarProperty() { return paidSoFar; }
     public ObservableList<ProductChoice> searchResults() { return searchResults; }
     public ObjectProperty<ProductChoice> choosingProperty() { return choosing; }
     public ObservableList<LineRow> lines() { return lines; }

@@ -212,4 +212,37 @@ class PaymentViewModelTest {
         assertThat(completed).singleElement().satisfies(s -> assertThat(s.payments()).extracting(fr.comptoir.sale.Payment::tender)
                 .containsExactly(fr.comptoir.sale.Payment.Tender.CARD));
     }
+
+    @Test
+    void onceSomethingIsPaidTheBasketMayGrowButNeverCostLessThanWhatWasPaid() {
+        PaymentViewModel vm = vm(5_000);
+        vm.load();
+        vm.amountEntryProperty().set("30");
+        vm.payCard();
+        assertThat(basket.paidCents()).as("the Payment screen tells the basket what was paid").isEqualTo(3_000);
+        // Back at the basket: an item added is fine, the robe taken off is not (30 € were charged on the card).
+        basket.add(new BasketLine("t", "s2", "Thé", 1, 900, 550, null));
+        assertThat(basket.totalCents()).isEqualTo(5_900);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> basket.voidLine(0))
+                .isInstanceOfSatisfying(Basket.BelowPaid.class, e -> assertThat(e.paidCents()).isEqualTo(3_000));
+        assertThat(basket.lines()).as("nothing changed").hasSize(2);
+        assertThat(basket.totalCents()).isEqualTo(5_900);
+        // Removing the tea keeps the basket above what was paid.
+        basket.voidLine(1);
+        assertThat(basket.totalCents()).isEqualTo(5_000);
+        basket.clear();
+        assertThat(basket.paidCents()).as("the next sale starts with nothing paid").isZero();
+    }
+
+    @Test
+    void cashHandedBackLiftsTheFloor() {
+        PaymentViewModel vm = vm(5_000);
+        vm.load();
+        vm.payCash(2_000);
+        assertThat(basket.paidCents()).isEqualTo(2_000);
+        vm.removeCash();
+        assertThat(basket.paidCents()).isZero();
+        basket.voidLine(0);
+        assertThat(basket.lines()).isEmpty();
+    }
 }

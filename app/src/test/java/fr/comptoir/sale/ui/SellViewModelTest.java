@@ -265,4 +265,23 @@ class SellViewModelTest {
         basket.attach(helene);
         assertThat(vm.readyToPay()).isTrue();
     }
+
+    @Test
+    void withMoneyAlreadyTakenTheSaleOnlyGoesForward() {
+        SellViewModel vm = vm(Locale.FRENCH);
+        vm.scanned("3760000000017");
+        vm.scanned("3760000000017");
+        basket.setPaid(10_000);
+        vm.scanned("3760000000024");
+        assertThat(vm.paidSoFarProperty().get()).isEqualTo("Déjà payé : 100,00\u00a0€");
+        vm.decrement(0);
+        assertThat(vm.notice().kind()).isEqualTo(fr.comptoir.uikit.Notice.Kind.ERROR);
+        assertThat(vm.messageProperty().get()).startsWith("100,00\u00a0€ déjà payés pour cette vente");
+        assertThat(vm.lines()).extracting(SellViewModel.LineRow::quantity).as("nothing changed").containsExactly(2, 1);
+        vm.voidLine(1);
+        assertThat(vm.lines()).as("the tea can go: the robes still cost more than was paid").hasSize(1);
+        vm.voidSale("9876", () -> { });
+        assertThat(vm.messageProperty().get()).contains("ni mise en attente ni annulée");
+        assertThat(basket.lines()).hasSize(1);
+    }
 }
