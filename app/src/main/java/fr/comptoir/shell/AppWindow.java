@@ -108,6 +108,7 @@ public final class AppWindow {
                 i18n = new I18n(Locale.forLanguageTag(started.stored().language()));
             }
             settings = new TerminalSettings(context, started.stored(), runner, this::journalFailed);
+            scans.frame(settings.scannerPrefix(), settings.scannerSuffix());
             shellScreens = new ShellScreens(context, runner);
             if (context.device().isEmpty()) {
                 showActivation();
@@ -199,6 +200,11 @@ public final class AppWindow {
         fr.comptoir.customers.ui.CustomersFeature customers = features.customers();
         fr.comptoir.sale.ui.SellFeature sell = features.sell(customers);
         sell.setLineVoidRule(settings::lineVoidNeedsManager);
+        sell.setScanErrorSignal(() -> {
+            if (settings.scanErrorSound()) {
+                fr.comptoir.uikit.ErrorTone.play();
+            }
+        });
         screens.put(MainView.Section.CUSTOMERS, customers::screen);
         screens.put(MainView.Section.SELL, () -> till.sellScreen(sell));
         screens.put(MainView.Section.PICKUPS, () -> PlaceholderView.of(i18n.get("nav.pickups")));
@@ -206,7 +212,7 @@ public final class AppWindow {
         StaffSession signedIn = session;
         screens.put(MainView.Section.SYNC, () -> shellScreens.sync(i18n, status, signedIn));
         screens.put(MainView.Section.SETTINGS, () -> shellScreens.settings(i18n, settings, signedIn.isManager(), this::changeLanguage,
-                this::changeLockDelay));
+                this::changeLockDelay, scans));
         MainView main = new MainView(i18n, device.storeName(), session, status, screens, this::lock, this::signOut);
         mainView = main;
         setContent(main.root());

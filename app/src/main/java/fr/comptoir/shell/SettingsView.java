@@ -4,6 +4,7 @@ import fr.comptoir.uikit.I18n;
 import fr.comptoir.uikit.Ui;
 import fr.comptoir.DeviceConfig;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -31,12 +32,21 @@ public final class SettingsView {
     public record LineVoidSetting(boolean needsManager, boolean editable, Consumer<Boolean> onChange) {
     }
 
+    /**
+     * What the store's scanners send around each code and whether a scan error sounds; only a manager changes
+     * them. {@code onFrame} gets the prefix and the suffix.
+     */
+    public record ScannerSetting(String prefix, String suffix, boolean errorSound, boolean editable,
+                                 java.util.function.BiConsumer<String, String> onFrame, Consumer<Boolean> onSound) {
+    }
+
     private final VBox root = new VBox(20);
+    private final Label testScan = new Label();
     /** The settings scroll within their pane: the window's header and status bar always stay in sight. */
     private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
 
     public SettingsView(I18n i18n, DeviceConfig device, Duration lockDelay, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay,
-                        DiscountSetting discount, LineVoidSetting lineVoid) {
+                        DiscountSetting discount, LineVoidSetting lineVoid, ScannerSetting scanner) {
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(24));
 
@@ -108,6 +118,8 @@ public final class SettingsView {
             lineVoids.getChildren().add(b);
         }
 
+        Node scanners = scannerSection(i18n, scanner);
+
         GridPane terminal = new GridPane();
         terminal.setHgap(24);
         terminal.setVgap(8);
@@ -123,7 +135,60 @@ public final class SettingsView {
                 Ui.label(i18n.get("settings.autoLock"), "title-4"), delays,
                 Ui.label(i18n.get("settings.discountThreshold"), "title-4"), thresholds, thresholdHelp,
                 Ui.label(i18n.get("settings.lineVoid"), "title-4"), lineVoids,
+                Ui.label(i18n.get("settings.scanner"), "title-4"), scanners,
                 Ui.label(i18n.get("settings.terminal"), "title-4"), terminal);
+    }
+
+    /** Prefix and suffix the scanners send, the error sound, and a line showing the last code read here. */
+    private Node scannerSection(I18n i18n, ScannerSetting scanner) {
+        javafx.beans.property.StringProperty prefix = new javafx.beans.property.SimpleStringProperty(scanner.prefix());
+        javafx.beans.property.StringProperty suffix = new javafx.beans.property.SimpleStringProperty(scanner.suffix());
+        javafx.scene.control.TextField prefixField = Ui.touchField("settings-scanner-prefix", i18n.get("settings.scannerPrefix"), prefix);
+        javafx.scene.control.TextField suffixField = Ui.touchField("settings-scanner-suffix", i18n.get("settings.scannerSuffix"), suffix);
+        javafx.scene.control.Button save = Ui.button(i18n.get("settings.scannerSave"));
+        save.setId("settings-scanner-save");
+        Label saved = muted("");
+        save.setOnAction(e -> {
+            scanner.onFrame().accept(prefix.get(), suffix.get());
+            saved.setText(i18n.get("settings.scannerSaved"));
+        });
+        for (Node n : new Node[]{prefixField, suffixField, save}) {
+            n.setDisable(!scanner.editable());
+        }
+        prefixField.setPrefColumnCount(8);
+        suffixField.setPrefColumnCount(8);
+        HBox frame = new HBox(12, prefixField, suffixField, save, saved);
+        frame.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        HBox sound = new HBox(12);
+        ToggleGroup soundGroup = new ToggleGroup();
+        for (boolean on : List.of(false, true)) {
+            ToggleButton b = new ToggleButton(i18n.get(on ? "settings.scanSoundOn" : "settings.scanSoundOff"));
+            b.setFocusTraversable(false);
+            b.setId("settings-scan-sound-" + (on ? "on" : "off"));
+            b.setMinHeight(56);
+            b.setToggleGroup(soundGroup);
+            b.setSelected(scanner.errorSound() == on);
+            b.setDisable(!scanner.editable());
+            b.setOnAction(e -> {
+                scanner.onSound().accept(on);
+                b.setSelected(true);
+            });
+            sound.getChildren().add(b);
+        }
+        testScan.setId("settings-test-scan");
+        testScan.setWrapText(true);
+        testScan.setText(i18n.get("settings.scannerTest"));
+        testScan.getStyleClass().add("text-muted");
+        Label help = muted(scanner.editable() ? i18n.get("settings.scannerHelp") : i18n.get("settings.discountManagerOnly"));
+        help.setWrapText(true);
+        return new VBox(10, frame, help, sound, testScan);
+    }
+
+    /** A code just read by a scanner while Settings is on show: shown whole, to check the set-up. */
+    public void showTestScan(String code, I18n i18n) {
+        testScan.setText(i18n.get("settings.scannerRead", code, code.length()));
+        testScan.getStyleClass().setAll("label", "text-bold");
     }
 
     private static Label muted(String s) {

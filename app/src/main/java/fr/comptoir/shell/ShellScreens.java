@@ -82,10 +82,20 @@ final class ShellScreens {
     }
 
     /** Language, inactivity lock, the discount associates may give (a manager changes it), this terminal. */
-    Node settings(I18n i18n, TerminalSettings settings, boolean manager, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay) {
-        return new SettingsView(i18n, context.device().orElseThrow(), settings.lockDelay(), onLanguage, onLockDelay,
+    Node settings(I18n i18n, TerminalSettings settings, boolean manager, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay,
+                  fr.comptoir.uikit.ScanRouter scans) {
+        SettingsView view = new SettingsView(i18n, context.device().orElseThrow(), settings.lockDelay(), onLanguage, onLockDelay,
                 new SettingsView.DiscountSetting(settings.discountPolicy().approvalThresholdBasisPoints(), manager,
                         settings::changeDiscountThreshold),
-                new SettingsView.LineVoidSetting(settings.lineVoidNeedsManager(), manager, settings::changeLineVoidNeedsManager)).root();
+                new SettingsView.LineVoidSetting(settings.lineVoidNeedsManager(), manager, settings::changeLineVoidNeedsManager),
+                new SettingsView.ScannerSetting(settings.scannerPrefix(), settings.scannerSuffix(), settings.scanErrorSound(), manager,
+                        (prefix, suffix) -> {
+                            settings.changeScannerFrame(prefix, suffix);
+                            scans.frame(settings.scannerPrefix(), settings.scannerSuffix());
+                        }, settings::changeScanErrorSound));
+        Node root = view.root();
+        // On Settings a scan shows what the scanner sent (prefix and suffix taken off): the set-up is checked here.
+        scans.routeWhileShown(root, code -> view.showTestScan(code, i18n));
+        return root;
     }
 }

@@ -24,11 +24,30 @@ final class TerminalSettings {
     /** Whether removing a line from a sale needs a manager, as voiding the whole sale does ("true"/"false"). */
     static final String LINE_VOID_NEEDS_MANAGER = "sale.lineVoidNeedsManager";
 
-    /** What was stored, read off the JavaFX thread at start. */
-    record Stored(String language, String lockDelay, String discountThreshold, String lineVoidNeedsManager) {
+    /** What the store's scanners send before and after each code (taken off), "" for nothing. */
+    static final String SCANNER_PREFIX = "scanner.prefix";
+    static final String SCANNER_SUFFIX = "scanner.suffix";
+    /** Whether a scan that adds nothing also sounds ("true"/"false"; off unless a manager turns it on). */
+    static final String SCAN_ERROR_SOUND = "scanner.errorSound";
+    private static final java.util.List<String> KEYS = java.util.List.of(LANGUAGE, LOCK_DELAY, DISCOUNT_THRESHOLD,
+            LINE_VOID_NEEDS_MANAGER, SCANNER_PREFIX, SCANNER_SUFFIX, SCAN_ERROR_SOUND);
+
+    /** What was stored (key → value, absent when never set), read off the JavaFX thread at start. */
+    record Stored(java.util.Map<String, String> values) {
         static Stored readFrom(AppContext ctx) {
-            return new Stored(ctx.settings().get(LANGUAGE).orElse(null), ctx.settings().get(LOCK_DELAY).orElse(null),
-                    ctx.settings().get(DISCOUNT_THRESHOLD).orElse(null), ctx.settings().get(LINE_VOID_NEEDS_MANAGER).orElse(null));
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            for (String key : KEYS) {
+                ctx.settings().get(key).ifPresent(v -> values.put(key, v));
+            }
+            return new Stored(java.util.Map.copyOf(values));
+        }
+
+        String get(String key) {
+            return values.get(key);
+        }
+
+        String language() {
+            return get(LANGUAGE);
         }
     }
 
@@ -38,14 +57,20 @@ final class TerminalSettings {
     private Duration lockDelay = DEFAULT_LOCK_DELAY;
     private DiscountPolicy discountPolicy = DiscountPolicy.DEFAULT;
     private boolean lineVoidNeedsManager;
+    private String scannerPrefix;
+    private String scannerSuffix;
+    private boolean scanErrorSound;
 
     TerminalSettings(AppContext context, Stored stored, TaskRunner runner, Consumer<Throwable> onSaveFailed) {
         this.context = context;
         this.runner = runner;
         this.onSaveFailed = onSaveFailed;
-        this.lockDelay = parseDelay(stored.lockDelay());
-        this.discountPolicy = DiscountPolicy.parse(stored.discountThreshold());
-        this.lineVoidNeedsManager = "true".equals(stored.lineVoidNeedsManager());
+        this.lockDelay = parseDelay(stored.get(LOCK_DELAY));
+        this.discountPolicy = DiscountPolicy.parse(stored.get(DISCOUNT_THRESHOLD));
+        this.lineVoidNeedsManager = "true".equals(stored.get(LINE_VOID_NEEDS_MANAGER));
+        this.scannerPrefix = java.util.Objects.requireNonNullElse(stored.get(SCANNER_PREFIX), "");
+        this.scannerSuffix = java.util.Objects.requireNonNullElse(stored.get(SCANNER_SUFFIX), "");
+        this.scanErrorSound = "true".equals(stored.get(SCAN_ERROR_SOUND));
     }
 
     /** A stored delay that cannot be read, or is shorter than a second, falls back to the default. */
@@ -77,6 +102,32 @@ final class TerminalSettings {
     void changeLineVoidNeedsManager(boolean needed) {
         lineVoidNeedsManager = needed;
         save(LINE_VOID_NEEDS_MANAGER, Boolean.toString(needed), () -> { });
+    }
+
+    String scannerPrefix() {
+        return scannerPrefix;
+    }
+
+    String scannerSuffix() {
+        return scannerSuffix;
+    }
+
+    boolean scanErrorSound() {
+        return scanErrorSound;
+    }
+
+    /** A manager's set-up of the store's scanners: what they send before and after each code. */
+    void changeScannerFrame(String prefix, String suffix) {
+        scannerPrefix = prefix == null ? "" : prefix.strip();
+        scannerSuffix = suffix == null ? "" : suffix.strip();
+        save(SCANNER_PREFIX, scannerPrefix, () -> { });
+        save(SCANNER_SUFFIX, scannerSuffix, () -> { });
+    }
+
+    /** A manager's choice: whether a scan that adds nothing also sounds. */
+    void changeScanErrorSound(boolean on) {
+        scanErrorSound = on;
+        save(SCAN_ERROR_SOUND, Boolean.toString(on), () -> { });
     }
 
     void changeLockDelay(Duration delay, Runnable onSaved) {

@@ -41,8 +41,8 @@ public final class ScanDetector {
     public static final int MIN_LENGTH = 4;
 
     private final List<Character> held = new ArrayList<>();
-    private final String prefix;
-    private final String suffix;
+    private String prefix;
+    private String suffix;
     private long lastAt;
 
     public ScanDetector() {
@@ -51,8 +51,13 @@ public final class ScanDetector {
 
     /** @param prefix what the scanner sends before each code ("" for none); likewise {@code suffix} before its Enter */
     public ScanDetector(String prefix, String suffix) {
-        this.prefix = prefix == null ? "" : prefix;
-        this.suffix = suffix == null ? "" : suffix;
+        frame(prefix, suffix);
+    }
+
+    /** The store's scanner set-up changed (Settings): what it sends before and after each code. */
+    public void frame(String prefix, String suffix) {
+        this.prefix = prefix == null ? "" : prefix.strip();
+        this.suffix = suffix == null ? "" : suffix.strip();
     }
 
     /** A printable character typed at {@code atNanos}. */

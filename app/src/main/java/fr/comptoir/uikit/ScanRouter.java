@@ -51,6 +51,11 @@ public final class ScanRouter {
         idle.setOnFinished(e -> deliver(detector.idle(System.nanoTime())));
     }
 
+    /** The scanners send {@code prefix} before and {@code suffix} after each code ("" for none); taken off. */
+    public void frame(String prefix, String suffix) {
+        detector.frame(prefix, suffix);
+    }
+
     /** Watches {@code scene}'s keys (and stops watching the one before). */
     public void attach(Scene scene) {
         if (this.scene != null) {

@@ -77,7 +77,7 @@ public final class Ui {
                 protected void updateItem(T item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(null);
-                    shown.setText(empty || item == null ? "" : text.apply(item));
+                    shown.setText(empty || item == null ? "" : DisplayText.shown(text.apply(item)));
                     setGraphic(empty || item == null ? null : shown);
                     // The row is as tall as its text once styled (a graphic's new lines do not resize a cell).
                     applyCss();

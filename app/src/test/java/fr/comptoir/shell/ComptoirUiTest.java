@@ -325,6 +325,51 @@ class ComptoirUiTest {
         assertThat(email.getText()).isEmpty();
     }
 
+    @Test
+    void aManagerSetsUpTheScannersChecksAScanOnSettingsAndTheSetUpIsKept() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        tap("Use the demo store");
+        signIn("Camille Laurent", fr.comptoir.demo.DemoDataGenerator.MANAGER_PIN);
+        waitForText("Camille Laurent · Manager");
+        fr.comptoir.AppContext ctx = app.window().context();
+        String sku = ctx.catalog().byCode(fr.comptoir.catalog.Gtin.withCheckDigit("376000000002"), ctx.device().orElseThrow().storeId())
+                .orElseThrow().sku();
+
+        // The store's scanners send "#" before and "$" after each code: set on Settings, checked with a scan there.
+        tap("Settings");
+        javafx.scene.control.TextField prefix = waitFor(() -> robot.lookup("#settings-scanner-prefix")
+                .tryQueryAs(javafx.scene.control.TextField.class));
+        javafx.scene.control.TextField suffix = robot.lookup("#settings-scanner-suffix").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            prefix.setText("#");
+            suffix.setText("$");
+        });
+        tap("#settings-scanner-save");
+        scanBurst("#" + sku + "$");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS,
+                () -> ("Code read: " + sku + " (" + sku.length() + " characters)").equals(text("#settings-test-scan")));
+
+        // On Sell, the framed code is the item.
+        tap("Sell");
+        javafx.scene.control.ListView<?> lines = waitFor(() -> robot.lookup("#basket-lines").tryQueryAs(javafx.scene.control.ListView.class)
+                .map(l -> (javafx.scene.control.ListView<?>) l));
+        scanBurst("#" + sku + "$");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> lines.getItems().size() == 1);
+
+        // Kept across a restart.
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        launch("PT10M");
+        signIn("Camille Laurent", fr.comptoir.demo.DemoDataGenerator.MANAGER_PIN);
+        waitForText("Camille Laurent · Manager");
+        tap("Settings");
+        javafx.scene.control.TextField kept = waitFor(() -> robot.lookup("#settings-scanner-prefix")
+                .tryQueryAs(javafx.scene.control.TextField.class));
+        assertThat(kept.getText()).isEqualTo("#");
+        assertThat(robot.lookup("#settings-scanner-suffix").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("$");
+    }
+
     /** A keyboard-wedge scanner: the code's characters and Enter, all at once, to whatever has the focus. */
     private void scanBurst(String code) {
         robot.interact(() -> {

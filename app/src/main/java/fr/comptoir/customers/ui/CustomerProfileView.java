@@ -41,7 +41,8 @@ public final class CustomerProfileView {
         root.getStyleClass().addAll("screen", "customer-profile");
 
         Label name = Ui.label("", "title-1");
-        name.textProperty().bind(vm.headingProperty());
+        name.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> fr.comptoir.uikit.DisplayText.shown(vm.headingProperty().get()), vm.headingProperty()));
         Label loyalty = Ui.label("", "text-muted");
         loyalty.textProperty().bind(vm.loyaltyProperty());
         Label age = Ui.label("", "text-muted", "text-small");

@@ -126,7 +126,7 @@ public final class CustomersView {
                 setText(null);
                 return;
             }
-            Label name = new Label(m.customer().fullName());
+            Label name = new Label(fr.comptoir.uikit.DisplayText.shown(m.customer().fullName()));
             name.getStyleClass().add("title-4");
             // The e-mail on a line of its own, the phone and card on the next: a phone is never cut.
             Label sub = new Label(m.customer().email() == null ? "" : m.customer().email());

@@ -79,6 +79,7 @@ public final class SellFeature {
     private final Consumer<String> notice;
     private final fr.comptoir.uikit.ScanRouter scans;
     private java.util.function.BooleanSupplier lineVoidsNeedManager = () -> false;
+    private Runnable scanErrorSignal = () -> { };
     /** Stores by id, for lines collected elsewhere (read once per session, in the background). */
     private final Map<String, String> locationNames = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -136,6 +137,7 @@ public final class SellFeature {
         vm.enableParkingAndVoid(services.parked(), services.approve(), staffName, services.audit());
         vm.enableLocationNames(this::locationName);
         vm.setLineVoidsNeedManager(lineVoidsNeedManager.getAsBoolean());
+        vm.setOnScanError(scanErrorSignal);
         vm.enableStockCheck(ids -> {
             Map<String, Integer> units = new java.util.HashMap<>();
             services.catalog().variants(ids, storeId).forEach((id, v) -> units.put(id, v.availableHere()));
@@ -145,6 +147,11 @@ public final class SellFeature {
                 index -> holder.getChildren().setAll(discountView(holder, index)),
                 index -> holder.getChildren().setAll(aisleView(holder, index)),
                 () -> showReprints(holder), services.printer()::openDrawer).root();
+    }
+
+    /** What a scan that adds nothing does besides its message (the error sound, when the store wants it). */
+    public void setScanErrorSignal(Runnable signal) {
+        this.scanErrorSignal = signal;
     }
 
     /** The store's rule: removing a line needs a manager, as voiding the sale does (read at each Sell screen). */

@@ -1,0 +1,33 @@
+package fr.comptoir.uikit;
+
+/**
+ * Text typed by people (notes, names) as the screens can draw it. The fonts a terminal has draw letters,
+ * accents and the usual symbols, but not pictographic emoji (U+1F000 and up: "😊", "👍🏽", "🎁"), which
+ * JavaFX would draw as an empty box. Those, with the joiners and modifiers that build them, are left out
+ * of what is shown, and the spaces around them tidied; what is stored is never changed.
+ */
+public final class DisplayText {
+
+    private DisplayText() {
+    }
+
+    /** {@code text} without what no shipped font draws; null stays null. */
+    public static String shown(String text) {
+        if (text == null || text.chars().noneMatch(c -> Character.isSurrogate((char) c) || c == 0x200D || c == 0xFE0F || c == 0x20E3)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (!undrawable(cp)) {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString().replaceAll("[ \\t]{2,}", " ").replaceAll("(?m)[ \\t]+$", "").strip();
+    }
+
+    private static boolean undrawable(int cp) {
+        return (cp >= 0x1F000 && cp <= 0x1FAFF) // pictographs, emoticons, transport, flags, skin tones
+                || (cp >= 0xE0020 && cp <= 0xE007F) // tag characters of subdivision flags
+                || cp == 0x200D || cp == 0xFE0F || cp == 0x20E3; // joiner, emoji presentation, keycap
+    }
+}
