@@ -33,6 +33,7 @@ public final class ComptoirLauncher {
                 Application.launch(ComptoirApplication.class, args);
             } catch (RuntimeException e) {
                 // The window could not open at all (no display, no GTK 3): said where the person launched it.
+                fr.comptoir.shell.StartupSplash.close();
                 LoggerFactory.getLogger(ComptoirLauncher.class).error("The window could not be opened", e);
                 System.err.println("Comptoir could not open its window: " + e.getMessage());
                 System.err.println("On Linux it needs a display and GTK 3 (Debian/Ubuntu: apt install libgtk-3-0). Log: " + log);
@@ -40,6 +41,8 @@ public final class ComptoirLauncher {
             }
             return;
         }
+        // A command has no window: the picture shown while the app starts goes at once.
+        fr.comptoir.shell.StartupSplash.close();
         int code = ComptoirCli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (code != 0 || !args[0].equals("demo-server")) {
             System.exit(code);

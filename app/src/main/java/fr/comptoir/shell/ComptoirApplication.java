@@ -40,8 +40,11 @@ public final class ComptoirApplication extends Application {
         stage.setScene(window.scene());
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
-        stage.show();
+        // The window's first frame already says what is happening ("Starting Comptoir…"): its content is set
+        // before it is shown, and the data is opened in the background after.
         window.start();
+        StartupSplash.closeAfterFirstFrame(window.scene());
+        stage.show();
     }
 
     private static Supplier<AppContext> defaultContext(List<String> args) {
