@@ -62,6 +62,23 @@ public final class Ui {
     }
 
     /**
+     * Shows {@code text} in a wrapping {@code label}, an e-mail address too wide for it broken after its "@"
+     * rather than in the middle of a word, and emoji left out ({@link DisplayText}).
+     */
+    public static void bindWrapped(Label label, javafx.beans.value.ObservableValue<String> text) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        label.setWrapText(true);
+        label.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            measure.setFont(label.getFont());
+            double width = label.getWidth() - label.snappedLeftInset() - label.snappedRightInset();
+            return DisplayText.breakAddresses(DisplayText.shown(text.getValue()), width, line -> {
+                measure.setText(line);
+                return measure.getLayoutBounds().getWidth();
+            });
+        }, text, label.widthProperty(), label.fontProperty()));
+    }
+
+    /**
      * Rows of text, one item each, at least a touch target high, as wide as the list: "\n" starts a
      * new line and a line too long for the list wraps. {@code text} is not called for empty rows.
      */
@@ -81,6 +98,15 @@ public final class Ui {
                     setGraphic(empty || item == null ? null : shown);
                     // The row is as tall as its text once styled (a graphic's new lines do not resize a cell).
                     applyCss();
+                    if (!empty && item != null) {
+                        // An address too wide for the row breaks after its "@", not in the middle of a word.
+                        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+                        measure.setFont(shown.getFont());
+                        shown.setText(DisplayText.breakAddresses(shown.getText(), shown.getWrappingWidth(), line -> {
+                            measure.setText(line);
+                            return measure.getLayoutBounds().getWidth();
+                        }));
+                    }
                     setPrefHeight(empty || item == null ? USE_COMPUTED_SIZE : shown.getLayoutBounds().getHeight() + 16);
                 }
             };

@@ -67,7 +67,7 @@ public final class CustomerProfileView {
         for (int i = 0; i < 3; i++) {
             javafx.scene.layout.ColumnConstraints col = new javafx.scene.layout.ColumnConstraints();
             // Contact takes the room an e-mail address needs on one line; consent is two short lines.
-            col.setPercentWidth(i == 0 ? 40 : i == 1 ? 22 : 38);
+            col.setPercentWidth(i == 0 ? 36 : i == 1 ? 28 : 36);
             cards.getColumnConstraints().add(col);
         }
         cards.add(card(i18n.get("customer.contact"), vm.contactProperty()), 0, 0);
@@ -107,9 +107,12 @@ public final class CustomerProfileView {
 
     private static Node card(String title, javafx.beans.value.ObservableValue<String> text) {
         Label body = Ui.label("", "card-body");
-        body.textProperty().bind(text);
+        Ui.bindWrapped(body, text);
         body.setMinHeight(Region.USE_PREF_SIZE);
-        VBox box = new VBox(6, Ui.label(title, "card-title"), body);
+        Label heading = Ui.label(title, "card-title");
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(6, heading, body);
         box.getStyleClass().add("info-card");
         box.setPadding(new Insets(12));
         box.setMaxWidth(Double.MAX_VALUE);
