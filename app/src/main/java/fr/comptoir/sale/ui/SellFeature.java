@@ -121,6 +121,11 @@ public final class SellFeature {
     }
 
     private Node sellView(StackPane holder, String sellNotice) {
+        return sellView(holder, sellNotice, -1);
+    }
+
+    /** The Sell screen, with the basket line {@code lineInSight} scrolled into sight (-1: none). */
+    private Node sellView(StackPane holder, String sellNotice, int lineInSight) {
         ScanLookup lookup = new ScanLookup(services.catalog(), storeId);
         SellViewModel vm = new SellViewModel(basket, lookup::lookup, text -> services.catalog().searchByProduct(text, storeId, 12),
                 services.loyaltyCard(), runner, i18n);
@@ -143,10 +148,12 @@ public final class SellFeature {
             services.catalog().variants(ids, storeId).forEach((id, v) -> units.put(id, v.availableHere()));
             return units;
         });
-        return new SellView(vm, basket, i18n, scans, customerPicker.get(), () -> holder.getChildren().setAll(paymentView(holder)),
+        Node view = new SellView(vm, basket, i18n, scans, customerPicker.get(), () -> holder.getChildren().setAll(paymentView(holder)),
                 index -> holder.getChildren().setAll(discountView(holder, index)),
                 index -> holder.getChildren().setAll(aisleView(holder, index)),
                 () -> showReprints(holder), services.printer()::openDrawer).root();
+        vm.bringIntoSight(lineInSight);
+        return view;
     }
 
     /** What a scan that adds nothing does besides its message (the error sound, when the store wants it). */
@@ -164,7 +171,12 @@ public final class SellFeature {
     }
 
     private Runnable back(StackPane holder) {
-        return () -> holder.getChildren().setAll(sellView(holder, null));
+        return backTo(holder, -1);
+    }
+
+    /** Back to the basket, the line just worked on (a discount, an order elsewhere) in sight. */
+    private Runnable backTo(StackPane holder, int line) {
+        return () -> holder.getChildren().setAll(sellView(holder, null, line));
     }
 
     /** Reads the till's last sales off the JavaFX thread, then shows them for a duplicate reprint. */
@@ -179,17 +191,17 @@ public final class SellFeature {
     }
 
     private Node aisleView(StackPane holder, int index) {
-        AisleViewModel vm = new AisleViewModel(basket, index, runner, i18n, back(holder));
+        AisleViewModel vm = new AisleViewModel(basket, index, runner, i18n, backTo(holder, index));
         String variantId = basket.lines().get(index).variantId();
         vm.load(() -> services.stockElsewhere().apply(variantId), services.stockAge());
-        return new AisleView(vm, i18n, back(holder)).root();
+        return new AisleView(vm, i18n, backTo(holder, index)).root();
     }
 
     private Node discountView(StackPane holder, int index) {
         DiscountViewModel vm = new DiscountViewModel(basket, index, policy.get(), services.approve(), services.audit(), runner, i18n,
-                back(holder));
+                backTo(holder, index));
         String title = index < 0 ? i18n.get("sell.discountBasket") : i18n.get("sell.discountLine", basket.lines().get(index).label());
-        return new DiscountView(vm, i18n, title, back(holder)).root();
+        return new DiscountView(vm, i18n, title, backTo(holder, index)).root();
     }
 
     private Node paymentView(StackPane holder) {

@@ -515,6 +515,14 @@ public final class SellViewModel {
     }
 
     /** The row just added or changed (the view scrolls to it), or -1. */
+    /** Scrolls the basket to line {@code index} (back from a screen that worked on it); nothing for -1. */
+    public void bringIntoSight(int index) {
+        if (index >= 0 && index < lines.size()) {
+            changedLine.set(-1);
+            changedLine.set(index);
+        }
+    }
+
     public javafx.beans.property.ReadOnlyIntegerProperty changedLineProperty() {
         return changedLine;
     }

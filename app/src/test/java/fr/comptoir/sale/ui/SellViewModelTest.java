@@ -284,4 +284,16 @@ class SellViewModelTest {
         assertThat(vm.messageProperty().get()).contains("ni mise en attente ni annulée");
         assertThat(basket.lines()).hasSize(1);
     }
+
+    @Test
+    void backFromAScreenThatWorkedOnALineThatLineIsBroughtIntoSight() {
+        SellViewModel vm = vm(Locale.ENGLISH);
+        vm.scanned("3760000000017");
+        vm.scanned("3760000000024");
+        vm.scanned("3760000000031");
+        vm.bringIntoSight(0);
+        assertThat(vm.changedLineProperty().get()).isZero();
+        vm.bringIntoSight(7);
+        assertThat(vm.changedLineProperty().get()).as("no such line: nothing moves").isZero();
+    }
 }
