@@ -25,8 +25,9 @@ public final class Feed<T> {
     public static final Feed<Customer> CUSTOMERS = new Feed<>("customers", Customer.class);
     public static final Feed<CustomerNote> CUSTOMER_NOTES = new Feed<>("customer-notes", CustomerNote.class);
     public static final Feed<Order> ORDERS = new Feed<>("orders", Order.class);
+    public static final Feed<fr.comptoir.pickups.Pickup> PICKUPS = new Feed<>("pickups", fr.comptoir.pickups.Pickup.class);
 
-    public static final List<Feed<?>> ALL = List.of(STORES, STAFF, PRODUCTS, PRICE_LISTS, STOCK, PROMOTIONS, CUSTOMERS, CUSTOMER_NOTES, ORDERS);
+    public static final List<Feed<?>> ALL = List.of(STORES, STAFF, PRODUCTS, PRICE_LISTS, STOCK, PROMOTIONS, CUSTOMERS, CUSTOMER_NOTES, ORDERS, PICKUPS);
 
     private final String name;
     private final Class<T> type;

@@ -52,12 +52,14 @@ public final class DemoCentralServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ObjectMapper mapper = WireJson.mapper();
     private final DemoRules rules;
+    private final DemoPickupRules pickups;
 
     private DemoCentralServer(DemoPlatformStore store, HttpServer server, ExecutorService executor, Clock clock) {
         this.store = store;
         this.server = server;
         this.executor = executor;
         this.rules = new DemoRules(store, clock);
+        this.pickups = new DemoPickupRules(store, clock);
     }
 
     /** Starts serving {@code store} on 127.0.0.1:{@code port} (0: any free port). */
@@ -205,12 +207,22 @@ public final class DemoCentralServer implements AutoCloseable {
             case "GET orders/{id}/returnable" -> answer(ex, () -> new DemoPlatformStore.Answer(200, rules.returnable(parts[2]).toString()));
             case "POST pickups/{id}/ready" -> {
                 String raw = body(ex);
-                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200, rules.markReady(device.storeId(), parts[2]).toString()));
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200,
+                        encode(pickups.markReady(device.storeId(), parts[2], requireObject(raw)))));
+            }
+            case "POST pickups/{id}/ready-notice" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200, encode(pickups.resendNotice(device.storeId(), parts[2]))));
+            }
+            case "POST pickups/{id}/return-to-stock" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200,
+                        encode(pickups.returnToStock(device.storeId(), parts[2], requireObject(raw)))));
             }
             case "POST pickups/{id}/handover" -> {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200,
-                        rules.handOver(device.storeId(), device.id(), parts[2], requireObject(raw)).toString()));
+                        encode(pickups.handOver(device.storeId(), device.id(), parts[2], handover(raw)))));
             }
             case "POST stores/{id}/sales" -> {
                 if (!parts[2].equals(device.storeId())) {
@@ -260,6 +272,23 @@ public final class DemoCentralServer implements AutoCloseable {
 
     private static String body(HttpExchange ex) throws IOException {
         return new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** A hand-over request as the contract has it; refused with 400 when it is not one. */
+    private fr.comptoir.pickups.Handover handover(String raw) {
+        try {
+            return mapper.treeToValue(requireObject(raw), fr.comptoir.pickups.Handover.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new DemoRules.Refusal(400, "invalid-body", "Invalid hand-over", e.getMessage());
+        }
+    }
+
+    private String encode(Object record) {
+        try {
+            return mapper.writeValueAsString(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode requireObject(String raw) {

@@ -10,6 +10,10 @@ import fr.comptoir.customers.CustomerNote;
 import fr.comptoir.customers.OnlineCart;
 import fr.comptoir.orders.Order;
 import fr.comptoir.orders.OrderLine;
+import fr.comptoir.pickups.Pickup;
+import fr.comptoir.pickups.PickupCode;
+import fr.comptoir.pickups.PickupMoney;
+import fr.comptoir.pickups.PickupStatus;
 import fr.comptoir.staff.PinHasher;
 import fr.comptoir.staff.Role;
 import fr.comptoir.staff.StaffMember;
@@ -20,8 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -87,6 +89,11 @@ public final class DemoDataGenerator {
     private final DemoSize size;
     private final long seed;
     private final LocalDate today;
+    /** The first customers, who place the click-and-collect orders (their names and contacts go on the pickups). */
+    private final List<Customer> pickupCustomers = new ArrayList<>();
+    private static final int PICKUP_CUSTOMERS = 3_000;
+    /** PBKDF2 iterations of demo pickup codes: checked offline at the desk in a few milliseconds. */
+    static final int PICKUP_CODE_ITERATIONS = 2_000;
 
     public DemoDataGenerator(DemoSize size, long seed, LocalDate today) {
         this.size = size;
@@ -176,7 +183,8 @@ public final class DemoDataGenerator {
         }
     }
 
-    record VariantRef(String id, String sku, String name, long price, int vatBp, String category) {
+    record VariantRef(String id, String sku, String name, long price, int vatBp, String category, String ean, String size,
+                      String colour, String baseName) {
     }
 
     private List<VariantRef> generateProducts(Sink sink, SplittableRandom rnd, List<Store> stores) {
@@ -200,7 +208,8 @@ public final class DemoDataGenerator {
                     String sku = reference + "-" + (colour == null ? "U" : colour.substring(0, 3).toUpperCase(Locale.ROOT)) + "-" + sz;
                     vs.add(new Variant(vid, sku, ean, sz.equals("TU") ? null : sz, colour, price));
                     refs.add(new VariantRef(vid, sku, baseName + (colour == null ? "" : " " + colour.toLowerCase(Locale.ROOT))
-                            + (sz.equals("TU") ? "" : " T" + sz), price, f.vatBp(), f.category()));
+                            + (sz.equals("TU") ? "" : " T" + sz), price, f.vatBp(), f.category(), ean, sz.equals("TU") ? null : sz,
+                            colour, baseName));
                 }
             }
             String name = baseName + " " + brand.split(" ")[brand.split(" ").length - 1];
@@ -282,6 +291,9 @@ public final class DemoDataGenerator {
                         i == 0 ? List.of("prd-1-1", "prd-2-1") : List.of());
             }
             sink.put("customers", id, null, customer);
+            if (i < PICKUP_CUSTOMERS) {
+                pickupCustomers.add(customer);
+            }
             if (i == 0 || rnd.nextInt(20) == 0) {
                 int notes = i == 0 ? NOTES.length : 1;
                 for (int n = 0; n < notes; n++) {
@@ -312,20 +324,11 @@ public final class DemoDataGenerator {
 
     private void generateOrders(Sink sink, SplittableRandom rnd, List<VariantRef> variants, List<Store> stores) {
         List<Store> shops = stores.stream().filter(s -> s.type() == Store.StoreType.STORE).toList();
-        Order.OrderStatus[] pickupStates = {Order.OrderStatus.PLACED, Order.OrderStatus.READY_FOR_PICKUP,
-                Order.OrderStatus.COLLECTED, Order.OrderStatus.PARTLY_COLLECTED, Order.OrderStatus.EXPIRED};
         ZonedDateTime end = today.atTime(19, 0).atZone(ZoneOffset.UTC);
         int orderNo = 0;
-        // Click-and-collect in every state for every store, recent, for Hélène and others.
+        // Click-and-collect: every store's queue, dozens of orders in each state.
         for (Store shop : shops) {
-            for (int k = 0; k < pickupStates.length * 2; k++) {
-                Order.OrderStatus st = pickupStates[k % pickupStates.length];
-                String customerId = "cus-" + (1 + (k == 0 ? 0 : rnd.nextInt(size.customers)));
-                ZonedDateTime at = end.minusHours(2 + rnd.nextInt(24 * (st == Order.OrderStatus.EXPIRED ? 20 : 5)));
-                Order order = putOrder(sink, rnd, variants, ++orderNo, customerId, rnd.nextBoolean() ? Order.Channel.WEB : Order.Channel.APP,
-                        shop.id(), st, at, false);
-                sink.put("pickups", order.id(), shop.id(), pickup(order, at, k));
-            }
+            orderNo = generatePickups(sink, rnd, variants, shop, orderNo, end);
         }
         while (orderNo < size.orders) {
             int r = rnd.nextInt(100);
@@ -349,41 +352,111 @@ public final class DemoDataGenerator {
         return orderNumber.substring(orderNumber.length() - 6);
     }
 
-    private static Map<String, Object> pickup(Order order, ZonedDateTime placedAt, int k) {
-        String status = switch (order.status()) {
-            case PLACED -> "TO_PREPARE";
-            case READY_FOR_PICKUP -> "READY";
-            case COLLECTED -> "COLLECTED";
-            case PARTLY_COLLECTED -> "PARTLY_COLLECTED";
-            default -> "EXPIRED";
-        };
-        boolean ready = !status.equals("TO_PREPARE");
-        ZonedDateTime readyAt = placedAt.plusHours(3);
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (int i = 0; i < order.lines().size(); i++) {
-            OrderLine l = order.lines().get(i);
-            int collected = status.equals("COLLECTED") ? l.quantity() : status.equals("PARTLY_COLLECTED") && i == 0 ? l.quantity() : 0;
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("lineId", l.id());
-            line.put("quantity", l.quantity());
-            line.put("collected", collected);
-            line.put("refused", 0);
-            lines.add(line);
+    /** Orders per state in each store's pickup queue. */
+    private int pickupsPerState() {
+        return size == DemoSize.TINY ? 6 : 24;
+    }
+
+    private static final String[] PROXIES = {"Paul Martin", "Sophie Bernard", "Karim Benali", "Julie Moreau", "Thomas Petit"};
+    private static final String[] SHELVES = {"A", "B", "C", "D", "E", "F"};
+
+    /**
+     * One store's pickup queue: for each state, orders of one to four lines (sizes and colours), some with a proxy,
+     * some paid only in part or to pay at the desk, some overdue; the web promotion "10 % from two" on lines of two.
+     * Hélène Martin (cus-1) has a ready order at every store. The pickup code is the order number's last six digits.
+     */
+    private int generatePickups(Sink sink, SplittableRandom rnd, List<VariantRef> variants, Store shop, int orderNo, ZonedDateTime end) {
+        PickupStatus[] states = {PickupStatus.TO_PREPARE, PickupStatus.READY, PickupStatus.PARTLY_COLLECTED, PickupStatus.COLLECTED,
+                PickupStatus.EXPIRED};
+        ZonedDateTime startOfToday = today.atStartOfDay(ZoneOffset.UTC);
+        for (PickupStatus state : states) {
+            for (int k = 0; k < pickupsPerState(); k++) {
+                int n = ++orderNo;
+                Customer customer = state == PickupStatus.READY && k == 0 ? pickupCustomers.get(0)
+                        : pickupCustomers.get(rnd.nextInt(pickupCustomers.size()));
+                boolean guest = k % 11 == 5;
+                Order.Channel channel = rnd.nextBoolean() ? Order.Channel.WEB : Order.Channel.APP;
+                String orderId = "ord-" + n;
+                String number = (channel == Order.Channel.WEB ? "W" : "A") + String.format("%08d", n);
+                // When: to prepare, placed in the last two days (a few already past their promise); ready, within the
+                // week (some past their expiry); expired, more than a week ago.
+                ZonedDateTime placed = switch (state) {
+                    case TO_PREPARE -> end.minusHours(rnd.nextInt(k % 4 == 3 ? 60 : 30));
+                    case READY -> end.minusHours(6 + rnd.nextInt(k % 5 == 4 ? 24 * 9 : 24 * 5));
+                    case EXPIRED -> end.minusDays(9 + rnd.nextInt(10));
+                    default -> end.minusHours(12 + rnd.nextInt(24 * 5));
+                };
+                ZonedDateTime promised = placed.plusHours(24);
+                ZonedDateTime readyAt = placed.plusHours(2 + rnd.nextInt(10));
+                int lineCount = 1 + rnd.nextInt(4);
+                List<OrderLine> orderLines = new ArrayList<>();
+                List<Pickup.PickupLine> lines = new ArrayList<>();
+                long total = 0;
+                for (int l = 0; l < lineCount; l++) {
+                    VariantRef v = variants.get(rnd.nextInt(variants.size()));
+                    int qty = rnd.nextInt(5) == 0 ? 2 : 1;
+                    long lineTotal = qty == 2 ? Math.round(v.price() * 2 * 0.9) : v.price();
+                    String lineId = orderId + "-" + (l + 1);
+                    orderLines.add(new OrderLine(lineId, v.id(), v.sku(), v.name(), qty, v.price(), v.vatBp(), 0));
+                    boolean done = state == PickupStatus.COLLECTED || (state == PickupStatus.PARTLY_COLLECTED && l == 0);
+                    int refused = state == PickupStatus.COLLECTED && l == 1 && k % 3 == 0 ? qty : 0;
+                    lines.add(new Pickup.PickupLine(lineId, v.id(), v.sku(), v.ean(), v.baseName(), v.size(), v.colour(), qty, lineTotal,
+                            v.vatBp(), state == PickupStatus.TO_PREPARE ? 0 : qty, 0, done ? qty - refused : 0, refused));
+                    total += lineTotal;
+                }
+                if (state == PickupStatus.PARTLY_COLLECTED && lines.size() == 1) {
+                    // Partly collected needs something left: a second line, still to collect.
+                    VariantRef v = variants.get(rnd.nextInt(variants.size()));
+                    String lineId = orderId + "-2";
+                    orderLines.add(new OrderLine(lineId, v.id(), v.sku(), v.name(), 1, v.price(), v.vatBp(), 0));
+                    lines.add(new Pickup.PickupLine(lineId, v.id(), v.sku(), v.ean(), v.baseName(), v.size(), v.colour(), 1, v.price(),
+                            v.vatBp(), 1, 0, 0, 0));
+                    total += v.price();
+                }
+                // Most orders are paid online; some pay at the desk, some left a deposit.
+                long paid = k % 6 == 3 ? 0 : k % 6 == 5 ? Math.max(100, total * 3 / 10 / 100 * 100) : total;
+                Order.OrderStatus orderStatus = switch (state) {
+                    case TO_PREPARE -> Order.OrderStatus.PLACED;
+                    case READY -> Order.OrderStatus.READY_FOR_PICKUP;
+                    case PARTLY_COLLECTED -> Order.OrderStatus.PARTLY_COLLECTED;
+                    case COLLECTED -> Order.OrderStatus.COLLECTED;
+                    default -> Order.OrderStatus.EXPIRED;
+                };
+                sink.put("orders", orderId, null, new Order(orderId, number, guest ? null : customer.id(), channel, shop.id(), orderStatus,
+                        placed.toInstant().toString(), total, orderLines));
+                boolean ready = state != PickupStatus.TO_PREPARE;
+                List<Pickup.PickupHandover> handovers = new ArrayList<>();
+                long settled = 0;
+                long refunded = 0;
+                if (state == PickupStatus.COLLECTED || state == PickupStatus.PARTLY_COLLECTED) {
+                    // Collected ones: half of them today, so that the desk's "Collected today" is not empty.
+                    ZonedDateTime at = state == PickupStatus.COLLECTED && k % 2 == 0 ? startOfToday.plusMinutes(5 + k)
+                            : readyAt.plusHours(3 + rnd.nextInt(20));
+                    handovers.add(new Pickup.PickupHandover(at.toInstant().toString(), "dev-demo-desk", shop.id(), "stf-" + shop.id().substring(3) + "-1"));
+                    Pickup before = new Pickup(orderId, number, shop.id(), PickupStatus.READY, null, null, List.of(), null, null, null, null,
+                            total, paid, 0, 0, null, null, null, lines.stream().map(l -> new Pickup.PickupLine(l.lineId(), l.variantId(),
+                            l.sku(), l.ean(), l.name(), l.size(), l.colour(), l.quantity(), l.lineTotalCents(), l.vatRateBasisPoints(),
+                            l.picked(), l.missing(), 0, 0)).toList(), List.of(), null);
+                    PickupMoney.Settlement money = PickupMoney.settle(before, lines.stream()
+                            .map(l -> new PickupMoney.LineOutcome(l.lineId(), l.collected(), l.refused(),
+                                    l.refused() > 0 ? PickupMoney.RefusalReason.WRONG_SIZE : null)).toList());
+                    settled = money.dueCents();
+                    refunded = money.refundCents();
+                }
+                String code = demoPickupCode(number);
+                Pickup.PickupCustomer who = new Pickup.PickupCustomer(customer.firstName(), customer.lastName(), customer.phone(),
+                        customer.email());
+                Pickup pickup = new Pickup(orderId, number, shop.id(), state, guest ? null : customer.id(), who,
+                        k % 4 == 1 ? List.of(PROXIES[rnd.nextInt(PROXIES.length)]) : List.of(), placed.toInstant().toString(),
+                        promised.toInstant().toString(), ready ? readyAt.toInstant().toString() : null,
+                        ready ? readyAt.plus(java.time.Duration.ofDays(7)).toInstant().toString() : null, total, paid, settled, refunded,
+                        ready ? SHELVES[rnd.nextInt(SHELVES.length)] + "-" + String.format("%02d", 1 + rnd.nextInt(12)) : null,
+                        PinHasher.hash(code, PICKUP_CODE_ITERATIONS), PickupCode.bucket(code), lines, handovers,
+                        ready ? readyAt.toInstant().toString() : null);
+                sink.put("pickups", orderId, shop.id(), pickup);
+            }
         }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("orderId", order.id());
-        p.put("orderNumber", order.number());
-        p.put("storeId", order.storeId());
-        p.put("status", status);
-        p.put("customerId", order.customerId());
-        p.put("pickupCodeHash", PinHasher.hash(demoPickupCode(order.number()), 5_000));
-        p.put("proxies", k % 3 == 0 ? List.of("Paul Martin") : List.of());
-        p.put("readyAt", ready ? readyAt.toInstant().toString() : null);
-        p.put("expiresAt", ready ? readyAt.plusDays(7).toInstant().toString() : null);
-        p.put("handedOverAt", status.contains("COLLECTED") ? readyAt.plusHours(20).toInstant().toString() : null);
-        p.put("handedOverByDeviceId", null);
-        p.put("lines", lines);
-        return p;
+        return orderNo;
     }
 
     private void generateCarts(Sink sink, SplittableRandom rnd, List<VariantRef> variants) {

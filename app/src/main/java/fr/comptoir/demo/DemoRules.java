@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -51,109 +52,7 @@ final class DemoRules {
         this.clock = clock;
     }
 
-    // ---- click-and-collect
-
-    ObjectNode markReady(String storeId, String orderId) {
-        ObjectNode pickup = pickup(storeId, orderId);
-        String status = pickup.path("status").asText();
-        if (status.equals("READY")) {
-            return pickup;
-        }
-        if (!status.equals("TO_PREPARE")) {
-            throw new Refusal(409, "pickup-not-preparable", "Cannot mark ready", "Order " + orderNumber(pickup) + " is " + status + ".");
-        }
-        Instant now = clock.instant();
-        pickup.put("status", "READY").put("readyAt", now.toString()).put("expiresAt", now.plus(Duration.ofDays(7)).toString());
-        store.upsert("pickups", orderId, storeId, pickup);
-        setOrderStatus(orderId, "READY_FOR_PICKUP");
-        return pickup;
-    }
-
-    ObjectNode handOver(String storeId, String deviceId, String orderId, JsonNode request) {
-        ObjectNode pickup = pickup(storeId, orderId);
-        String status = pickup.path("status").asText();
-        switch (status) {
-            case "COLLECTED" -> throw new Refusal(409, "already-handed-over", "Already handed over",
-                    "Order " + orderNumber(pickup) + " was handed over at " + pickup.path("handedOverAt").asText() + ".");
-            case "TO_PREPARE" -> throw new Refusal(409, "not-ready", "Not ready", "Order " + orderNumber(pickup) + " is not prepared yet.");
-            case "EXPIRED" -> throw new Refusal(422, "pickup-expired", "Pickup expired", "Order " + orderNumber(pickup) + " was not collected in time.");
-            default -> { }
-        }
-        Instant now = clock.instant();
-        if (!pickup.path("expiresAt").isNull() && now.isAfter(Instant.parse(pickup.path("expiresAt").asText()))) {
-            throw new Refusal(422, "pickup-expired", "Pickup expired", "Order " + orderNumber(pickup) + " was not collected in time.");
-        }
-        verify(pickup, request.path("verification"));
-
-        Map<String, ObjectNode> lines = new HashMap<>();
-        pickup.withArray("lines").forEach(l -> lines.put(l.path("lineId").asText(), (ObjectNode) l));
-        JsonNode asked = request.path("lines");
-        if (!asked.isArray() || asked.isEmpty()) {
-            throw new Refusal(422, "nothing-to-hand-over", "Nothing to hand over", "The hand-over names no line.");
-        }
-        for (JsonNode a : asked) {
-            ObjectNode line = lines.get(a.path("lineId").asText());
-            int collected = a.path("collected").asInt(-1);
-            int refused = a.path("refused").asInt(-1);
-            if (line == null || collected < 0 || refused < 0) {
-                throw new Refusal(422, "invalid-line", "Invalid line", "Unknown line or negative quantity: " + a);
-            }
-            int left = line.path("quantity").asInt() - line.path("collected").asInt() - line.path("refused").asInt();
-            if (collected + refused > left) {
-                throw new Refusal(422, "more-than-ordered", "More than ordered",
-                        "Line " + line.path("lineId").asText() + " has " + left + " left to hand over.");
-            }
-        }
-        for (JsonNode a : asked) {
-            ObjectNode line = lines.get(a.path("lineId").asText());
-            line.put("collected", line.path("collected").asInt() + a.path("collected").asInt());
-            line.put("refused", line.path("refused").asInt() + a.path("refused").asInt());
-        }
-        boolean allDone = lines.values().stream().allMatch(l ->
-                l.path("collected").asInt() + l.path("refused").asInt() == l.path("quantity").asInt());
-        pickup.put("status", allDone ? "COLLECTED" : "PARTLY_COLLECTED")
-                .put("handedOverAt", now.toString()).put("handedOverByDeviceId", deviceId);
-        store.upsert("pickups", orderId, storeId, pickup);
-        setOrderStatus(orderId, allDone ? "COLLECTED" : "PARTLY_COLLECTED");
-        return pickup;
-    }
-
-    private void verify(ObjectNode pickup, JsonNode verification) {
-        String method = verification.path("method").asText("");
-        if (method.equals("PICKUP_CODE")) {
-            if (!PinHasher.matches(verification.path("pickupCode").asText(""), pickup.path("pickupCodeHash").asText())) {
-                throw new Refusal(422, "wrong-pickup-code", "Wrong pickup code", "The pickup code does not match this order.");
-            }
-        } else if (method.equals("ID_DOCUMENT")) {
-            String name = verification.path("collectorName").asText("").strip();
-            if (name.isEmpty()) {
-                throw new Refusal(422, "collector-required", "Collector required", "Give the name on the identity document.");
-            }
-            if (verification.path("isProxy").asBoolean(false)) {
-                boolean allowed = false;
-                for (JsonNode p : pickup.path("proxies")) {
-                    allowed |= p.asText().equalsIgnoreCase(name);
-                }
-                if (!allowed) {
-                    throw new Refusal(422, "proxy-not-allowed", "Not an allowed proxy", name + " may not collect this order.");
-                }
-            }
-        } else {
-            throw new Refusal(422, "verification-required", "Verification required", "Verify the pickup code or the collector's identity.");
-        }
-    }
-
-    private ObjectNode pickup(String storeId, String orderId) {
-        ObjectNode pickup = read("pickups", orderId);
-        if (pickup == null || !storeId.equals(pickup.path("storeId").asText())) {
-            throw new Refusal(404, "not-found", "Unknown pickup", "No pickup " + orderId + " at this store.");
-        }
-        return pickup;
-    }
-
-    private static String orderNumber(JsonNode pickup) {
-        return pickup.path("orderNumber").asText();
-    }
+    // ---- click-and-collect: DemoPickupRules
 
     private void setOrderStatus(String orderId, String status) {
         ObjectNode order = read("orders", orderId);
@@ -458,15 +357,24 @@ final class DemoRules {
         order.set("lines", lines);
         store.upsert("orders", orderId, order);
         if (pickupStore != null) {
-            ObjectNode pickup = mapper.createObjectNode().put("orderId", orderId).put("orderNumber", number).put("storeId", pickupStore)
-                    .put("status", "TO_PREPARE").put("customerId", order.path("customerId").asText(null))
-                    .put("pickupCodeHash", PinHasher.hash(number.replaceAll("[^0-9]", "").substring(
-                            Math.max(0, number.replaceAll("[^0-9]", "").length() - 6)), 5_000));
-            pickup.putArray("proxies");
-            pickup.putNull("readyAt").putNull("expiresAt").putNull("handedOverAt").putNull("handedOverByDeviceId");
-            ArrayNode pl = pickup.putArray("lines");
-            lines.forEach(l -> pl.addObject().put("lineId", l.path("id").asText()).put("quantity", l.path("quantity").asInt())
-                    .put("collected", 0).put("refused", 0));
+            // The collecting store's queue: paid in full at the selling store, to prepare, promised in two days.
+            List<fr.comptoir.pickups.Pickup.PickupLine> pl = new java.util.ArrayList<>();
+            lines.forEach(l -> pl.add(new fr.comptoir.pickups.Pickup.PickupLine(l.path("id").asText(), l.path("variantId").asText(),
+                    l.path("sku").asText(), null, l.path("name").asText(), null, null, l.path("quantity").asInt(),
+                    l.path("quantity").asLong() * l.path("unitPriceCents").asLong(), l.path("vatRateBasisPoints").asInt(), 0, 0, 0, 0)));
+            long linesTotal = pl.stream().mapToLong(fr.comptoir.pickups.Pickup.PickupLine::lineTotalCents).sum();
+            String customerId = order.path("customerId").asText(null);
+            ObjectNode customer = customerId == null ? null : read("customers", customerId);
+            fr.comptoir.pickups.Pickup.PickupCustomer who = customer == null ? null : new fr.comptoir.pickups.Pickup.PickupCustomer(
+                    customer.path("firstName").asText(), customer.path("lastName").asText(), customer.path("phone").asText(null),
+                    customer.path("email").asText(null));
+            String code = DemoDataGenerator.demoPickupCode(number);
+            Instant now = clock.instant();
+            fr.comptoir.pickups.Pickup pickup = new fr.comptoir.pickups.Pickup(orderId, number, pickupStore,
+                    fr.comptoir.pickups.PickupStatus.TO_PREPARE, customerId, who, List.of(), now.toString(),
+                    now.plus(Duration.ofDays(2)).toString(), null, null, linesTotal, linesTotal, 0, 0, null,
+                    PinHasher.hash(code, DemoDataGenerator.PICKUP_CODE_ITERATIONS), fr.comptoir.pickups.PickupCode.bucket(code), pl,
+                    List.of(), null);
             store.upsert("pickups", orderId, pickupStore, pickup);
         }
     }

@@ -32,7 +32,8 @@ public final class SqliteFeedCache implements FeedCache {
 
     private static final Map<String, String> COUNTED_TABLE = Map.of(
             "stores", "stores", "staff", "staff", "products", "products",
-            "price-lists", "price_lists", "stock", "stock", "promotions", "promotions", "customers", "customers", "customer-notes", "customer_notes", "orders", "orders");
+            "price-lists", "price_lists", "stock", "stock", "promotions", "promotions", "customers", "customers", "customer-notes", "customer_notes", "orders", "orders",
+            "pickups", "pickups");
 
     private final SqliteDatabase db;
     private final JsonCodec json;
@@ -161,6 +162,7 @@ public final class SqliteFeedCache implements FeedCache {
             case "promotions" -> new PromotionWriter(c, json);
             case "price-lists" -> new PriceListWriter(c);
             case "orders" -> new OrderWriter(c);
+            case "pickups" -> new PickupWriter(c, json);
             default -> throw new IllegalArgumentException("No cache table for feed " + feed);
         };
         return (FeedWriter<T>) w;
@@ -602,6 +604,23 @@ public final class SqliteFeedCache implements FeedCache {
                 insertLine.setInt(10, l.returnedQuantity());
                 insertLine.executeUpdate();
             }
+        }
+    }
+
+    /** This store's pickup queue: the record whole, with its search columns ({@link SqlitePickups}). */
+    private static final class PickupWriter extends FeedWriter<fr.comptoir.pickups.Pickup> {
+        private final PreparedStatement upsert;
+        private final JsonCodec json;
+
+        PickupWriter(Connection c, JsonCodec json) throws SQLException {
+            super(c, "pickups", fr.comptoir.pickups.Pickup::orderId);
+            this.json = json;
+            upsert = prepare(c, SqlitePickups.UPSERT);
+        }
+
+        @Override
+        void write(fr.comptoir.pickups.Pickup p) throws SQLException {
+            SqlitePickups.upsert(upsert, p, json);
         }
     }
 }

@@ -53,7 +53,10 @@ class CommerceApiContractTest {
             fr.comptoir.customers.OnlineCart.class, fr.comptoir.customers.OnlineCart.CartLine.class,
             fr.comptoir.customers.CustomerNote.class, fr.comptoir.sale.SaleRecord.class, fr.comptoir.sale.Payment.class,
             fr.comptoir.sale.VatLine.class, fr.comptoir.catalog.Promotion.class,
-            fr.comptoir.catalog.PriceList.class, fr.comptoir.sale.TillEvent.class, FeedSummary.class})
+            fr.comptoir.catalog.PriceList.class, fr.comptoir.sale.TillEvent.class, FeedSummary.class,
+            fr.comptoir.pickups.Pickup.class, fr.comptoir.pickups.Pickup.PickupLine.class, fr.comptoir.pickups.Pickup.PickupCustomer.class,
+            fr.comptoir.pickups.Pickup.PickupHandover.class, fr.comptoir.pickups.Handover.class,
+            fr.comptoir.pickups.Handover.HandoverVerification.class, fr.comptoir.pickups.Handover.HandoverLine.class})
     void recordsAndSchemasHaveTheSameFields(Class<? extends Record> type) {
         JsonNode schema = api.at("/components/schemas/" + type.getSimpleName());
         assertThat(schema.isMissingNode()).as("schema " + type.getSimpleName()).isFalse();

@@ -72,7 +72,19 @@ class DemoDataGeneratorTest {
         }
         assertThat(orders).extracting(Order::channel).contains(Order.Channel.WEB, Order.Channel.APP, Order.Channel.STORE);
         assertThat(orders).anyMatch(o -> o.lines().stream().anyMatch(l -> l.returnedQuantity() > 0));
-        assertThat(orders).allMatch(o -> o.totalCents() == o.lines().stream().mapToLong(l -> l.unitPriceCents() * l.quantity()).sum());
+        List<fr.comptoir.pickups.Pickup> pickups = generate(42).get("pickups").stream().map(fr.comptoir.pickups.Pickup.class::cast).toList();
+        Set<String> pickupOrders = new HashSet<>(pickups.stream().map(fr.comptoir.pickups.Pickup::orderId).toList());
+        assertThat(orders).filteredOn(o -> !pickupOrders.contains(o.id()))
+                .allMatch(o -> o.totalCents() == o.lines().stream().mapToLong(l -> l.unitPriceCents() * l.quantity()).sum());
+        // Pickups: their web promotions are in the line totals, and the queue has every case the desk meets.
+        assertThat(pickups).allMatch(p -> p.totalCents() == p.lines().stream().mapToLong(fr.comptoir.pickups.Pickup.PickupLine::lineTotalCents).sum());
+        assertThat(pickups).filteredOn(p -> p.storeId().equals("st-par01")).hasSize(5 * 6);
+        assertThat(pickups).anyMatch(p -> !p.proxies().isEmpty());
+        assertThat(pickups).anyMatch(p -> p.paidCents() == 0);
+        assertThat(pickups).anyMatch(p -> p.paidCents() > 0 && p.paidCents() < p.totalCents());
+        assertThat(pickups).anyMatch(p -> p.customerId() == null && p.customer() != null);
+        assertThat(pickups).anyMatch(p -> p.lines().size() > 1 && p.lines().stream().anyMatch(l -> l.size() != null));
+        assertThat(pickups).filteredOn(p -> p.status() == fr.comptoir.pickups.PickupStatus.PARTLY_COLLECTED).allMatch(p -> p.openUnits() > 0);
         assertThat(orders).filteredOn(o -> "cus-1".equals(o.customerId())).extracting(Order::channel)
                 .contains(Order.Channel.WEB, Order.Channel.STORE);
     }

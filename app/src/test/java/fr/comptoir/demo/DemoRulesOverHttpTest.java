@@ -82,26 +82,42 @@ class DemoRulesOverHttpTest {
         }
     }
 
+    final ObjectMapper wire = fr.comptoir.comptoirapi.WireJson.mapper();
+
     JsonNode pickupIn(String status) throws IOException {
         for (JsonNode p : get("v1/stores/" + paris.storeId() + "/pickups").body()) {
-            if (p.path("status").asText().equals(status)) {
+            boolean current = p.path("expiresAt").isNull() || Instant.parse(p.path("expiresAt").asText()).isAfter(NOW);
+            if (p.path("status").asText().equals(status) && (current || status.equals("EXPIRED"))) {
                 return p;
             }
         }
         throw new AssertionError("no pickup " + status);
     }
 
-    ObjectNode handover(JsonNode pickup, String code) {
-        ObjectNode h = json.createObjectNode().put("deviceId", paris.deviceId()).put("staffId", "stf").put("at", "2026-11-20T19:00:00Z");
-        h.putObject("verification").put("method", "PICKUP_CODE").put("pickupCode", code);
-        var lines = h.putArray("lines");
-        pickup.path("lines").forEach(l -> lines.addObject().put("lineId", l.path("lineId").asText())
-                .put("collected", l.path("quantity").asInt()).put("refused", 0));
-        return h;
+    static final Instant NOW = Instant.parse("2026-11-20T20:00:00Z");
+
+    fr.comptoir.pickups.Pickup record(JsonNode pickup) throws IOException {
+        return wire.treeToValue(pickup, fr.comptoir.pickups.Pickup.class);
     }
 
-    static String code(JsonNode pickup) {
-        return DemoDataGenerator.demoPickupCode(pickup.path("orderNumber").asText());
+    /** A hand-over of every open unit (or the given outcomes), verified by code, its money worked out as the desk does. */
+    ObjectNode handover(JsonNode pickup, List<fr.comptoir.pickups.PickupMoney.LineOutcome> outcomes) throws IOException {
+        fr.comptoir.pickups.Pickup p = record(pickup);
+        List<fr.comptoir.pickups.PickupMoney.LineOutcome> what = outcomes != null ? outcomes : p.lines().stream()
+                .filter(l -> l.open() > 0).map(l -> new fr.comptoir.pickups.PickupMoney.LineOutcome(l.lineId(), l.open(), 0, null)).toList();
+        fr.comptoir.pickups.PickupMoney.Settlement money = fr.comptoir.pickups.PickupMoney.settle(p, what);
+        fr.comptoir.pickups.Handover h = new fr.comptoir.pickups.Handover("h-" + UUID.randomUUID(), p.orderId(), p.orderNumber(),
+                paris.storeId(), paris.deviceId(), "stf", "2026-11-20T19:00:00Z", p.handovers().size(),
+                new fr.comptoir.pickups.Handover.HandoverVerification(fr.comptoir.pickups.Handover.Method.PICKUP_CODE,
+                        p.customer().fullName(), false, null, null),
+                what.stream().map(o -> new fr.comptoir.pickups.Handover.HandoverLine(o.lineId(), o.collect(), o.refuse(), o.reason(),
+                        o.refuse() > 0 ? fr.comptoir.pickups.Handover.Restock.SELLABLE : null)).toList(),
+                money.dueCents(), money.refundCents(), null, false);
+        return wire.valueToTree(h);
+    }
+
+    ObjectNode handover(JsonNode pickup) throws IOException {
+        return handover(pickup, null);
     }
 
     @Test
@@ -109,30 +125,106 @@ class DemoRulesOverHttpTest {
         List<String> states = new ArrayList<>();
         get("v1/stores/" + paris.storeId() + "/pickups").body().forEach(p -> states.add(p.path("status").asText()));
         assertThat(states).contains("TO_PREPARE", "READY", "COLLECTED", "PARTLY_COLLECTED", "EXPIRED");
+        assertThat(states.stream().filter("READY"::equals).count()).as("dozens of each in a bigger demo; six at TINY").isEqualTo(6);
         assertThat(get("v1/stores/st-lyo01/pickups").status()).isEqualTo(403);
     }
 
     @Test
-    void anOrderIsHandedOverOnceEvenFromTwoTerminals() throws Exception {
+    void aRoundIsHandedOverOnceEvenFromTwoTerminalsAndTheRefusalSaysWhenAndWhere() throws Exception {
         JsonNode pickup = pickupIn("READY");
         String orderId = pickup.path("orderId").asText();
 
-        // Two terminals press "Hand over" at the same moment, each with its own key.
+        // Two terminals press "Hand over" at the same moment, each with its own key, both for round 0.
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        ObjectNode h1 = handover(pickup);
+        ObjectNode h2 = handover(pickup);
         List<Callable<Reply>> both = List.of(
-                () -> post("v1/pickups/" + orderId + "/handover", "t1-" + UUID.randomUUID(), handover(pickup, code(pickup))),
-                () -> post("v1/pickups/" + orderId + "/handover", "t2-" + UUID.randomUUID(), handover(pickup, code(pickup))));
-        List<Integer> statuses = new ArrayList<>();
+                () -> post("v1/pickups/" + orderId + "/handover", "t1-" + UUID.randomUUID(), h1),
+                () -> post("v1/pickups/" + orderId + "/handover", "t2-" + UUID.randomUUID(), h2));
+        List<Reply> replies = new ArrayList<>();
         for (Future<Reply> f : pool.invokeAll(both)) {
-            statuses.add(f.get().status());
+            replies.add(f.get());
         }
         pool.shutdown();
-        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-
-        Reply again = post("v1/pickups/" + orderId + "/handover", "t3", handover(pickup, code(pickup)));
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.body().path("type").asText()).endsWith("already-handed-over");
+        assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(200, 409);
+        Reply refused = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertThat(refused.body().path("type").asText()).endsWith("already-handed-over");
+        assertThat(refused.body().path("detail").asText()).contains("2026-11-20T19:00:00Z", paris.deviceId(), paris.storeId());
         assertThat(json.readTree(store.body("orders", orderId).orElseThrow()).path("status").asText()).isEqualTo("COLLECTED");
+    }
+
+    @Test
+    void aRetryWithTheSameKeyGetsTheOriginalAnswerNotARefusal() throws IOException {
+        JsonNode pickup = pickupIn("READY");
+        String path = "v1/pickups/" + pickup.path("orderId").asText() + "/handover";
+        ObjectNode h = handover(pickup);
+        Reply first = post(path, "same-key", h);
+        Reply retry = post(path, "same-key", h);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void expiredUnpreparedAndMiscountedHandOversAreRefused() throws IOException {
+        JsonNode ready = pickupIn("READY");
+        ObjectNode wrongMoney = handover(ready).put("refundCents", 1);
+        Reply mismatch = post("v1/pickups/" + ready.path("orderId").asText() + "/handover", "k1", wrongMoney);
+        assertThat(mismatch.status()).isEqualTo(422);
+        assertThat(mismatch.body().path("type").asText()).endsWith("settlement-mismatch");
+
+        JsonNode expired = pickupIn("EXPIRED");
+        Reply late = post("v1/pickups/" + expired.path("orderId").asText() + "/handover", "k2", handover(expired));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body().path("type").asText()).endsWith("pickup-expired");
+        assertThat(post("v1/pickups/" + expired.path("orderId").asText() + "/handover", "k2b", handover(expired).put("approvedBy", "stf-par01-1"))
+                .status()).as("a manager approved").isEqualTo(200);
+
+        JsonNode toPrepare = pickupIn("TO_PREPARE");
+        String id = toPrepare.path("orderId").asText();
+        assertThat(post("v1/pickups/" + id + "/handover", "k3", handover(toPrepare)).status()).isEqualTo(409);
+        ObjectNode prepared = json.createObjectNode().put("deviceId", paris.deviceId()).put("staffId", "stf").put("at", NOW.toString())
+                .put("shelf", "C-07");
+        var lines = prepared.putArray("lines");
+        toPrepare.path("lines").forEach(l -> lines.addObject().put("lineId", l.path("lineId").asText())
+                .put("picked", l.path("quantity").asInt()).put("missing", 0));
+        Reply readied = post("v1/pickups/" + id + "/ready", "k4", prepared);
+        assertThat(readied.status()).isEqualTo(200);
+        assertThat(readied.body().path("status").asText()).isEqualTo("READY");
+        assertThat(readied.body().path("shelf").asText()).isEqualTo("C-07");
+        assertThat(post("v1/pickups/" + id + "/handover", "k5", handover(readied.body())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void partialPickupWithRefusedItemsThenTheRestRefundsToTheCentAndRestocks() throws IOException {
+        JsonNode ready = null;
+        for (JsonNode p : get("v1/stores/" + paris.storeId() + "/pickups").body()) {
+            if (p.path("status").asText().equals("READY") && p.path("lines").size() > 1 && p.path("paidCents").asLong() == p.path("totalCents").asLong()
+                    && Instant.parse(p.path("expiresAt").asText()).isAfter(NOW)) {
+                ready = p;
+            }
+        }
+        assertThat(ready).as("a prepaid READY pickup with several lines").isNotNull();
+        String orderId = ready.path("orderId").asText();
+        JsonNode line0 = ready.path("lines").get(0);
+        String stockId = paris.storeId() + ":" + line0.path("variantId").asText();
+        int onHandBefore = json.readTree(store.body("stock", stockId).orElseThrow()).path("onHand").asInt();
+        Reply partial = post("v1/pickups/" + orderId + "/handover", "p1", handover(ready, List.of(new fr.comptoir.pickups.PickupMoney.LineOutcome(
+                line0.path("lineId").asText(), 0, line0.path("quantity").asInt(), fr.comptoir.pickups.PickupMoney.RefusalReason.WRONG_SIZE))));
+        assertThat(partial.status()).isEqualTo(200);
+        assertThat(partial.body().path("status").asText()).isEqualTo("PARTLY_COLLECTED");
+        assertThat(partial.body().path("refundedCents").asLong()).isEqualTo(line0.path("lineTotalCents").asLong());
+        assertThat(json.readTree(store.body("stock", stockId).orElseThrow()).path("onHand").asInt())
+                .as("refused as sellable: back on sale here").isEqualTo(onHandBefore + line0.path("quantity").asInt());
+
+        Reply stale = post("v1/pickups/" + orderId + "/handover", "p2", handover(ready));
+        assertThat(stale.status()).as("round 0 again").isEqualTo(409);
+
+        Reply rest = post("v1/pickups/" + orderId + "/handover", "p3", handover(partial.body()));
+        assertThat(rest.body().path("status").asText()).isEqualTo("COLLECTED");
+        assertThat(rest.body().path("refundedCents").asLong()).isEqualTo(line0.path("lineTotalCents").asLong());
+        assertThat(rest.body().path("handovers").size()).isEqualTo(2);
     }
 
     @Test
@@ -146,65 +238,6 @@ class DemoRulesOverHttpTest {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.body().path("detail").asText()).contains("CASH_TAKEN");
         assertThat(store.storeEventTypes()).containsExactly("SALE_VOIDED");
-    }
-
-    @Test
-    void aRetryWithTheSameKeyGetsTheOriginalAnswerNotARefusal() throws IOException {
-        JsonNode pickup = pickupIn("READY");
-        String path = "v1/pickups/" + pickup.path("orderId").asText() + "/handover";
-        Reply first = post(path, "same-key", handover(pickup, code(pickup)));
-        Reply retry = post(path, "same-key", handover(pickup, code(pickup)));
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(retry.status()).isEqualTo(200);
-        assertThat(retry.replayed()).isTrue();
-        assertThat(retry.body()).isEqualTo(first.body());
-    }
-
-    @Test
-    void wrongCodesExpiredAndUnpreparedOrdersAreRefused() throws IOException {
-        JsonNode ready = pickupIn("READY");
-        Reply wrong = post("v1/pickups/" + ready.path("orderId").asText() + "/handover", "k1", handover(ready, "000000"));
-        assertThat(wrong.status()).isEqualTo(422);
-        assertThat(wrong.body().path("type").asText()).endsWith("wrong-pickup-code");
-
-        JsonNode expired = pickupIn("EXPIRED");
-        assertThat(post("v1/pickups/" + expired.path("orderId").asText() + "/handover", "k2", handover(expired, code(expired))).status())
-                .isEqualTo(422);
-
-        JsonNode toPrepare = pickupIn("TO_PREPARE");
-        assertThat(post("v1/pickups/" + toPrepare.path("orderId").asText() + "/handover", "k3", handover(toPrepare, code(toPrepare))).status())
-                .isEqualTo(409);
-        Reply readied = post("v1/pickups/" + toPrepare.path("orderId").asText() + "/ready", "k4", "{}");
-        assertThat(readied.status()).isEqualTo(200);
-        assertThat(readied.body().path("status").asText()).isEqualTo("READY");
-        assertThat(post("v1/pickups/" + toPrepare.path("orderId").asText() + "/handover", "k5", handover(toPrepare, code(toPrepare))).status())
-                .isEqualTo(200);
-    }
-
-    @Test
-    void partialPickupWithRefusedItemsThenTheRest() throws IOException {
-        JsonNode ready = null;
-        for (JsonNode p : get("v1/stores/" + paris.storeId() + "/pickups").body()) {
-            if (p.path("status").asText().equals("READY") && p.path("lines").size() > 1) {
-                ready = p;
-            }
-        }
-        assertThat(ready).as("a READY pickup with several lines").isNotNull();
-        String orderId = ready.path("orderId").asText();
-        ObjectNode first = handover(ready, code(ready));
-        ObjectNode line0 = (ObjectNode) first.path("lines").get(0);
-        first.withArray("lines").removeAll();
-        first.withArray("lines").add(line0.put("collected", 0).put("refused", ready.path("lines").get(0).path("quantity").asInt()));
-        Reply partial = post("v1/pickups/" + orderId + "/handover", "p1", first);
-        assertThat(partial.body().path("status").asText()).isEqualTo("PARTLY_COLLECTED");
-
-        Reply tooMuch = post("v1/pickups/" + orderId + "/handover", "p2", handover(ready, code(ready)));
-        assertThat(tooMuch.status()).isEqualTo(422);
-        assertThat(tooMuch.body().path("type").asText()).endsWith("more-than-ordered");
-
-        ObjectNode rest = handover(ready, code(ready));
-        rest.withArray("lines").remove(0);
-        assertThat(post("v1/pickups/" + orderId + "/handover", "p3", rest).body().path("status").asText()).isEqualTo("COLLECTED");
     }
 
     @Test
