@@ -211,7 +211,7 @@ public final class ComptoirCli {
         }
     }
 
-    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class, ScanBench.class, JournalBench.class})
+    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class, ScanBench.class, JournalBench.class, PickupsBench.class})
     static final class Bench {
     }
 
@@ -249,6 +249,26 @@ public final class ComptoirCli {
         @Override
         void run(DemoSize s, Path dir, PrintWriter out) {
             new fr.comptoir.bench.CustomerSearchBenchmark(dir, s, rounds, out).run();
+        }
+    }
+
+    @Command(name = "pickups", description = "Pickup desk search latency (p50/p99) by every key over a store's queue "
+            + "(default 20,000 orders in all states).")
+    static final class PickupsBench implements Callable<Integer> {
+        @Option(names = "--orders", defaultValue = "20000", description = "Orders in the queue (default ${DEFAULT-VALUE}).")
+        int orders;
+        @Option(names = "--rounds", defaultValue = "7000", description = "Searches to time (default ${DEFAULT-VALUE}).")
+        int rounds;
+        @Option(names = "--data", description = "Folder for the benchmark's cache (default: <home>/bench).")
+        Path data;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            new fr.comptoir.bench.PickupSearchBenchmark(data != null ? data : AppHome.resolve(null).resolve("bench"), orders, rounds,
+                    spec.commandLine().getOut()).run();
+            return 0;
         }
     }
 

@@ -93,7 +93,7 @@ public final class DemoDataGenerator {
     private final List<Customer> pickupCustomers = new ArrayList<>();
     private static final int PICKUP_CUSTOMERS = 3_000;
     /** PBKDF2 iterations of demo pickup codes: checked offline at the desk in a few milliseconds. */
-    static final int PICKUP_CODE_ITERATIONS = 2_000;
+    public static final int PICKUP_CODE_ITERATIONS = 2_000;
 
     public DemoDataGenerator(DemoSize size, long seed, LocalDate today) {
         this.size = size;

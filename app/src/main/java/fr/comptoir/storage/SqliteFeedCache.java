@@ -609,18 +609,20 @@ public final class SqliteFeedCache implements FeedCache {
 
     /** This store's pickup queue: the record whole, with its search columns ({@link SqlitePickups}). */
     private static final class PickupWriter extends FeedWriter<fr.comptoir.pickups.Pickup> {
-        private final PreparedStatement upsert;
+        private final PreparedStatement keys;
+        private final PreparedStatement record;
         private final JsonCodec json;
 
         PickupWriter(Connection c, JsonCodec json) throws SQLException {
             super(c, "pickups", fr.comptoir.pickups.Pickup::orderId);
             this.json = json;
-            upsert = prepare(c, SqlitePickups.UPSERT);
+            keys = prepare(c, SqlitePickups.UPSERT);
+            record = prepare(c, SqlitePickups.UPSERT_RECORD);
         }
 
         @Override
         void write(fr.comptoir.pickups.Pickup p) throws SQLException {
-            SqlitePickups.upsert(upsert, p, json);
+            SqlitePickups.upsert(keys, record, p, json);
         }
     }
 }

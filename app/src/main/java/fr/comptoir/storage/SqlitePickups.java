@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class SqlitePickups implements PickupQueue {
 
-    private static final String ROW = "SELECT id, number, body, status, promised_at, expires_at FROM pickups ";
+    private static final String ROW = "SELECT id, number, customer_name, status, promised_at, expires_at, shelf, units, open_units FROM pickups ";
     /** The desk's urgency: what a customer at the desk can collect, then what must be prepared, by promised time. */
     private static final String URGENCY = " ORDER BY CASE status WHEN 'READY' THEN 0 WHEN 'PARTLY_COLLECTED' THEN 0 "
             + "WHEN 'TO_PREPARE' THEN 1 WHEN 'EXPIRED' THEN 2 ELSE 3 END, promised_at, number LIMIT ?";
@@ -42,39 +42,46 @@ public final class SqlitePickups implements PickupQueue {
         this.zone = zone;
     }
 
-    /** Writes one pickup (feed or local); prepared once per page. */
+    /** Writes one pickup's searched columns (feed or local); prepared once per page. */
     static final String UPSERT = """
-                INSERT INTO pickups(id, number, number_folded, store_id, status, customer_folded, phone_digits, email, code_bucket,
-                    promised_at, expires_at, last_handover_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET number = excluded.number, number_folded = excluded.number_folded,
-                    store_id = excluded.store_id, status = excluded.status, customer_folded = excluded.customer_folded,
-                    phone_digits = excluded.phone_digits, email = excluded.email, code_bucket = excluded.code_bucket,
-                    promised_at = excluded.promised_at, expires_at = excluded.expires_at,
-                    last_handover_at = excluded.last_handover_at, body = excluded.body""";
+            INSERT INTO pickups(id, number, number_folded, status, customer_name, customer_folded, phone_digits, email, code_bucket,
+                promised_at, expires_at, last_handover_at, shelf, units, open_units) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET number = excluded.number, number_folded = excluded.number_folded, status = excluded.status,
+                customer_name = excluded.customer_name, customer_folded = excluded.customer_folded, phone_digits = excluded.phone_digits,
+                email = excluded.email, code_bucket = excluded.code_bucket, promised_at = excluded.promised_at,
+                expires_at = excluded.expires_at, last_handover_at = excluded.last_handover_at, shelf = excluded.shelf,
+                units = excluded.units, open_units = excluded.open_units""";
+    /** Writes one pickup's whole record. */
+    static final String UPSERT_RECORD = "INSERT INTO pickup_records(id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body";
 
-    static void upsert(PreparedStatement ps, Pickup p, JsonCodec json) throws SQLException {
+    static void upsert(PreparedStatement keys, PreparedStatement record, Pickup p, JsonCodec json) throws SQLException {
         Pickup.PickupCustomer who = p.customer();
-        ps.setString(1, p.orderId());
-        ps.setString(2, p.orderNumber());
-        ps.setString(3, PickupQuery.fold(p.orderNumber()).replaceAll("\\s+", ""));
-        ps.setString(4, p.storeId());
-        ps.setString(5, p.status().name());
-        ps.setString(6, who == null ? "" : PickupQuery.fold(who.fullName()));
-        ps.setString(7, who == null ? null : PhoneNumbers.canonical(who.phone()));
-        ps.setString(8, who == null || who.email() == null ? null : who.email().toLowerCase(java.util.Locale.ROOT));
-        ps.setString(9, p.pickupCodeBucket());
-        ps.setString(10, p.promisedAt());
-        ps.setString(11, p.expiresAt());
-        ps.setString(12, p.lastHandover() == null ? null : p.lastHandover().at());
-        ps.setString(13, json.encode(p));
-        ps.executeUpdate();
+        keys.setString(1, p.orderId());
+        keys.setString(2, p.orderNumber());
+        keys.setString(3, PickupQuery.fold(p.orderNumber()).replaceAll("\\s+", ""));
+        keys.setString(4, p.status().name());
+        keys.setString(5, who == null ? "" : who.fullName());
+        keys.setString(6, who == null ? "" : PickupQuery.fold(who.fullName()));
+        keys.setString(7, who == null ? null : PhoneNumbers.canonical(who.phone()));
+        keys.setString(8, who == null || who.email() == null ? null : who.email().toLowerCase(java.util.Locale.ROOT));
+        keys.setString(9, p.pickupCodeBucket());
+        keys.setString(10, p.promisedAt());
+        keys.setString(11, p.expiresAt());
+        keys.setString(12, p.lastHandover() == null ? null : p.lastHandover().at());
+        keys.setString(13, p.shelf());
+        keys.setInt(14, p.lines().stream().mapToInt(Pickup.PickupLine::quantity).sum());
+        keys.setInt(15, p.openUnits());
+        keys.executeUpdate();
+        record.setString(1, p.orderId());
+        record.setString(2, json.encode(p));
+        record.executeUpdate();
     }
 
     @Override
     public void applyLocal(Pickup pickup) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                upsert(ps, pickup, json);
+            try (PreparedStatement keys = c.prepareStatement(UPSERT); PreparedStatement record = c.prepareStatement(UPSERT_RECORD)) {
+                upsert(keys, record, pickup, json);
             }
             return null;
         });
@@ -169,7 +176,7 @@ public final class SqlitePickups implements PickupQueue {
     @Override
     public Optional<Pickup> pickup(String orderId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pickups WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pickup_records WHERE id = ?")) {
                 ps.setString(1, orderId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(json.decode(rs.getString(1), Pickup.class)) : Optional.empty();
@@ -178,20 +185,19 @@ public final class SqlitePickups implements PickupQueue {
         });
     }
 
-    private List<Row> rows(PreparedStatement ps, Instant now) throws SQLException {
+    private static List<Row> rows(PreparedStatement ps, Instant now) throws SQLException {
         List<Row> rows = new ArrayList<>();
         String at = now.toString();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Pickup p = json.decode(rs.getString(3), Pickup.class);
+                PickupStatus status = PickupStatus.valueOf(rs.getString(4));
                 String promised = rs.getString(5);
                 String expires = rs.getString(6);
-                boolean overdue = p.status() == PickupStatus.EXPIRED
-                        || (p.status() == PickupStatus.TO_PREPARE && promised != null && promised.compareTo(at) < 0)
-                        || ((p.status() == PickupStatus.READY || p.status() == PickupStatus.PARTLY_COLLECTED)
-                        && expires != null && expires.compareTo(at) < 0);
-                rows.add(new Row(p.orderId(), p.orderNumber(), p.customer() == null ? "" : p.customer().fullName(), p.status(),
-                        promised, expires, p.shelf(), p.lines().stream().mapToInt(Pickup.PickupLine::quantity).sum(), p.openUnits(), overdue));
+                boolean overdue = status == PickupStatus.EXPIRED
+                        || (status == PickupStatus.TO_PREPARE && promised != null && promised.compareTo(at) < 0)
+                        || ((status == PickupStatus.READY || status == PickupStatus.PARTLY_COLLECTED) && expires != null && expires.compareTo(at) < 0);
+                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), status, promised, expires, rs.getString(7), rs.getInt(8),
+                        rs.getInt(9), overdue));
             }
         }
         return rows;
