@@ -99,6 +99,7 @@ public final class AppContext implements AutoCloseable {
     private final fr.comptoir.sale.SaleCompletion saleCompletion;
     private final fr.comptoir.storage.SqliteParkedSales parkedSales;
     private final fr.comptoir.customers.ClientelingService clienteling;
+    private final fr.comptoir.storage.SqlitePickups pickups;
     private final fr.comptoir.sale.CartTakeover cartTakeover;
     private final fr.comptoir.storage.SqlitePaymentJournal payments;
     private fr.comptoir.sale.PaymentTerminal paymentTerminal;
@@ -142,6 +143,7 @@ public final class AppContext implements AutoCloseable {
         this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock);
         this.parkedSales = new fr.comptoir.storage.SqliteParkedSales(journalDb, fr.comptoir.storage.CanonicalJson.codec());
         this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, fr.comptoir.storage.CanonicalJson.codec(), clock);
+        this.pickups = new fr.comptoir.storage.SqlitePickups(cacheDb, fr.comptoir.storage.CanonicalJson.codec(), STORE_ZONE);
         this.cartTakeover = new fr.comptoir.sale.CartTakeover(journal, clock);
         this.device = readDevice().orElse(null);
         this.backups = new JournalBackups(journalDb, home, clock);
@@ -532,6 +534,28 @@ public final class AppContext implements AutoCloseable {
 
     public fr.comptoir.customers.ClientelingService clienteling() {
         return clienteling;
+    }
+
+    /** The stores' time zone: "today" at the pickup desk, French dates on screens. */
+    public static final java.time.ZoneId STORE_ZONE = java.time.ZoneId.of("Europe/Paris");
+
+    /** This store's pickup queue, as cached (works offline). */
+    public fr.comptoir.pickups.PickupQueue pickupQueue() {
+        return pickups;
+    }
+
+    /**
+     * The pickup desk of this terminal: it freshens an order from the platform when it can (a short wait, then
+     * the cache), journals every change with its outbox entry.
+     */
+    public fr.comptoir.pickups.PickupDesk pickupDesk() {
+        DeviceConfig d = device().orElseThrow();
+        return new fr.comptoir.pickups.PickupDesk(pickups, journal, clock, d.storeId(), d.deviceId(), orderId -> {
+            if (sync() == null || sync().status().connectivity() != fr.comptoir.sync.Connectivity.ONLINE) {
+                throw new IllegalStateException("offline");
+            }
+            return central().pickup(orderId);
+        });
     }
 
     public fr.comptoir.sale.CartTakeover cartTakeover() {

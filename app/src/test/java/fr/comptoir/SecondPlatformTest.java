@@ -112,6 +112,11 @@ class SecondPlatformTest {
         }
 
         @Override
+        public fr.comptoir.pickups.Pickup pickup(String orderId) {
+            throw new UnsupportedOperationException("no click-and-collect here");
+        }
+
+        @Override
         public synchronized DeliveryReceipt deliver(PendingWrite write, fr.comptoir.centralapi.WriteProgress progress) {
             boolean again = delivered.stream().anyMatch(w -> w.idempotencyKey().equals(write.idempotencyKey()));
             if (!again) {

@@ -58,6 +58,12 @@ public interface CentralPlatform {
     java.util.List<fr.comptoir.customers.OnlineCart> cartsOf(String customerId);
 
     /**
+     * One order of this store's pickup queue as the platform has it now (the desk freshens its cache before a
+     * hand-over when it can); {@link CentralRejectedException} with NOT_FOUND when it is not this store's.
+     */
+    fr.comptoir.pickups.Pickup pickup(String orderId);
+
+    /**
      * Delivers one write from the outbox. The idempotency key makes retries safe: a platform that has
      * already applied it answers with the original result instead of applying it again. A platform that
      * needs several requests for one write saves its progress through {@code progress} after each step it

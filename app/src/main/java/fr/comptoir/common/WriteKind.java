@@ -30,7 +30,15 @@ public enum WriteKind {
     /** A completed store sale (or return, or exchange). */
     SALE_RECORDED("sale-recorded", FiscalChain.TICKETS),
     /** A receipt to e-mail to the customer. */
-    RECEIPT_EMAIL("receipt-email", null);
+    RECEIPT_EMAIL("receipt-email", null),
+    /** A click-and-collect order prepared and put on its shelf. */
+    PICKUP_READY("pickup-ready", null),
+    /** The "your order is ready" message sent again. */
+    PICKUP_NOTICE("pickup-notice", null),
+    /** A click-and-collect hand-over (one round): collected and refused units, the money. */
+    PICKUP_HANDOVER("pickup-handover", null),
+    /** An expired order returned to stock, with a manager's approval. */
+    PICKUP_RETURN_TO_STOCK("pickup-return-to-stock", null);
 
     private final String wire;
     private final FiscalChain fiscalChain;

@@ -192,6 +192,18 @@ public final class HttpCentralPlatform implements CentralPlatform {
         return execute(authorized(new Request.Builder().url(u).get()).build(), body -> readList(body, fr.comptoir.customers.OnlineCart.class));
     }
 
+    @Override
+    public fr.comptoir.pickups.Pickup pickup(String orderId) {
+        HttpUrl u = url("v1/pickups").newBuilder().addPathSegment(orderId).build();
+        return execute(authorized(new Request.Builder().url(u).get()).build(), body -> {
+            try {
+                return mapper.readValue(body, fr.comptoir.pickups.Pickup.class);
+            } catch (JsonProcessingException e) {
+                throw new CentralProtocolException("Unexpected pickup: " + e.getOriginalMessage(), e);
+            }
+        });
+    }
+
     private <T> java.util.List<T> readList(InputStream body, Class<T> type) throws IOException {
         try {
             return mapper.readValue(body, mapper.getTypeFactory().constructCollectionType(java.util.List.class, type));
@@ -233,6 +245,10 @@ public final class HttpCentralPlatform implements CentralPlatform {
             case RECEIPT_EMAIL -> b.url(segments("v1", "receipts", field(payload, "saleId"), "email")).post(body);
             case SALE_RECORDED -> b.url(segments("v1", "stores", requireCredentials().storeId(), "sales")).post(body);
             case CART_CONTINUED -> b.url(segments("v1", "carts", field(payload, "cartId"), "continued-in-store")).post(body);
+            case PICKUP_READY -> b.url(segments("v1", "pickups", field(payload, "orderId"), "ready")).post(body);
+            case PICKUP_NOTICE -> b.url(segments("v1", "pickups", field(payload, "orderId"), "ready-notice")).post(body);
+            case PICKUP_HANDOVER -> b.url(segments("v1", "pickups", field(payload, "orderId"), "handover")).post(body);
+            case PICKUP_RETURN_TO_STOCK -> b.url(segments("v1", "pickups", field(payload, "orderId"), "return-to-stock")).post(body);
         };
         Request request = authorized(mapped).build();
         return executeRaw(request, response -> {

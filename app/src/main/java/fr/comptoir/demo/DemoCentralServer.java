@@ -205,6 +205,7 @@ public final class DemoCentralServer implements AutoCloseable {
                 }
             }
             case "GET orders/{id}/returnable" -> answer(ex, () -> new DemoPlatformStore.Answer(200, rules.returnable(parts[2]).toString()));
+            case "GET pickups/{id}" -> answer(ex, () -> new DemoPlatformStore.Answer(200, encode(pickups.read(device.storeId(), parts[2]))));
             case "POST pickups/{id}/ready" -> {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(200,

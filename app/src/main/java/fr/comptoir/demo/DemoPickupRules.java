@@ -39,6 +39,11 @@ final class DemoPickupRules {
         this.clock = clock;
     }
 
+    /** One order of the store's queue, as it is now. */
+    Pickup read(String storeId, String orderId) {
+        return pickup(storeId, orderId);
+    }
+
     /** The order is prepared: shelf, picked and missing units (missing ones refunded); the customer is told. */
     Pickup markReady(String storeId, String orderId, JsonNode request) {
         Pickup p = pickup(storeId, orderId);

@@ -160,6 +160,7 @@ public final class SyncViewModel {
             case CART_CONTINUED -> i18n.get(key, text(body, "cartId"));
             case TILL_EVENT -> i18n.get(key, text(body, "type"));
             case STAFF_EVENT -> i18n.get(key);
+            case PICKUP_READY, PICKUP_NOTICE, PICKUP_HANDOVER, PICKUP_RETURN_TO_STOCK -> i18n.get(key, text(body, "orderNumber"));
         };
     }
 

@@ -164,6 +164,29 @@ class ContractConformanceTest {
             TillAudit.journaled(ctx.journal(), ctx.clock(), storeId, deviceId, staffId)
                     .record(TillEvent.Type.DRAWER_OPENED, "stf-par01-1", 0, "no-sale");
 
+            // The pickup desk: prepare, notice, hand over with a refused line, return an expired order to stock.
+            fr.comptoir.pickups.PickupDesk desk = ctx.pickupDesk();
+            fr.comptoir.pickups.PickupQueue queue = ctx.pickupQueue();
+            java.time.Instant now = java.time.Instant.now();
+            fr.comptoir.pickups.Pickup toPrepare = queue.pickup(queue.tab(fr.comptoir.pickups.PickupQueue.Tab.TO_PREPARE, now, 1).get(0).orderId())
+                    .orElseThrow();
+            desk.markReady(toPrepare, "C-07", java.util.Map.of(toPrepare.lines().get(0).lineId(), 0), staffId);
+            fr.comptoir.pickups.Pickup ready = fr.comptoir.pickups.PickupDeskTest.readyOrder(ctx);
+            ready = desk.open(ready.orderId()).orElseThrow().pickup();
+            desk.resendNotice(ready, staffId);
+            String code = fr.comptoir.demo.DemoDataGenerator.demoPickupCode(ready.orderNumber());
+            List<fr.comptoir.pickups.PickupMoney.LineOutcome> outcomes = new ArrayList<>();
+            for (fr.comptoir.pickups.Pickup.PickupLine l : ready.lines()) {
+                outcomes.add(new fr.comptoir.pickups.PickupMoney.LineOutcome(l.lineId(), outcomes.isEmpty() ? 0 : l.open(),
+                        outcomes.isEmpty() ? l.open() : 0, outcomes.isEmpty() ? fr.comptoir.pickups.PickupMoney.RefusalReason.DAMAGED : null));
+            }
+            desk.handOver(ready, fr.comptoir.pickups.PickupDeskTest.byCode(ready), code, outcomes,
+                    java.util.Map.of(ready.lines().get(0).lineId(), fr.comptoir.pickups.Handover.Restock.DAMAGED), staffId, null, false);
+            fr.comptoir.pickups.Pickup expired = queue.tab(fr.comptoir.pickups.PickupQueue.Tab.OVERDUE, now, 100).stream()
+                    .filter(r -> r.status() == fr.comptoir.pickups.PickupStatus.EXPIRED).map(r -> queue.pickup(r.orderId()).orElseThrow())
+                    .findFirst().orElseThrow();
+            desk.returnToStock(expired, staffId, "stf-par01-1");
+
             SyncEngine.Report report = ctx.sync().syncOnce();
             assertThat(report.ok()).as(report.error()).isTrue();
             assertThat(ctx.outbox().pendingCount()).isZero();
