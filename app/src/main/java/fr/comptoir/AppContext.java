@@ -143,7 +143,7 @@ public final class AppContext implements AutoCloseable {
         this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock);
         this.parkedSales = new fr.comptoir.storage.SqliteParkedSales(journalDb, fr.comptoir.storage.CanonicalJson.codec());
         this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, fr.comptoir.storage.CanonicalJson.codec(), clock);
-        this.pickups = new fr.comptoir.storage.SqlitePickups(cacheDb, fr.comptoir.storage.CanonicalJson.codec(), STORE_ZONE);
+        this.pickups = new fr.comptoir.storage.SqlitePickups(cacheDb, fr.comptoir.storage.CanonicalJson.codec(), java.time.ZoneId.systemDefault());
         this.cartTakeover = new fr.comptoir.sale.CartTakeover(journal, clock);
         this.device = readDevice().orElse(null);
         this.backups = new JournalBackups(journalDb, home, clock);
@@ -535,9 +535,6 @@ public final class AppContext implements AutoCloseable {
     public fr.comptoir.customers.ClientelingService clienteling() {
         return clienteling;
     }
-
-    /** The stores' time zone: "today" at the pickup desk, French dates on screens. */
-    public static final java.time.ZoneId STORE_ZONE = java.time.ZoneId.of("Europe/Paris");
 
     /** This store's pickup queue, as cached (works offline). */
     public fr.comptoir.pickups.PickupQueue pickupQueue() {

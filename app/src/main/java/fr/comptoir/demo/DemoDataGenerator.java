@@ -388,13 +388,15 @@ public final class DemoDataGenerator {
                 };
                 ZonedDateTime promised = placed.plusHours(24);
                 ZonedDateTime readyAt = placed.plusHours(2 + rnd.nextInt(10));
-                int lineCount = 1 + rnd.nextInt(4);
+                // Hélène Martin's ready order: four single items, prepaid (README: how to try a partial hand-over).
+                boolean helenes = state == PickupStatus.READY && k == 0;
+                int lineCount = helenes ? 4 : 1 + rnd.nextInt(4);
                 List<OrderLine> orderLines = new ArrayList<>();
                 List<Pickup.PickupLine> lines = new ArrayList<>();
                 long total = 0;
                 for (int l = 0; l < lineCount; l++) {
                     VariantRef v = variants.get(rnd.nextInt(variants.size()));
-                    int qty = rnd.nextInt(5) == 0 ? 2 : 1;
+                    int qty = rnd.nextInt(5) == 0 && !helenes ? 2 : 1;
                     long lineTotal = qty == 2 ? Math.round(v.price() * 2 * 0.9) : v.price();
                     String lineId = orderId + "-" + (l + 1);
                     orderLines.add(new OrderLine(lineId, v.id(), v.sku(), v.name(), qty, v.price(), v.vatBp(), 0));

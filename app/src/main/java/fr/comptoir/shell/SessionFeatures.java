@@ -101,6 +101,21 @@ final class SessionFeatures {
     }
 
     /** The Sell feature for the signed-in seller, around the till's one basket. */
+    /**
+     * The Pickups screen for the signed-in associate: the store's queue from the cache, the desk freshening an
+     * order from the platform when it can, scans routed to its search.
+     */
+    javafx.scene.Node pickups() {
+        DeviceConfig d = context.device().orElseThrow();
+        fr.comptoir.pickups.ui.PickupsViewModel vm = new fr.comptoir.pickups.ui.PickupsViewModel(context.pickupQueue(), context.pickupDesk(),
+                network, i18n, context.clock(), session.staff().id(),
+                new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve, () -> context.sync().requestDelivery());
+        javafx.scene.Node root = new fr.comptoir.pickups.ui.PickupsView(vm, i18n).root();
+        scans.routeWhileShown(root, vm::scanned);
+        vm.refresh();
+        return root;
+    }
+
     fr.comptoir.sale.ui.SellFeature sell(fr.comptoir.customers.ui.CustomersFeature customers) {
         DeviceConfig d = context.device().orElseThrow();
         StaffSession s = session;

@@ -36,6 +36,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            // The window is closing: work asked for by a screen's last callbacks has nowhere to run.
+            LOG.info("A background task asked for after the app began to stop was not run");
+            return;
+        }
         executor.execute(() -> {
             try {
                 T result = work.call();

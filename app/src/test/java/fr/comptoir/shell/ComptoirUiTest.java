@@ -370,6 +370,72 @@ class ComptoirUiTest {
         assertThat(robot.lookup("#settings-scanner-suffix").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("$");
     }
 
+    @Test
+    void aScannedQrCodeOpensTheOrderTwoLinesAreHandedOverOneRefusedAsDamagedAndTheOrderWaitsForTheRest() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        tap("Use the demo store");
+        signIn("Sarah Benali", "1234");
+        waitForText("Sarah Benali · Associate");
+        tap("Pickups");
+        waitFor(() -> robot.lookup("#pickups-list").tryQuery());
+        fr.comptoir.AppContext ctx = app.window().context();
+        fr.comptoir.pickups.Pickup order = ctx.pickupQueue().search(fr.comptoir.pickups.PickupQuery.parse("helene martin"), java.time.Instant.now(), 50)
+                .stream().filter(r -> r.status() == fr.comptoir.pickups.PickupStatus.READY && r.units() == 4)
+                .map(r -> ctx.pickupQueue().pickup(r.orderId()).orElseThrow()).findFirst().orElseThrow();
+        String code = fr.comptoir.demo.DemoDataGenerator.demoPickupCode(order.orderNumber());
+
+        // The customer shows the QR code of their e-mail: the order opens and its code is checked.
+        scanBurst(fr.comptoir.pickups.PickupCode.qr(order.orderNumber(), code));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#pickups-heading") != null
+                && text("#pickups-heading").startsWith(order.orderNumber()));
+        waitForText("✔ Pickup code checked.");
+
+        // Lines 1 and 2 are taken, line 3 is refused (damaged, the reason proposed), line 4 waits for later.
+        bringIntoView("#pickups-refuse-2");
+        tap("#pickups-refuse-2");
+        bringIntoView("#pickups-collect-3-minus");
+        tap("#pickups-collect-3-minus");
+        String refund = fr.comptoir.common.Money.ofCents(order.lines().get(2).lineTotalCents()).format(java.util.Locale.FRANCE);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS,
+                () -> ("Refunded on the web payment: " + refund).equals(text("#pickups-money")));
+        assertThat(robot.lookup("#pickups-reason-2-DAMAGED").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        bringIntoView("#pickups-hand-over");
+        tap("#pickups-hand-over");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#pickups-message") != null
+                && text("#pickups-message").startsWith("Order "));
+        assertThat(text("#pickups-message")).isEqualTo("Order " + order.orderNumber() + " partly handed over: 1 item(s) wait for later.");
+
+        fr.comptoir.pickups.Pickup after = ctx.pickupQueue().pickup(order.orderId()).orElseThrow();
+        assertThat(after.status()).isEqualTo(fr.comptoir.pickups.PickupStatus.PARTLY_COLLECTED);
+        assertThat(after.lines()).extracting(fr.comptoir.pickups.Pickup.PickupLine::collected).containsExactly(1, 1, 0, 0);
+        assertThat(after.lines()).extracting(fr.comptoir.pickups.Pickup.PickupLine::refused).containsExactly(0, 0, 1, 0);
+        assertThat(ctx.journal().pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_HANDOVER).size()
+                + (int) ctx.outbox().needsAttentionCount()).as("journaled once, for the platform").isLessThanOrEqualTo(1);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> ctx.outbox().pendingCount() == 0);
+        String atPlatform = ctx.demoServer().orElseThrow().store().body("pickups", order.orderId()).orElseThrow();
+        assertThat(fr.comptoir.comptoirapi.WireJson.mapper().readValue(atPlatform, fr.comptoir.pickups.Pickup.class).status())
+                .isEqualTo(fr.comptoir.pickups.PickupStatus.PARTLY_COLLECTED);
+    }
+
+    /** Scrolls the page that holds {@code query} so that it is in sight, as a finger would. */
+    private void bringIntoView(String query) throws Exception {
+        Node node = waitFor(() -> robot.lookup(query).tryQuery());
+        robot.interact(() -> {
+            javafx.scene.Parent p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                javafx.geometry.Bounds content = sp.getContent().getLayoutBounds();
+                javafx.geometry.Bounds at = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double room = content.getHeight() - sp.getViewportBounds().getHeight();
+                sp.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (at.getMinY() - 40) / room)));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** A keyboard-wedge scanner: the code's characters and Enter, all at once, to whatever has the focus. */
     private void scanBurst(String code) {
         robot.interact(() -> {
