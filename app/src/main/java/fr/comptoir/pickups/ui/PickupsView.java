@@ -57,7 +57,15 @@ public final class PickupsView {
 
     private Node queue() {
         TextField search = Ui.touchField("pickups-search", i18n.get("pickups.searchPrompt"), vm.searchProperty());
-        FlowPane tabs = new FlowPane(8, 8);
+        // The tabs two by two, as wide as their column: three rows at most, in either language.
+        javafx.scene.layout.GridPane tabs = new javafx.scene.layout.GridPane();
+        tabs.setHgap(8);
+        tabs.setVgap(8);
+        for (int c = 0; c < 2; c++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            tabs.getColumnConstraints().add(half);
+        }
         ToggleGroup group = new ToggleGroup();
         for (PickupQueue.Tab t : PickupQueue.Tab.values()) {
             ToggleButton b = Ui.touchOnly(new ToggleButton());
@@ -65,13 +73,14 @@ public final class PickupsView {
             b.textProperty().bind(vm.tabLabel(t));
             b.setToggleGroup(group);
             b.setMinHeight(48);
+            b.setMaxWidth(Double.MAX_VALUE);
             b.setSelected(vm.tabProperty().get() == t);
             b.setOnAction(e -> {
                 vm.searchProperty().set("");
                 vm.showTab(t);
                 b.setSelected(true);
             });
-            tabs.getChildren().add(b);
+            tabs.add(b, t.ordinal() % 2, t.ordinal() / 2);
         }
         Label title = Ui.label("", "title-4");
         title.textProperty().bind(vm.listTitleProperty());
@@ -88,8 +97,9 @@ public final class PickupsView {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(10, Ui.label(i18n.get("nav.pickups"), "title-2"), search, tabs, title, list);
-        box.setPrefWidth(420);
-        box.setMinWidth(380);
+        box.setPrefWidth(440);
+        box.setMinWidth(440);
+        box.setMaxWidth(440);
         return box;
     }
 
