@@ -110,6 +110,8 @@ final class SessionFeatures {
         fr.comptoir.pickups.ui.PickupsViewModel vm = new fr.comptoir.pickups.ui.PickupsViewModel(context.pickupQueue(), context.pickupDesk(),
                 network, i18n, context.clock(), session.staff().id(),
                 new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve, () -> context.sync().requestDelivery());
+        vm.enablePrinting(new fr.comptoir.pickups.ui.PickupsViewModel.Printing(d.storeName(), context.receiptPrinter()::print,
+                (name, text) -> context.receiptArchive().save(name, text)));
         javafx.scene.Node root = new fr.comptoir.pickups.ui.PickupsView(vm, i18n).root();
         scans.routeWhileShown(root, vm::scanned);
         vm.refresh();

@@ -162,7 +162,7 @@ class ComptoirUiTest {
         javafx.scene.control.ListView<?> lines = waitFor(() -> robot.lookup("#basket-lines").tryQueryAs(javafx.scene.control.ListView.class)
                 .map(l -> (javafx.scene.control.ListView<?>) l));
         assertThat(lines.getItems()).isNotEmpty();
-        assertThat(text("#basket-total")).matches("Total [0-9\\u202f]+,[0-9]{2}\\u00a0€ · [0-9]+ items");
+        assertThat(text("#basket-total")).matches("Total [0-9\\u202f]+,[0-9]{2}\\u00a0€ · [0-9]+ items?");
 
         // A barcode typed or scanned into the sale, then a misread one that changes nothing.
         int before = lines.getItems().size();
@@ -406,6 +406,13 @@ class ComptoirUiTest {
                 && text("#pickups-message").startsWith("Order "));
         assertThat(text("#pickups-message")).isEqualTo("Order " + order.orderNumber() + " partly handed over: 1 item(s) wait for later.");
 
+        // The hand-over receipt is printed and kept with the till's receipts, as text and PDF.
+        java.nio.file.Path kept = ctx.home().resolve("receipts").resolve("PICKUP-" + order.orderNumber() + "-1.txt");
+        // The text is written first, then its PDF: both are there once the PDF is.
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS,
+                () -> java.nio.file.Files.exists(kept.resolveSibling("PICKUP-" + order.orderNumber() + "-1.pdf")));
+        assertThat(java.nio.file.Files.readString(kept)).contains("Refused:", "(damaged)", refund.replace('\u00a0', ' '));
+        assertThat(kept.resolveSibling("PICKUP-" + order.orderNumber() + "-1.pdf")).exists();
         fr.comptoir.pickups.Pickup after = ctx.pickupQueue().pickup(order.orderId()).orElseThrow();
         assertThat(after.status()).isEqualTo(fr.comptoir.pickups.PickupStatus.PARTLY_COLLECTED);
         assertThat(after.lines()).extracting(fr.comptoir.pickups.Pickup.PickupLine::collected).containsExactly(1, 1, 0, 0);

@@ -254,6 +254,16 @@ public final class PickupsView {
     }
 
     private Node[] actionsFor(Pickup p) {
+        Button slip = Ui.button(i18n.get("pickups.printSlip"));
+        slip.setOnAction(e -> vm.printPickupSlip());
+        Button receipt = Ui.button(i18n.get("pickups.printReceipt"));
+        receipt.setId("pickups-print-receipt");
+        receipt.setOnAction(e -> vm.printReceiptAgain());
+        receipt.visibleProperty().bind(vm.lastReceiptProperty().isNotEmpty());
+        receipt.managedProperty().bind(receipt.visibleProperty());
+        if (p.status() == PickupStatus.COLLECTED || p.status() == PickupStatus.CANCELLED) {
+            return new Node[]{new HBox(10, receipt)};
+        }
         if (p.status() == PickupStatus.TO_PREPARE) {
             TextField shelf = Ui.touchField("pickups-shelf", i18n.get("pickups.shelfPrompt"), vm.shelfProperty());
             Button ready = Ui.button(i18n.get("pickups.markReady"), "accent");
@@ -318,7 +328,7 @@ public final class PickupsView {
                 () -> vm.verifiedProperty().get() == PickupsViewModel.Verified.NO, vm.verifiedProperty())));
         Button notice = Ui.button(i18n.get("pickups.resendNotice"));
         notice.setOnAction(e -> vm.resendNotice());
-        HBox more = new HBox(10, notice);
+        FlowPane more = new FlowPane(10, 10, receipt, notice, slip);
         if (expired) {
             Button back = Ui.button(i18n.get("pickups.returnToStock"), "danger");
             back.setId("pickups-return-to-stock");

@@ -62,6 +62,15 @@ public final class PickupsViewModel {
         public int missing() { return missing; }
     }
 
+    /**
+     * The till's printer and receipt archive, for the pickup slip and the hand-over receipt (both blocking:
+     * called in the background).
+     *
+     * @param keep saves a slip's text (and its PDF) under a name with the till's receipts
+     */
+    public record Printing(String storeName, java.util.function.Consumer<String> print, java.util.function.BiConsumer<String, String> keep) {
+    }
+
     /** How the collector proved the right to collect, once checked. */
     public enum Verified { NO, BY_CODE, BY_IDENTITY }
 
@@ -95,6 +104,8 @@ public final class PickupsViewModel {
     private final Notice notice = new Notice();
     private String approvedBy;
     private long searchGeneration;
+    private Printing printing;
+    private final StringProperty lastReceipt = new SimpleStringProperty("");
 
     public PickupsViewModel(PickupQueue queue, PickupDesk desk, TaskRunner runner, I18n i18n, Clock clock, String staffId,
                             Function<String, Optional<StaffMember>> approve, Runnable requestDelivery) {
@@ -116,6 +127,42 @@ public final class PickupsViewModel {
                 find(now, true);
             }
         });
+    }
+
+    /** Prints and keeps slips and receipts from now on. */
+    public void enablePrinting(Printing printing) {
+        this.printing = printing;
+    }
+
+    /** Prints (and, with a name, keeps) a slip in the background; a printer problem is said, never undoes anything. */
+    private void printSlip(String text, String keepAs) {
+        if (printing == null) {
+            return;
+        }
+        runner.run(() -> {
+            if (keepAs != null) {
+                printing.keep().accept(keepAs, text);
+            }
+            printing.print().accept(text);
+            return null;
+        }, x -> { }, failure -> notice.warn(i18n.get("pickups.printFailed", failure.getMessage())));
+    }
+
+    /** The slip that waits with a prepared order on its shelf, printed again. */
+    public void printPickupSlip() {
+        Pickup p = selected.get();
+        if (p != null && printing != null) {
+            printSlip(PickupSlips.pickupSlip(p, printing.storeName(), i18n), null);
+            notice.confirm(i18n.get("pickups.printed"));
+        }
+    }
+
+    /** The last hand-over's receipt, printed again. */
+    public void printReceiptAgain() {
+        if (!lastReceipt.get().isEmpty()) {
+            printSlip(lastReceipt.get(), null);
+            notice.confirm(i18n.get("pickups.printed"));
+        }
     }
 
     /** Reads the counts and the tab on show (when the screen opens, and after each change). */
@@ -200,6 +247,9 @@ public final class PickupsViewModel {
     }
 
     private void show(Pickup p) {
+        if (selected.get() == null || !selected.get().orderId().equals(p.orderId())) {
+            lastReceipt.set("");
+        }
         selected.set(p);
         List<LineChoice> choices = new ArrayList<>();
         for (Pickup.PickupLine l : p.lines()) {
@@ -377,6 +427,11 @@ public final class PickupsViewModel {
             busy.set(false);
             requestDelivery.run();
             show(done.after());
+            if (printing != null) {
+                String receipt = PickupSlips.handoverReceipt(done.after(), done.handover(), printing.storeName(), i18n);
+                lastReceipt.set(receipt);
+                printSlip(receipt, "PICKUP-" + p.orderNumber() + "-" + (done.handover().round() + 1));
+            }
             notice.confirm(done.after().status() == PickupStatus.COLLECTED ? i18n.get("pickups.handedOver", p.orderNumber())
                     : i18n.get("pickups.handedOverPartly", p.orderNumber(), done.after().openUnits()));
             refresh();
@@ -400,6 +455,9 @@ public final class PickupsViewModel {
             busy.set(false);
             requestDelivery.run();
             show(ready);
+            if (printing != null) {
+                printSlip(PickupSlips.pickupSlip(ready, printing.storeName(), i18n), null);
+            }
             notice.confirm(i18n.get("pickups.readyDone", p.orderNumber(), ready.shelf()));
             refresh();
         }, failure -> {
@@ -475,4 +533,5 @@ public final class PickupsViewModel {
     public StringProperty listTitleProperty() { return listTitle; }
     public BooleanProperty busyProperty() { return busy; }
     public Notice notice() { return notice; }
+    public StringProperty lastReceiptProperty() { return lastReceipt; }
 }

@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ReceiptText {
 
-    static final int WIDTH = 42;
+    static final int WIDTH = fr.comptoir.common.ReceiptLayout.WIDTH;
 
     private ReceiptText() {
     }
@@ -104,67 +104,22 @@ public final class ReceiptText {
     }
 
     private static String money(long cents, I18n i18n) {
-        return Money.ofCents(cents).format(i18n.formats()).replace('\u00a0', ' ').replace('\u202f', ' ');
+        return fr.comptoir.common.ReceiptLayout.money(cents, i18n.formats());
     }
 
     private static void row(StringBuilder b, String left, String right) {
-        int room = WIDTH - right.length() - 1;
-        b.append(String.format("%-" + room + "s %s%n", clip(left, room), right));
+        fr.comptoir.common.ReceiptLayout.row(b, left, right);
     }
 
-    /**
-     * {@code text} word by word on as many lines as it needs, each starting with {@code indent}; the
-     * amount on the right of the last line, or on a line of its own when the text leaves no room.
-     */
     static void wrap(StringBuilder b, String indent, String text, String right) {
-        int room = WIDTH - indent.length();
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            while (word.length() > room) {
-                if (line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                lines.add(word.substring(0, room));
-                word = word.substring(room);
-            }
-            if (line.length() > 0 && line.length() + 1 + word.length() > room) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (!word.isEmpty()) {
-                line.append(line.length() > 0 ? " " : "").append(word);
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        for (int i = 0; i < lines.size() - 1; i++) {
-            b.append(indent).append(lines.get(i)).append('\n');
-        }
-        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        if (right.isEmpty()) {
-            b.append(indent).append(last).append('\n');
-        } else if (indent.length() + last.length() + 1 + right.length() <= WIDTH) {
-            row(b, indent + last, right);
-        } else {
-            b.append(indent).append(last).append('\n');
-            row(b, "", right);
-        }
+        fr.comptoir.common.ReceiptLayout.wrap(b, indent, text, right);
     }
 
     private static void center(StringBuilder b, String text) {
-        String t = clip(text, WIDTH);
-        b.append(" ".repeat((WIDTH - t.length()) / 2)).append(t).append('\n');
+        fr.comptoir.common.ReceiptLayout.center(b, text);
     }
 
     private static void rule(StringBuilder b) {
-        b.append("-".repeat(WIDTH)).append('\n');
-    }
-
-    private static String clip(String s, int max) {
-        // Receipt printers have no ellipsis in their code page: a plain full stop says the text goes on.
-        return s.length() <= max ? s : s.substring(0, max - 1) + ".";
+        fr.comptoir.common.ReceiptLayout.rule(b);
     }
 }
