@@ -20,6 +20,15 @@ class I18nTest {
             fr.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
         }
         assertThat(fr.keySet()).isEqualTo(en.keySet());
+        // A key written twice silently keeps its last text: each is written once.
+        for (String bundle : java.util.List.of("messages.properties", "messages_fr.properties")) {
+            try (var in = I18n.class.getResourceAsStream(bundle)) {
+                java.util.Map<String, Long> keys = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                        .collect(java.util.stream.Collectors.groupingBy(l -> l.substring(0, l.indexOf('=')).strip(), java.util.stream.Collectors.counting()));
+                assertThat(keys).as(bundle).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1L));
+            }
+        }
         // Every feed the Sync screen and the first sync name has its words.
         for (Feed<?> feed : Feed.ALL) {
             assertThat(en).containsKey("feed." + feed.name());

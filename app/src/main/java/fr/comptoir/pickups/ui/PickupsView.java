@@ -229,8 +229,13 @@ public final class PickupsView {
                 box.getChildren().addAll(reasons, back);
             }
         } else if (p.status() == PickupStatus.TO_PREPARE) {
-            box.getChildren().add(stepper(i18n.get("pickups.missing"), c.missing(), () -> vm.missing(index, -1), () -> vm.missing(index, 1),
-                    "pickups-missing-" + index));
+            HBox found = stepper(i18n.get("pickups.foundUnits"), c.found(), () -> vm.found(index, -1), () -> vm.found(index, 1), "pickups-found-" + index);
+            HBox missing = stepper(i18n.get("pickups.missing"), c.missing(), () -> vm.missing(index, -1), () -> vm.missing(index, 1),
+                    "pickups-missing-" + index);
+            box.getChildren().add(new HBox(24, found, missing));
+            if (l.ean() != null) {
+                box.getChildren().add(Ui.label(i18n.get("pickups.scanToFind", l.ean()), "text-muted"));
+            }
         }
         return box;
     }
@@ -271,7 +276,9 @@ public final class PickupsView {
             ready.setOnAction(e -> vm.markReady());
             HBox row = new HBox(10, shelf, ready);
             HBox.setHgrow(shelf, Priority.ALWAYS);
-            return new Node[]{row};
+            Label help = Ui.label(i18n.get("pickups.prepareHelp"), "text-muted");
+            help.setWrapText(true);
+            return new Node[]{help, row};
         }
         if (!p.status().handable()) {
             return new Node[]{};

@@ -49,6 +49,7 @@ public final class PickupsViewModel {
         PickupMoney.RefusalReason reason;
         Handover.Restock restock = Handover.Restock.SELLABLE;
         int missing;
+        int found;
 
         LineChoice(Pickup.PickupLine line) {
             this.line = line;
@@ -60,6 +61,8 @@ public final class PickupsViewModel {
         public PickupMoney.RefusalReason reason() { return reason; }
         public Handover.Restock restock() { return restock; }
         public int missing() { return missing; }
+        /** Units found on the shelves for this order (scanned, or counted by hand). */
+        public int found() { return found; }
     }
 
     /**
@@ -217,9 +220,14 @@ public final class PickupsViewModel {
         }, failure -> notice.error(failure.getMessage()));
     }
 
-    /** A scan on the Pickups screen: into the search, whatever has the focus. */
+    /**
+     * A scan on the Pickups screen, whatever has the focus: an item of the order being prepared confirms it;
+     * anything else goes into the search (a customer's QR code opens its order).
+     */
     public void scanned(String text) {
-        search.set(text.strip());
+        if (!pickScanned(text)) {
+            search.set(text.strip());
+        }
     }
 
     /** Opens an order (freshened from the platform when it answers); {@code qrCode}: a code to check at once. */
@@ -362,8 +370,47 @@ public final class PickupsViewModel {
 
     public void missing(int index, int delta) {
         LineChoice c = lines.get(index);
-        c.missing = Math.max(0, Math.min(c.line.quantity(), c.missing + delta));
+        c.missing = Math.max(0, Math.min(c.line.quantity() - c.found, c.missing + delta));
         changed(index);
+    }
+
+    /** One more (or one fewer) unit of a line found by hand, for a label a scanner cannot read. */
+    public void found(int index, int delta) {
+        LineChoice c = lines.get(index);
+        c.found = Math.max(0, Math.min(c.line.quantity() - c.missing, c.found + delta));
+        changed(index);
+    }
+
+    /**
+     * While an order is being prepared, a scanned item confirms one unit of its line; an item that is not on the
+     * order, or one more than ordered, is refused with a message and changes nothing. False when the order on
+     * show is not being prepared (the scan is then a search).
+     */
+    private boolean pickScanned(String code) {
+        Pickup p = selected.get();
+        if (p == null || p.status() != PickupStatus.TO_PREPARE || PickupCode.parseQr(code).isPresent()) {
+            return false;
+        }
+        String c = code.strip();
+        for (int i = 0; i < lines.size(); i++) {
+            Pickup.PickupLine l = lines.get(i).line;
+            if (c.equals(l.ean()) || c.equalsIgnoreCase(l.sku())) {
+                LineChoice choice = lines.get(i);
+                if (choice.found + choice.missing >= l.quantity()) {
+                    notice.error(i18n.get("pickups.allFound", l.name()));
+                    return true;
+                }
+                choice.found++;
+                changed(i);
+                notice.confirm(i18n.get("pickups.itemFound", l.name(), choice.found, l.quantity()));
+                return true;
+            }
+        }
+        if (c.matches("\\d{8,14}") || c.matches("(?i)[A-Z0-9]+(-[A-Z0-9]+)+")) {
+            notice.error(i18n.get("pickups.notInOrder", c, p.orderNumber()));
+            return true;
+        }
+        return false;
     }
 
     private void changed(int index) {
@@ -445,6 +492,11 @@ public final class PickupsViewModel {
     public void markReady() {
         Pickup p = selected.get();
         if (p == null || busy.get()) {
+            return;
+        }
+        int notFound = lines.stream().mapToInt(c -> c.line.quantity() - c.found - c.missing).sum();
+        if (notFound > 0) {
+            notice.error(i18n.get("pickups.notAllFound", notFound));
             return;
         }
         Map<String, Integer> missing = new LinkedHashMap<>();
@@ -533,5 +585,7 @@ public final class PickupsViewModel {
     public StringProperty listTitleProperty() { return listTitle; }
     public BooleanProperty busyProperty() { return busy; }
     public Notice notice() { return notice; }
+    /** What the screen last said. */
+    public String messageText() { return notice.textProperty().get(); }
     public StringProperty lastReceiptProperty() { return lastReceipt; }
 }

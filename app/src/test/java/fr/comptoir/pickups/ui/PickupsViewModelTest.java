@@ -1,0 +1,135 @@
+package fr.comptoir.pickups.ui;
+
+import fr.comptoir.centralapi.Feed;
+import fr.comptoir.centralapi.FeedPage;
+import fr.comptoir.pickups.Pickup;
+import fr.comptoir.pickups.PickupCode;
+import fr.comptoir.pickups.PickupDesk;
+import fr.comptoir.pickups.PickupStatus;
+import fr.comptoir.staff.PinHasher;
+import fr.comptoir.storage.CanonicalJson;
+import fr.comptoir.storage.SqliteDatabase;
+import fr.comptoir.storage.SqliteFeedCache;
+import fr.comptoir.storage.SqliteJournal;
+import fr.comptoir.storage.SqlitePickups;
+import fr.comptoir.uikit.I18n;
+import fr.comptoir.uikit.Notice;
+import fr.comptoir.uikit.TaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Pickups screen's logic on real SQLite files (cache and journal), without a platform: the desk offline. */
+class PickupsViewModelTest {
+
+    @TempDir
+    Path dir;
+    SqliteDatabase cacheDb;
+    SqliteDatabase journalDb;
+    SqliteJournal journal;
+    PickupsViewModel vm;
+    final Clock clock = Clock.fixed(Instant.parse("2026-12-02T11:00:00Z"), ZoneOffset.UTC);
+
+    static Pickup order(String id, String number, PickupStatus status, String code) {
+        boolean prepared = status != PickupStatus.TO_PREPARE;
+        return new Pickup(id, number, "st-par01", status, "cus-1", new Pickup.PickupCustomer("Hélène", "Martin", "0612345678", null),
+                List.of("Paul Martin"), "2026-12-01T09:00:00Z", "2026-12-03T09:00:00Z", prepared ? "2026-12-01T12:00:00Z" : null,
+                prepared ? "2026-12-08T12:00:00Z" : null, 9_000, 9_000, 0, 0, prepared ? "A-01" : null, PinHasher.hash(code, 1_000),
+                PickupCode.bucket(code),
+                List.of(new Pickup.PickupLine(id + "-1", "v1", "ROBE-M", "3760000000017", "Robe", "M", "Noir", 1, 5_000, 2000, prepared ? 1 : 0, 0, 0, 0),
+                        new Pickup.PickupLine(id + "-2", "v2", "THE-U", "3760000000024", "Thé", null, null, 2, 4_000, 550, prepared ? 2 : 0, 0, 0, 0)),
+                List.of(), null);
+    }
+
+    @BeforeEach
+    void open() {
+        cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
+        journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
+        new SqliteFeedCache(cacheDb, CanonicalJson.codec()).applyPage(Feed.PICKUPS, (cursor, h) -> {
+            h.upsert(order("o1", "W00000001", PickupStatus.TO_PREPARE, "111111"));
+            h.upsert(order("o2", "W00000002", PickupStatus.READY, "222222"));
+            return new FeedPage("x", false, 2, 0);
+        }, 1);
+        SqlitePickups queue = new SqlitePickups(cacheDb, CanonicalJson.codec(), ZoneId.of("UTC"));
+        journal = new SqliteJournal(journalDb, CanonicalJson.codec(), clock);
+        PickupDesk desk = new PickupDesk(queue, journal, clock, "st-par01", "dev-1", null);
+        vm = new PickupsViewModel(queue, desk, TaskRunner.direct(), new I18n(Locale.ENGLISH), clock, "stf-1",
+                pin -> pin.equals("9876") ? Optional.of(new fr.comptoir.staff.StaffMember("stf-m", "st-par01", "Camille Laurent",
+                        fr.comptoir.staff.Role.MANAGER, null, true)) : Optional.empty(), () -> { });
+    }
+
+    @AfterEach
+    void close() {
+        cacheDb.close();
+        journalDb.close();
+    }
+
+    @Test
+    void preparingAnOrderEachScannedItemCountsAWrongOneIsRefusedAndReadyWaitsForEveryUnit() {
+        vm.open("o1", null);
+        assertThat(vm.selectedProperty().get().status()).isEqualTo(PickupStatus.TO_PREPARE);
+        vm.scanned("3760000000017");
+        assertThat(vm.lines().get(0).found()).isEqualTo(1);
+        assertThat(vm.notice().kind()).isEqualTo(Notice.Kind.CONFIRMATION);
+        vm.scanned("3760000000017");
+        assertThat(vm.notice().kind()).as("one more than ordered").isEqualTo(Notice.Kind.ERROR);
+        assertThat(vm.lines().get(0).found()).isEqualTo(1);
+        vm.scanned("3760000000031");
+        assertThat(vm.messageText()).isEqualTo("3760000000031 is not on order W00000001: put it back.");
+        vm.shelfProperty().set("b-12");
+        vm.markReady();
+        assertThat(vm.messageText()).isEqualTo("2 item(s) not found yet: scan them, or mark them missing.");
+        assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_READY)).isEmpty();
+
+        vm.scanned("THE-U");
+        vm.missing(1, 1);
+        vm.markReady();
+        Pickup ready = vm.selectedProperty().get();
+        assertThat(ready.status()).isEqualTo(PickupStatus.READY);
+        assertThat(ready.shelf()).isEqualTo("B-12");
+        assertThat(ready.refundedCents()).as("the missing tea, half of its line").isEqualTo(2_000);
+        assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_READY)).singleElement()
+                .satisfies(body -> assertThat(body).contains("\"missing\":1", "\"shelf\":\"B-12\""));
+    }
+
+    @Test
+    void aScannedQrCodeOpensItsOrderChecksItsCodeAndTheHandOverIsJournaledOnce() {
+        vm.scanned(PickupCode.qr("W00000002", "222222"));
+        assertThat(vm.selectedProperty().get().orderId()).isEqualTo("o2");
+        assertThat(vm.verifiedProperty().get()).isEqualTo(PickupsViewModel.Verified.BY_CODE);
+        vm.refuse(1, 1, fr.comptoir.pickups.PickupMoney.RefusalReason.CHANGED_MIND);
+        assertThat(vm.moneyProperty().get()).isEqualTo("Refunded on the web payment: 20,00\u00a0€");
+        vm.handOver();
+        assertThat(vm.selectedProperty().get().status()).isEqualTo(PickupStatus.COLLECTED);
+        assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_HANDOVER)).hasSize(1);
+    }
+
+    @Test
+    void aProxyProvesTheirIdentityWithTheLastCharactersOfTheirDocumentOnly() {
+        vm.open("o2", null);
+        vm.collectorNameProperty().set("Paul Martin");
+        vm.proxyProperty().set(true);
+        vm.idDocumentProperty().set(fr.comptoir.pickups.Handover.IdDocument.DRIVING_LICENCE);
+        vm.idDocumentEndProperty().set("12AB34567");
+        vm.checkIdentity();
+        assertThat(vm.verifiedProperty().get()).isEqualTo(PickupsViewModel.Verified.NO);
+        vm.idDocumentEndProperty().set("4567");
+        vm.checkIdentity();
+        assertThat(vm.verifiedProperty().get()).isEqualTo(PickupsViewModel.Verified.BY_IDENTITY);
+        vm.handOver();
+        assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_HANDOVER)).singleElement()
+                .satisfies(body -> assertThat(body).contains("\"idDocumentEnd\":\"4567\"", "\"proxy\":true").doesNotContain("12AB"));
+    }
+}
