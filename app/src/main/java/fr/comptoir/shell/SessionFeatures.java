@@ -112,6 +112,9 @@ final class SessionFeatures {
                 new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve, () -> context.sync().requestDelivery());
         vm.enablePrinting(new fr.comptoir.pickups.ui.PickupsViewModel.Printing(d.storeName(), context.receiptPrinter()::print,
                 (name, text) -> context.receiptArchive().save(name, text)));
+        fr.comptoir.sale.TillAudit audit = fr.comptoir.sale.TillAudit.journaled(context.journal(), context.clock(), d.storeId(), d.deviceId(),
+                session.staff().id());
+        vm.journalRefusedApprovals(what -> audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, 0, what));
         javafx.scene.Node root = new fr.comptoir.pickups.ui.PickupsView(vm, i18n).root();
         scans.routeWhileShown(root, vm::scanned);
         vm.refresh();

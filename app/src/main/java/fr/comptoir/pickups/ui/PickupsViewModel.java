@@ -108,6 +108,7 @@ public final class PickupsViewModel {
     private String approvedBy;
     private long searchGeneration;
     private Printing printing;
+    private java.util.function.Consumer<String> approvalRefused = what -> { };
     private final StringProperty lastReceipt = new SimpleStringProperty("");
 
     public PickupsViewModel(PickupQueue queue, PickupDesk desk, TaskRunner runner, I18n i18n, Clock clock, String staffId,
@@ -130,6 +131,11 @@ public final class PickupsViewModel {
                 find(now, true);
             }
         });
+    }
+
+    /** Where a refused manager PIN is journaled (what it was asked for), as at the till. Blocking: called in the background. */
+    public void journalRefusedApprovals(java.util.function.Consumer<String> refused) {
+        this.approvalRefused = refused;
     }
 
     /** Prints and keeps slips and receipts from now on. */
@@ -331,7 +337,13 @@ public final class PickupsViewModel {
         if (p == null) {
             return;
         }
-        runner.run(() -> approve.apply(pin), manager -> {
+        runner.run(() -> {
+            Optional<StaffMember> manager = approve.apply(pin);
+            if (manager.isEmpty()) {
+                approvalRefused.accept("pickup " + p.orderNumber());
+            }
+            return manager;
+        }, manager -> {
             managerPin.set("");
             if (manager.isEmpty()) {
                 notice.error(i18n.get("pickups.managerRefused"));

@@ -132,4 +132,28 @@ class PickupsViewModelTest {
         assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_HANDOVER)).singleElement()
                 .satisfies(body -> assertThat(body).contains("\"idDocumentEnd\":\"4567\"", "\"proxy\":true").doesNotContain("12AB"));
     }
+
+    @Test
+    void aWrongManagerPinIsRefusedAndJournaledARightOneLetsTheDeskTryCodesAgain() {
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        vm.journalRefusedApprovals(refused::add);
+        vm.open("o2", null);
+        for (String wrong : java.util.List.of("000001", "000002", "000003")) {
+            vm.codeProperty().set(wrong);
+            vm.checkCode();
+        }
+        assertThat(vm.messageText()).isEqualTo("Too many wrong codes: a manager must enter their PIN.");
+        vm.codeProperty().set("222222");
+        vm.checkCode();
+        assertThat(vm.verifiedProperty().get()).isEqualTo(PickupsViewModel.Verified.NO);
+        vm.managerPinProperty().set("1111");
+        vm.approveWithManager();
+        assertThat(refused).containsExactly("pickup W00000002");
+        vm.managerPinProperty().set("9876");
+        vm.approveWithManager();
+        assertThat(vm.messageText()).isEqualTo("Approved by Camille Laurent.");
+        vm.codeProperty().set("222222");
+        vm.checkCode();
+        assertThat(vm.verifiedProperty().get()).isEqualTo(PickupsViewModel.Verified.BY_CODE);
+    }
 }
