@@ -114,6 +114,7 @@ final class SessionFeatures {
                 (name, text) -> context.receiptArchive().save(name, text)));
         fr.comptoir.sale.TillAudit audit = fr.comptoir.sale.TillAudit.journaled(context.journal(), context.clock(), d.storeId(), d.deviceId(),
                 session.staff().id());
+        vm.showQueueAge(() -> context.cache().state(fr.comptoir.centralapi.Feed.PICKUPS).lastSuccessAt());
         vm.journalRefusedApprovals(what -> audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, 0, what));
         javafx.scene.Node root = new fr.comptoir.pickups.ui.PickupsView(vm, i18n).root();
         scans.routeWhileShown(root, vm::scanned);

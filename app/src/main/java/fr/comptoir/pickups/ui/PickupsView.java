@@ -96,7 +96,14 @@ public final class PickupsView {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox box = new VBox(10, Ui.label(i18n.get("nav.pickups"), "title-2"), search, tabs, title, list);
+        Label age = Ui.label("", "text-muted");
+        age.setId("pickups-queue-age");
+        age.textProperty().bind(vm.queueAgeProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(10, Ui.label(i18n.get("nav.pickups"), "title-2"), gap, age);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        VBox box = new VBox(10, head, search, tabs, title, list);
         box.setPrefWidth(440);
         box.setMinWidth(440);
         box.setMaxWidth(440);

@@ -109,6 +109,8 @@ public final class PickupsViewModel {
     private long searchGeneration;
     private Printing printing;
     private java.util.function.Consumer<String> approvalRefused = what -> { };
+    private java.util.function.LongSupplier queueSyncedAt = () -> 0;
+    private final StringProperty queueAge = new SimpleStringProperty("");
     private final StringProperty lastReceipt = new SimpleStringProperty("");
 
     public PickupsViewModel(PickupQueue queue, PickupDesk desk, TaskRunner runner, I18n i18n, Clock clock, String staffId,
@@ -131,6 +133,11 @@ public final class PickupsViewModel {
                 find(now, true);
             }
         });
+    }
+
+    /** When the queue was last brought up to date from the platform (ms; 0: never), read with each refresh. */
+    public void showQueueAge(java.util.function.LongSupplier syncedAt) {
+        this.queueSyncedAt = syncedAt;
     }
 
     /** Where a refused manager PIN is journaled (what it was asked for), as at the till. Blocking: called in the background. */
@@ -177,8 +184,12 @@ public final class PickupsViewModel {
     /** Reads the counts and the tab on show (when the screen opens, and after each change). */
     public void refresh() {
         Instant now = clock.instant();
-        runner.run(() -> queue.counts(now), counts -> counts.forEach((t, n) ->
-                tabLabels.get(t).set(i18n.get("pickups.tab." + t.name()) + " (" + n + ")")), failure -> notice.error(failure.getMessage()));
+        record Counts(Map<PickupQueue.Tab, Integer> counts, long syncedAt) {
+        }
+        runner.run(() -> new Counts(queue.counts(now), queueSyncedAt.getAsLong()), c -> {
+            c.counts().forEach((t, n) -> tabLabels.get(t).set(i18n.get("pickups.tab." + t.name()) + " (" + n + ")"));
+            queueAge.set(i18n.get("pickups.queueAge", fr.comptoir.uikit.DataAge.describe(i18n, c.syncedAt(), now.toEpochMilli())));
+        }, failure -> notice.error(failure.getMessage()));
         if (search.get() == null || search.get().isBlank()) {
             showTab(tab.get());
         } else {
@@ -600,4 +611,6 @@ public final class PickupsViewModel {
     /** What the screen last said. */
     public String messageText() { return notice.textProperty().get(); }
     public StringProperty lastReceiptProperty() { return lastReceipt; }
+    /** "Queue updated 3 min ago": how old the cached queue is. */
+    public StringProperty queueAgeProperty() { return queueAge; }
 }

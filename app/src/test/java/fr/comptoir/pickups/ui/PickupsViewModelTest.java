@@ -156,4 +156,16 @@ class PickupsViewModelTest {
         vm.checkCode();
         assertThat(vm.verifiedProperty().get()).isEqualTo(PickupsViewModel.Verified.BY_CODE);
     }
+
+    @Test
+    void theQueueSaysHowOldItIsAndCountsEachTab() {
+        vm.refresh();
+        assertThat(vm.queueAgeProperty().get()).isEqualTo("Queue never synced");
+        vm.showQueueAge(() -> clock.millis() - 3 * 60_000);
+        vm.refresh();
+        assertThat(vm.queueAgeProperty().get()).isEqualTo("Queue 3 min old");
+        assertThat(vm.tabLabel(fr.comptoir.pickups.PickupQueue.Tab.TO_PREPARE).get()).isEqualTo("To prepare (1)");
+        assertThat(vm.tabLabel(fr.comptoir.pickups.PickupQueue.Tab.READY).get()).isEqualTo("Ready (1)");
+        assertThat(vm.rows()).extracting(fr.comptoir.pickups.PickupQueue.Row::orderId).containsExactly("o2");
+    }
 }
