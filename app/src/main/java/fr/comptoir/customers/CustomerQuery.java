@@ -38,8 +38,8 @@ public sealed interface CustomerQuery {
         if (s.contains("@")) {
             return s.length() < 3 ? new TooShort(3) : new Email(s.toLowerCase(Locale.ROOT));
         }
-        String compact = s.replaceAll("[\\s.\\-()/]", "");
-        if (!compact.isEmpty() && compact.matches("\\+?[0-9]+")) {
+        String compact = PhoneNumbers.typedNumber(s);
+        if (compact != null) {
             String digits = compact.replace("+", "");
             if (digits.length() < MIN_DIGITS) {
                 return new TooShort(MIN_DIGITS);

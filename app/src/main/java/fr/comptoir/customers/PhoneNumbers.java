@@ -9,6 +9,15 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /**
+     * What was typed, if it is a number (digits, an optional leading "+", and the spaces, dots, dashes, slashes
+     * and brackets people put in phone numbers): those left out, e.g. "+33 6 12" gives "+33612"; else null.
+     */
+    public static String typedNumber(String typed) {
+        String compact = typed == null ? "" : typed.strip().replaceAll("[\\s.\\-()/]", "");
+        return !compact.isEmpty() && compact.matches("\\+?[0-9]+") ? compact : null;
+    }
+
     /** The digits of {@code phone} in international form without "+", or null when there are none. */
     public static String canonical(String phone) {
         if (phone == null) {

@@ -1,6 +1,5 @@
 package fr.comptoir.pickups;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +46,8 @@ public sealed interface PickupQuery {
         if (s.contains("@")) {
             return s.length() < 3 ? new TooShort(3) : new Email(s.toLowerCase(Locale.ROOT));
         }
-        String compact = s.replaceAll("[\\s.\\-()/]", "");
-        if (!compact.isEmpty() && compact.matches("\\+?[0-9]+")) {
+        String compact = fr.comptoir.customers.PhoneNumbers.typedNumber(s);
+        if (compact != null) {
             String digits = compact.replace("+", "");
             if (digits.length() < MIN_DIGITS) {
                 return new TooShort(MIN_DIGITS);
@@ -65,8 +64,8 @@ public sealed interface PickupQuery {
         return new Words(words, folded.replaceAll("\\s+", ""));
     }
 
-    /** Lower case without accents: how names and order numbers are compared. */
+    /** Lower case without accents: how names and order numbers are compared (as customers' names are). */
     static String fold(String s) {
-        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return s == null ? "" : fr.comptoir.customers.CustomerQuery.normalize(s);
     }
 }
