@@ -166,7 +166,8 @@ public final class PickupsView {
             }
         });
         vm.verifiedProperty().addListener((obs, old, v) -> redraw.run());
-        order.getChildren().addAll(heading, facts, lines, money, message, actions);
+        // What the desk just said stays at the top, in sight whatever line a scan or a touch was about.
+        order.getChildren().addAll(heading, facts, message, lines, money, actions);
         order.visibleProperty().bind(vm.selectedProperty().isNotNull());
         order.managedProperty().bind(order.visibleProperty());
         placeholder.visibleProperty().bind(vm.selectedProperty().isNull());
