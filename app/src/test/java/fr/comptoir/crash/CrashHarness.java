@@ -270,6 +270,21 @@ public final class CrashHarness {
         duplicated += compare(problems, "e-mailed receipts", journalCounts.getOrDefault("receipt.email", 0),
                 platform.appliedWrites("POST", "/v1/receipts/%/email"), b -> b.path("saleId").asText());
 
+        // Pickup hand-overs: each journaled round applied once, and the platform's orders hold exactly as many rounds by this till.
+        duplicated += compare(problems, "pickup hand-overs", journalCounts.getOrDefault("pickup.handover", 0),
+                platform.appliedWrites("POST", "/v1/pickups/%/handover"), b -> b.path("orderId").asText() + ":" + b.path("round").asInt());
+        int rounds = 0;
+        for (String body : platform.bodiesWhere("pickups", "storeId", "st-par01")) {
+            for (JsonNode h : JSON.readTree(body).path("handovers")) {
+                rounds += h.path("deviceId").asText().equals(deviceId) ? 1 : 0;
+            }
+        }
+        if (rounds != journalCounts.getOrDefault("pickup.handover", 0)) {
+            problems.add("pickup hand-overs: " + journalCounts.getOrDefault("pickup.handover", 0) + " journaled, " + rounds
+                    + " rounds in the platform's orders (missing)");
+        }
+        log.printf("pickup hand-overs: %d journaled, %d at the platform%n", journalCounts.getOrDefault("pickup.handover", 0), rounds);
+
         int committedSales = committed.values().stream().mapToInt(Integer::intValue).sum();
         int platformSales = atPlatform.values().stream().mapToInt(Integer::intValue).sum();
         log.printf("faults met: %d refused, %d gateway pages, %d answers lost, %d writes duplicated, %d stale pages%n",

@@ -168,10 +168,43 @@ public final class CrashWorkload {
                 case 1 -> ctx.clienteling().create("Crash", "Client " + k, "crash-" + k + "@example.fr", null, true, false, true, author);
                 case 2 -> audit.record(TillEvent.Type.DRAWER_OPENED, "stf-par01-1", 0, "crash " + k);
                 case 3 -> new ReceiptEmail(ctx.journal()).send(sale, "crash-receipt-" + k + "@example.fr", "fr", STAFF);
+                case 4 -> handOverAPickup();
                 default -> {
                 }
             }
             ctx.sync().requestDelivery();
+        }
+
+        /**
+         * The pickup desk, offline as far as it knows: the next current order of the queue, verified by its code, all
+         * of it handed over. After a kill between the hand-over's commit and the cache's update, the cache still says
+         * ready: the desk refuses that round again ({@code pickup.alreadyHandedOverHere}) and takes the next order.
+         */
+        void handOverAPickup() {
+            fr.comptoir.pickups.PickupDesk desk = ctx.pickupDesk();
+            java.time.Instant now = java.time.Instant.now();
+            for (fr.comptoir.pickups.PickupQueue.Tab tab : List.of(fr.comptoir.pickups.PickupQueue.Tab.READY,
+                    fr.comptoir.pickups.PickupQueue.Tab.PARTLY_COLLECTED)) {
+                for (fr.comptoir.pickups.PickupQueue.Row row : ctx.pickupQueue().tab(tab, now, 100)) {
+                    if (row.overdue()) {
+                        continue;
+                    }
+                    fr.comptoir.pickups.Pickup p = ctx.pickupQueue().pickup(row.orderId()).orElseThrow();
+                    String code = fr.comptoir.demo.DemoDataGenerator.demoPickupCode(p.orderNumber());
+                    List<fr.comptoir.pickups.PickupMoney.LineOutcome> all = p.lines().stream().filter(l -> l.open() > 0)
+                            .map(l -> new fr.comptoir.pickups.PickupMoney.LineOutcome(l.lineId(), l.open(), 0, null)).toList();
+                    if (fr.comptoir.pickups.PickupMoney.settle(p, all).dueCents() > 0) {
+                        continue;
+                    }
+                    try {
+                        desk.handOver(p, new fr.comptoir.pickups.Handover.HandoverVerification(fr.comptoir.pickups.Handover.Method.PICKUP_CODE,
+                                p.customer().fullName(), false, null, null), code, all, java.util.Map.of(), STAFF, null, true);
+                        return;
+                    } catch (fr.comptoir.pickups.PickupDesk.Refused alreadyHere) {
+                        // Handed over before the kill; the cache has not heard yet: the next order.
+                    }
+                }
+            }
         }
 
         /** The payment screen: the basket saved first, then tenders until paid, then the sale recorded once. */
