@@ -160,8 +160,39 @@ public final class SyncViewModel {
             case CART_CONTINUED -> i18n.get(key, text(body, "cartId"));
             case TILL_EVENT -> i18n.get(key, text(body, "type"));
             case STAFF_EVENT -> i18n.get(key);
-            case PICKUP_READY, PICKUP_NOTICE, PICKUP_HANDOVER, PICKUP_RETURN_TO_STOCK -> i18n.get(key, text(body, "orderNumber"));
+            case PICKUP_READY, PICKUP_NOTICE, PICKUP_RETURN_TO_STOCK -> i18n.get(key, text(body, "orderNumber"));
+            case PICKUP_HANDOVER -> handover(body);
         };
+    }
+
+    /**
+     * A hand-over in words, with what a manager needs to sort out a conflict with another till: the order, who
+     * collected and how they were verified, the items handed over and refused, the refund, and when.
+     */
+    private String handover(Map<?, ?> body) {
+        int collected = 0;
+        int refused = 0;
+        if (body.get("lines") instanceof List<?> lines) {
+            for (Object l : lines) {
+                if (l instanceof Map<?, ?> line) {
+                    collected += (int) number(line, "collected");
+                    refused += (int) number(line, "refused");
+                }
+            }
+        }
+        Map<?, ?> v = body.get("verification") instanceof Map<?, ?> m ? m : Map.of();
+        String how = "ID_DOCUMENT".equals(text(v, "method")) ? i18n.get("write.pickup-handover.byId",
+                i18n.get("pickups.doc." + text(v, "idDocument")), text(v, "idDocumentEnd"))
+                : i18n.get("write.pickup-handover.byCode");
+        String at = text(body, "at");
+        try {
+            at = i18n.dateTime().format(Instant.parse(at));
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            // Shown as it was written.
+        }
+        return i18n.get("write.pickup-handover", text(body, "orderNumber")) + " — "
+                + i18n.get("write.pickup-handover.detail", collected, refused, text(v, "collectorName"), how,
+                Money.ofCents(number(body, "refundCents")).format(i18n.formats()), at);
     }
 
     private Map<String, String> correctable(OutboxEntry e) {

@@ -148,4 +148,25 @@ class SyncViewModelTest {
         assertThat(journal.size()).as("each decision journaled").isEqualTo(journalBefore + 3);
         assertThat(syncs).isEqualTo(3);
     }
+
+    @Test
+    void aRefusedHandOverSaysWhatAManagerNeedsToSortItOut() {
+        fr.comptoir.pickups.Handover h = new fr.comptoir.pickups.Handover("h1", "o1", "W00012345", "st-par01", "dev-1", "stf-1",
+                "2026-12-02T11:30:00Z", 0, new fr.comptoir.pickups.Handover.HandoverVerification(fr.comptoir.pickups.Handover.Method.ID_DOCUMENT,
+                "Paul Martin", true, fr.comptoir.pickups.Handover.IdDocument.PASSPORT, "4567"),
+                List.of(new fr.comptoir.pickups.Handover.HandoverLine("l1", 2, 0, null, null),
+                        new fr.comptoir.pickups.Handover.HandoverLine("l2", 0, 1, fr.comptoir.pickups.PickupMoney.RefusalReason.DAMAGED,
+                                fr.comptoir.pickups.Handover.Restock.DAMAGED)), 0, 1_999, null, true);
+        journal.appendWithOutbox("pickup.handover", "stf-1", new OutboxWrite(fr.comptoir.common.WriteKind.PICKUP_HANDOVER,
+                fr.comptoir.pickups.Handover.key("o1", 0), "pickup:o1", h));
+        PendingWrite w = outbox.due(Long.MAX_VALUE, 10).get(0);
+        outbox.markNeedsAttention(w.id(), "Refused by the central platform: Order W00012345 was handed over at 2026-12-02T11:20:00Z by terminal dev-2");
+        SyncViewModel vm = vm(Locale.ENGLISH);
+        vm.refresh();
+        assertThat(vm.attentionRows()).singleElement().satisfies(r -> {
+            assertThat(r.what()).startsWith("Hand-over of order W00012345 — 2 item(s) handed over and 1 refused, to Paul Martin "
+                    + "(Passport ending 4567), refund 19,99\u00a0€, on ");
+            assertThat(r.problem()).contains("dev-2");
+        });
+    }
 }
