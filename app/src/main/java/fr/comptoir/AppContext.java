@@ -552,6 +552,21 @@ public final class AppContext implements AutoCloseable {
                 throw new IllegalStateException("offline");
             }
             return central().pickup(orderId);
+        }, new fr.comptoir.pickups.PickupDesk.WrongCodes() {
+            // In the terminal's settings: neither leaving the screen nor a restart lifts a wrong-code lock.
+            @Override
+            public int count(String orderId) {
+                return settings.get("pickup.wrongCodes." + orderId).map(Integer::parseInt).orElse(0);
+            }
+
+            @Override
+            public void set(String orderId, int count) {
+                if (count <= 0) {
+                    settings.remove("pickup.wrongCodes." + orderId);
+                } else {
+                    settings.put("pickup.wrongCodes." + orderId, Integer.toString(count));
+                }
+            }
         });
     }
 

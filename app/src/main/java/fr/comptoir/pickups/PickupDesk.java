@@ -61,13 +61,49 @@ public final class PickupDesk {
     private final String storeId;
     private final String deviceId;
     private final Function<String, Pickup> live;
-    private final Map<String, Integer> wrongCodes = new ConcurrentHashMap<>();
+    private final WrongCodes wrongCodes;
+
+    /**
+     * Wrong pickup codes per order, kept where a restart or leaving the screen does not forget them (the
+     * terminal's settings): a wrong-code lock that a restart lifts would be no lock.
+     */
+    public interface WrongCodes {
+        int count(String orderId);
+
+        void set(String orderId, int count);
+
+        /** Kept in memory only (tests). */
+        static WrongCodes inMemory() {
+            Map<String, Integer> counts = new ConcurrentHashMap<>();
+            return new WrongCodes() {
+                @Override
+                public int count(String orderId) {
+                    return counts.getOrDefault(orderId, 0);
+                }
+
+                @Override
+                public void set(String orderId, int count) {
+                    if (count <= 0) {
+                        counts.remove(orderId);
+                    } else {
+                        counts.put(orderId, count);
+                    }
+                }
+            };
+        }
+    }
 
     /**
      * @param live the platform's current record of an order (throws when it cannot be asked: the desk then
      *             goes on with its cache); null for a desk that never asks
      */
     public PickupDesk(PickupQueue queue, StoreJournal journal, Clock clock, String storeId, String deviceId, Function<String, Pickup> live) {
+        this(queue, journal, clock, storeId, deviceId, live, WrongCodes.inMemory());
+    }
+
+    public PickupDesk(PickupQueue queue, StoreJournal journal, Clock clock, String storeId, String deviceId, Function<String, Pickup> live,
+                      WrongCodes wrongCodes) {
+        this.wrongCodes = wrongCodes;
         this.queue = queue;
         this.journal = journal;
         this.clock = clock;
@@ -115,26 +151,29 @@ public final class PickupDesk {
     }
 
     /** Checks a typed or scanned code against the order's hash, offline; after too many wrong ones, a manager. */
-    public CodeCheck checkCode(Pickup p, String code) {
-        if (wrongCodes.getOrDefault(p.orderId(), 0) >= WRONG_CODES_BEFORE_MANAGER) {
+    public synchronized CodeCheck checkCode(Pickup p, String code) {
+        int wrong = wrongCodes.count(p.orderId());
+        if (wrong >= WRONG_CODES_BEFORE_MANAGER) {
             return CodeCheck.LOCKED;
         }
         if (PickupCode.matches(code, p)) {
-            wrongCodes.remove(p.orderId());
+            if (wrong > 0) {
+                wrongCodes.set(p.orderId(), 0);
+            }
             return CodeCheck.RIGHT;
         }
-        int wrong = wrongCodes.merge(p.orderId(), 1, Integer::sum);
-        return wrong >= WRONG_CODES_BEFORE_MANAGER ? CodeCheck.LOCKED : CodeCheck.WRONG;
+        wrongCodes.set(p.orderId(), wrong + 1);
+        return wrong + 1 >= WRONG_CODES_BEFORE_MANAGER ? CodeCheck.LOCKED : CodeCheck.WRONG;
     }
 
     /** Wrong codes left before a manager is needed. */
     public int codesLeft(String orderId) {
-        return Math.max(0, WRONG_CODES_BEFORE_MANAGER - wrongCodes.getOrDefault(orderId, 0));
+        return Math.max(0, WRONG_CODES_BEFORE_MANAGER - wrongCodes.count(orderId));
     }
 
     /** A manager lets the desk try codes again for this order. */
     public void unlockCodes(String orderId) {
-        wrongCodes.remove(orderId);
+        wrongCodes.set(orderId, 0);
     }
 
     /**

@@ -160,6 +160,7 @@ public class PickupDeskTest {
             assertThat(desk.checkCode(p, "000002")).isEqualTo(PickupDesk.CodeCheck.WRONG);
             assertThat(desk.checkCode(p, "000003")).isEqualTo(PickupDesk.CodeCheck.LOCKED);
             assertThat(desk.checkCode(p, code(p))).as("even the right code waits for a manager").isEqualTo(PickupDesk.CodeCheck.LOCKED);
+            assertThat(t1.pickupDesk().checkCode(p, code(p))).as("another desk, as after leaving the screen or a restart").isEqualTo(PickupDesk.CodeCheck.LOCKED);
             desk.unlockCodes(p.orderId());
             assertThat(desk.checkCode(p, code(p))).isEqualTo(PickupDesk.CodeCheck.RIGHT);
             Pickup.PickupLine first = p.lines().get(0);
