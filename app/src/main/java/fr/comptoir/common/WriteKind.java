@@ -38,7 +38,9 @@ public enum WriteKind {
     /** A click-and-collect hand-over (one round): collected and refused units, the money. */
     PICKUP_HANDOVER("pickup-handover", null),
     /** An expired order returned to stock, with a manager's approval. */
-    PICKUP_RETURN_TO_STOCK("pickup-return-to-stock", null);
+    PICKUP_RETURN_TO_STOCK("pickup-return-to-stock", null),
+    /** A hand-over's receipt to e-mail to the customer. */
+    PICKUP_RECEIPT_EMAIL("pickup-receipt-email", null);
 
     private final String wire;
     private final FiscalChain fiscalChain;

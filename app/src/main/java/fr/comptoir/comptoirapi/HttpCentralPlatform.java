@@ -249,6 +249,7 @@ public final class HttpCentralPlatform implements CentralPlatform {
             case PICKUP_NOTICE -> b.url(segments("v1", "pickups", field(payload, "orderId"), "ready-notice")).post(body);
             case PICKUP_HANDOVER -> b.url(segments("v1", "pickups", field(payload, "orderId"), "handover")).post(body);
             case PICKUP_RETURN_TO_STOCK -> b.url(segments("v1", "pickups", field(payload, "orderId"), "return-to-stock")).post(body);
+            case PICKUP_RECEIPT_EMAIL -> b.url(segments("v1", "pickups", field(payload, "orderId"), "receipt-email")).post(body);
         };
         Request request = authorized(mapped).build();
         return executeRaw(request, response -> {

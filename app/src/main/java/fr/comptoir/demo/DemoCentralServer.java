@@ -239,6 +239,19 @@ public final class DemoCentralServer implements AutoCloseable {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201, rules.redeem(parts[2], requireObject(raw)).toString()));
             }
+            case "POST pickups/{id}/receipt-email" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> {
+                    JsonNode req = requireObject(raw);
+                    String email = req.path("email").asText("");
+                    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                        return problemAnswer(422, "invalid-email", "Invalid email", "Not an e-mail address: " + email);
+                    }
+                    pickups.read(device.storeId(), parts[2]);
+                    store.upsert("_emails", "pickup:" + parts[2] + ":" + req.path("round").asInt(), req);
+                    return new DemoPlatformStore.Answer(202, mapper.createObjectNode().put("status", "queued").toString());
+                });
+            }
             case "POST receipts/{id}/email" -> {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> {

@@ -311,6 +311,19 @@ public final class PickupDesk {
         return ready;
     }
 
+    /**
+     * E-mails the receipt of a hand-over (through the platform, once, offline too: it leaves when the platform
+     * is back, after its hand-over).
+     */
+    public void emailReceipt(Handover h, String email, String language, String staffId) {
+        if (!fr.comptoir.common.EmailAddresses.looksValid(email)) {
+            throw new Refused("pickup.invalidEmail", email);
+        }
+        journal.appendWithOutbox("pickup.receipt-email", staffId, new OutboxWrite(WriteKind.PICKUP_RECEIPT_EMAIL,
+                "pickup-receipt-email:" + h.orderId() + ":" + h.round() + ":" + UUID.randomUUID(), "pickup:" + h.orderId(),
+                new HandoverReceiptEmail(h.orderId(), h.orderNumber(), h.round(), email.strip(), language)));
+    }
+
     /** "Your order is ready" sent again (e-mail and SMS as the customer consented). */
     public void resendNotice(Pickup p, String staffId) {
         if (p.status() != PickupStatus.READY && p.status() != PickupStatus.PARTLY_COLLECTED) {

@@ -161,6 +161,7 @@ public final class SyncViewModel {
             case TILL_EVENT -> i18n.get(key, text(body, "type"));
             case STAFF_EVENT -> i18n.get(key);
             case PICKUP_READY, PICKUP_NOTICE, PICKUP_RETURN_TO_STOCK -> i18n.get(key, text(body, "orderNumber"));
+            case PICKUP_RECEIPT_EMAIL -> i18n.get(key, text(body, "orderNumber"), text(body, "email"));
             case PICKUP_HANDOVER -> handover(body);
         };
     }

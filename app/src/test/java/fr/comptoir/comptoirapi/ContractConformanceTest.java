@@ -180,8 +180,9 @@ class ContractConformanceTest {
                 outcomes.add(new fr.comptoir.pickups.PickupMoney.LineOutcome(l.lineId(), outcomes.isEmpty() ? 0 : l.open(),
                         outcomes.isEmpty() ? l.open() : 0, outcomes.isEmpty() ? fr.comptoir.pickups.PickupMoney.RefusalReason.DAMAGED : null));
             }
-            desk.handOver(ready, fr.comptoir.pickups.PickupDeskTest.byCode(ready), code, outcomes,
+            fr.comptoir.pickups.PickupDesk.Done handed = desk.handOver(ready, fr.comptoir.pickups.PickupDeskTest.byCode(ready), code, outcomes,
                     java.util.Map.of(ready.lines().get(0).lineId(), fr.comptoir.pickups.Handover.Restock.DAMAGED), staffId, null, false);
+            desk.emailReceipt(handed.handover(), "helene.martin@example.fr", "fr", staffId);
             fr.comptoir.pickups.Pickup expired = queue.tab(fr.comptoir.pickups.PickupQueue.Tab.OVERDUE, now, 100).stream()
                     .filter(r -> r.status() == fr.comptoir.pickups.PickupStatus.EXPIRED).map(r -> queue.pickup(r.orderId()).orElseThrow())
                     .findFirst().orElseThrow();

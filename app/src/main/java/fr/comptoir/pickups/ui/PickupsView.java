@@ -274,8 +274,17 @@ public final class PickupsView {
         receipt.setOnAction(e -> vm.printReceiptAgain());
         receipt.visibleProperty().bind(vm.lastReceiptProperty().isNotEmpty());
         receipt.managedProperty().bind(receipt.visibleProperty());
+        TextField email = Ui.touchField("pickups-receipt-email", i18n.get("newCustomer.email"), vm.receiptEmailProperty());
+        Button send = Ui.button(i18n.get("pickups.emailReceipt"));
+        send.setId("pickups-email-receipt");
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        send.setOnAction(e -> vm.emailReceipt());
+        HBox emailRow = new HBox(10, email, send);
+        HBox.setHgrow(email, Priority.ALWAYS);
+        emailRow.visibleProperty().bind(vm.lastReceiptProperty().isNotEmpty());
+        emailRow.managedProperty().bind(emailRow.visibleProperty());
         if (p.status() == PickupStatus.COLLECTED || p.status() == PickupStatus.CANCELLED) {
-            return new Node[]{new HBox(10, receipt)};
+            return new Node[]{new HBox(10, receipt), emailRow};
         }
         if (p.status() == PickupStatus.TO_PREPARE) {
             TextField shelf = Ui.touchField("pickups-shelf", i18n.get("pickups.shelfPrompt"), vm.shelfProperty());
@@ -352,7 +361,7 @@ public final class PickupsView {
         }
         Label managerHelp = Ui.label(expired ? i18n.get("pickups.expiredHelp") : i18n.get("pickups.managerHelp"), "text-muted");
         managerHelp.setWrapText(true);
-        return new Node[]{verify, handOver, managerHelp, manager, more};
+        return new Node[]{verify, handOver, emailRow, managerHelp, manager, more};
     }
 
     private String money(long cents) {

@@ -112,6 +112,8 @@ public final class PickupsViewModel {
     private java.util.function.LongSupplier queueSyncedAt = () -> 0;
     private final StringProperty queueAge = new SimpleStringProperty("");
     private final StringProperty lastReceipt = new SimpleStringProperty("");
+    private final StringProperty receiptEmail = new SimpleStringProperty("");
+    private Handover lastHandover;
 
     public PickupsViewModel(PickupQueue queue, PickupDesk desk, TaskRunner runner, I18n i18n, Clock clock, String staffId,
                             Function<String, Optional<StaffMember>> approve, Runnable requestDelivery) {
@@ -171,6 +173,23 @@ public final class PickupsViewModel {
             printSlip(PickupSlips.pickupSlip(p, printing.storeName(), i18n), null);
             notice.confirm(i18n.get("pickups.printed"));
         }
+    }
+
+    /** The last hand-over's receipt, e-mailed to the address typed (the customer's, proposed). */
+    public void emailReceipt() {
+        Handover h = lastHandover;
+        String to = receiptEmail.get() == null ? "" : receiptEmail.get().strip();
+        if (h == null) {
+            return;
+        }
+        String language = i18n.locale().getLanguage();
+        runner.run(() -> {
+            desk.emailReceipt(h, to, language, staffId);
+            return null;
+        }, x -> {
+            requestDelivery.run();
+            notice.confirm(i18n.get("pickups.emailQueued", to));
+        }, failure -> notice.error(problem(failure)));
     }
 
     /** The last hand-over's receipt, printed again. */
@@ -274,6 +293,7 @@ public final class PickupsViewModel {
     private void show(Pickup p) {
         if (selected.get() == null || !selected.get().orderId().equals(p.orderId())) {
             lastReceipt.set("");
+            lastHandover = null;
         }
         selected.set(p);
         List<LineChoice> choices = new ArrayList<>();
@@ -497,6 +517,8 @@ public final class PickupsViewModel {
             busy.set(false);
             requestDelivery.run();
             show(done.after());
+            lastHandover = done.handover();
+            receiptEmail.set(p.customer() == null || p.customer().email() == null ? "" : p.customer().email());
             if (printing != null) {
                 String receipt = PickupSlips.handoverReceipt(done.after(), done.handover(), printing.storeName(), i18n);
                 lastReceipt.set(receipt);
@@ -611,6 +633,7 @@ public final class PickupsViewModel {
     /** What the screen last said. */
     public String messageText() { return notice.textProperty().get(); }
     public StringProperty lastReceiptProperty() { return lastReceipt; }
+    public StringProperty receiptEmailProperty() { return receiptEmail; }
     /** "Queue updated 3 min ago": how old the cached queue is. */
     public StringProperty queueAgeProperty() { return queueAge; }
 }

@@ -114,6 +114,16 @@ class PickupsViewModelTest {
         vm.handOver();
         assertThat(vm.selectedProperty().get().status()).isEqualTo(PickupStatus.COLLECTED);
         assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_HANDOVER)).hasSize(1);
+        // Its receipt by e-mail: a bad address is refused and nothing is written; a good one is journaled for the platform.
+        vm.receiptEmailProperty().set("helene.martin@");
+        vm.emailReceipt();
+        assertThat(vm.messageText()).isEqualTo("Not an e-mail address: helene.martin@");
+        assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_RECEIPT_EMAIL)).isEmpty();
+        vm.receiptEmailProperty().set("helene.martin@orange.fr");
+        vm.emailReceipt();
+        assertThat(vm.messageText()).isEqualTo("The receipt will be e-mailed to helene.martin@orange.fr.");
+        assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_RECEIPT_EMAIL)).singleElement()
+                .satisfies(body -> assertThat(body).contains("\"round\":0", "\"language\":\"en\""));
     }
 
     @Test
