@@ -250,6 +250,8 @@ public final class PickupsViewModel {
             }
             if (q instanceof PickupQuery.Qr qr && found.size() == 1) {
                 open(found.get(0).orderId(), qr.code());
+                // The code is checked: the field keeps the order number only, not the code for all to read.
+                search.set(found.get(0).orderNumber());
             } else if (q instanceof PickupQuery.Digits d && d.codeBucket() != null && found.size() == 1) {
                 open(found.get(0).orderId(), null);
             }

@@ -109,6 +109,8 @@ class PickupsViewModelTest {
         vm.scanned(PickupCode.qr("W00000002", "222222"));
         assertThat(vm.selectedProperty().get().orderId()).isEqualTo("o2");
         assertThat(vm.verifiedProperty().get()).isEqualTo(PickupsViewModel.Verified.BY_CODE);
+        assertThat(vm.searchProperty().get()).as("the code is not left on the screen").isEqualTo("W00000002");
+        assertThat(vm.rows()).extracting(fr.comptoir.pickups.PickupQueue.Row::orderId).containsExactly("o2");
         vm.refuse(1, 1, fr.comptoir.pickups.PickupMoney.RefusalReason.CHANGED_MIND);
         assertThat(vm.moneyProperty().get()).isEqualTo("Refunded on the web payment: 20,00\u00a0€");
         vm.handOver();
