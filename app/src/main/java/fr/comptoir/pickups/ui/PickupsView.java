@@ -82,6 +82,15 @@ public final class PickupsView {
             });
             tabs.add(b, t.ordinal() % 2, t.ordinal() / 2);
         }
+        // While a search lists its results, no tab looks chosen; cleared, the tab on show is again.
+        vm.searchProperty().addListener((obs, was, now) -> {
+            if (now == null || now.isBlank()) {
+                group.getToggles().stream().filter(t -> ((Node) t).getId().equals("pickups-tab-" + vm.tabProperty().get().name()))
+                        .findFirst().ifPresent(group::selectToggle);
+            } else {
+                group.selectToggle(null);
+            }
+        });
         Label title = Ui.label("", "title-4");
         title.textProperty().bind(vm.listTitleProperty());
         ListView<PickupQueue.Row> list = new ListView<>(vm.rows());
