@@ -183,7 +183,7 @@ class ComptoirUiTest {
         waitForText("A manager enters their PIN to approve this discount.");
         tap("#discount-manager-pin").write("9876");
         tap("#discount-apply");
-        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> robot.lookup("#basket-total").tryQuery().isPresent()
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> onFx(() -> robot.lookup("#basket-total").tryQuery().isPresent())
                 && !full.equals(text("#basket-total")));
 
         // Pay part in cash and the rest by card; the receipt's total is the basket's.
@@ -194,8 +194,8 @@ class ComptoirUiTest {
         tap("#pay-card");
         WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#pay-message").startsWith("Card payment of"));
         tap("#pay-complete");
-        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> robot.lookup("#receipt").tryQueryAs(javafx.scene.control.TextArea.class)
-                .map(t -> !t.getText().isEmpty()).orElse(false));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> onFx(() -> robot.lookup("#receipt").tryQueryAs(javafx.scene.control.TextArea.class)
+                .map(t -> !t.getText().isEmpty()).orElse(false)));
         String receipt = robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText();
         // The screen keeps its amounts together with no-break spaces; the 42-column receipt uses plain ones.
         String total = due.substring("Total ".length(), due.indexOf(" ·")).replace('\u00a0', ' ').replace('\u202f', ' ');
@@ -245,8 +245,8 @@ class ComptoirUiTest {
         assertThat(text("#pay-remaining")).isEqualTo(left);
         tap("#pay-cash");
         tap("#pay-complete");
-        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> robot.lookup("#receipt").tryQueryAs(javafx.scene.control.TextArea.class)
-                .map(t -> !t.getText().isEmpty()).orElse(false));
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> onFx(() -> robot.lookup("#receipt").tryQueryAs(javafx.scene.control.TextArea.class)
+                .map(t -> !t.getText().isEmpty()).orElse(false)));
         assertThat(robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText()).contains("Card ****").contains("Cash");
     }
 
@@ -586,18 +586,32 @@ class ComptoirUiTest {
         return tapWhen(pinKey(text), "the PIN key " + text);
     }
 
+    /**
+     * Runs a look-up on the JavaFX thread: the scene graph is the JavaFX thread's, and walking it from the test
+     * thread while a screen is rebuilt fails at random (a child list emptied under the walk).
+     */
+    private static <T> T onFx(java.util.concurrent.Callable<T> lookup) {
+        try {
+            return WaitForAsyncUtils.asyncFx(lookup).get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String text(String query) {
-        return robot.lookup(query).tryQueryAs(Labeled.class).map(Labeled::getText).orElse(null);
+        return onFx(() -> robot.lookup(query).tryQueryAs(Labeled.class).map(Labeled::getText).orElse(null));
     }
 
     private void waitForText(String text) throws Exception {
-        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> robot.lookup(text).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> onFx(() -> robot.lookup(text).tryQuery().isPresent()));
     }
 
     private <T> T waitFor(java.util.concurrent.Callable<Optional<T>> lookup) throws Exception {
         Object[] found = new Object[1];
         WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> {
-            Optional<T> o = lookup.call();
+            Optional<T> o = onFx(lookup);
             o.ifPresent(v -> found[0] = v);
             return o.isPresent();
         });
