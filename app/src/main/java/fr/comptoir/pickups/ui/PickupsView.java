@@ -309,7 +309,8 @@ public final class PickupsView {
         if (!p.status().handable()) {
             return new Node[]{};
         }
-        boolean expired = p.status() == PickupStatus.EXPIRED;
+        // Past its expiry is expired, whether or not the platform has marked it so yet: a manager decides.
+        boolean expired = p.status() == PickupStatus.EXPIRED || (p.expiresAt() != null && Instant.now().isAfter(Instant.parse(p.expiresAt())));
         VBox verify = new VBox(8, Ui.label(i18n.get("pickups.verifyTitle"), "title-4"));
         switch (vm.verifiedProperty().get()) {
             case BY_CODE -> verify.getChildren().add(Ui.label(i18n.get("pickups.verifiedByCode"), "text-success"));
@@ -337,7 +338,7 @@ public final class PickupsView {
                     docs.getChildren().add(b);
                 }
                 TextField end = Ui.touchField("pickups-doc-end", i18n.get("pickups.docEnd"), vm.idDocumentEndProperty());
-                end.setPrefColumnCount(6);
+                end.setPrefColumnCount(13);
                 Button checkId = Ui.button(i18n.get("pickups.checkIdentity"));
                 checkId.setOnAction(e -> vm.checkIdentity());
                 HBox idRow = new HBox(10, end, checkId);
