@@ -220,6 +220,10 @@ public final class PickupDesk {
         }
         Pickup after = applied(p, h, money);
         queue.applyLocal(after);
+        if (wrongCodes.count(p.orderId()) > 0) {
+            // Handed over (by identity after wrong codes): nothing left to count for this order.
+            wrongCodes.set(p.orderId(), 0);
+        }
         return new Done(h, after);
     }
 

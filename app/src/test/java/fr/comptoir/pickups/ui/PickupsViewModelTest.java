@@ -40,6 +40,7 @@ class PickupsViewModelTest {
     SqliteDatabase journalDb;
     SqliteJournal journal;
     PickupsViewModel vm;
+    PickupDesk desk;
     final Clock clock = Clock.fixed(Instant.parse("2026-12-02T11:00:00Z"), ZoneOffset.UTC);
 
     static Pickup order(String id, String number, PickupStatus status, String code) {
@@ -64,7 +65,7 @@ class PickupsViewModelTest {
         }, 1);
         SqlitePickups queue = new SqlitePickups(cacheDb, CanonicalJson.codec(), ZoneId.of("UTC"));
         journal = new SqliteJournal(journalDb, CanonicalJson.codec(), clock);
-        PickupDesk desk = new PickupDesk(queue, journal, clock, "st-par01", "dev-1", null);
+        desk = new PickupDesk(queue, journal, clock, "st-par01", "dev-1", null);
         vm = new PickupsViewModel(queue, desk, TaskRunner.direct(), new I18n(Locale.ENGLISH), clock, "stf-1",
                 pin -> pin.equals("9876") ? Optional.of(new fr.comptoir.staff.StaffMember("stf-m", "st-par01", "Camille Laurent",
                         fr.comptoir.staff.Role.MANAGER, null, true)) : Optional.empty(), () -> { });
@@ -131,6 +132,9 @@ class PickupsViewModelTest {
     @Test
     void aProxyProvesTheirIdentityWithTheLastCharactersOfTheirDocumentOnly() {
         vm.open("o2", null);
+        vm.codeProperty().set("999999");
+        vm.checkCode();
+        assertThat(desk.codesLeft("o2")).isEqualTo(2);
         vm.collectorNameProperty().set("Paul Martin");
         vm.proxyProperty().set(true);
         vm.idDocumentProperty().set(fr.comptoir.pickups.Handover.IdDocument.DRIVING_LICENCE);
@@ -143,6 +147,7 @@ class PickupsViewModelTest {
         vm.handOver();
         assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_HANDOVER)).singleElement()
                 .satisfies(body -> assertThat(body).contains("\"idDocumentEnd\":\"4567\"", "\"proxy\":true").doesNotContain("12AB"));
+        assertThat(desk.codesLeft("o2")).as("handed over: the wrong code is forgotten").isEqualTo(3);
     }
 
     @Test
