@@ -242,27 +242,13 @@ public final class DemoCentralServer implements AutoCloseable {
             case "POST pickups/{id}/receipt-email" -> {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> {
-                    JsonNode req = requireObject(raw);
-                    String email = req.path("email").asText("");
-                    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                        return problemAnswer(422, "invalid-email", "Invalid email", "Not an e-mail address: " + email);
-                    }
                     pickups.read(device.storeId(), parts[2]);
-                    store.upsert("_emails", "pickup:" + parts[2] + ":" + req.path("round").asInt(), req);
-                    return new DemoPlatformStore.Answer(202, mapper.createObjectNode().put("status", "queued").toString());
+                    return queueEmail(raw, "pickup:" + parts[2] + ":" + requireObject(raw).path("round").asInt());
                 });
             }
             case "POST receipts/{id}/email" -> {
                 String raw = body(ex);
-                idempotent(ex, device.id(), raw, () -> {
-                    JsonNode req = requireObject(raw);
-                    String email = req.path("email").asText("");
-                    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                        return problemAnswer(422, "invalid-email", "Invalid email", "Not an e-mail address: " + email);
-                    }
-                    store.upsert("_emails", parts[2], req);
-                    return new DemoPlatformStore.Answer(202, mapper.createObjectNode().put("status", "queued").toString());
-                });
+                idempotent(ex, device.id(), raw, () -> queueEmail(raw, parts[2]));
             }
             case "POST returns" -> {
                 String raw = body(ex);
@@ -286,6 +272,17 @@ public final class DemoCentralServer implements AutoCloseable {
 
     private static String body(HttpExchange ex) throws IOException {
         return new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** An e-mail to send (a receipt, a hand-over's receipt): queued under {@code id}, or 422 for a bad address. */
+    private DemoPlatformStore.Answer queueEmail(String raw, String id) {
+        JsonNode req = requireObject(raw);
+        String email = req.path("email").asText("");
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return problemAnswer(422, "invalid-email", "Invalid email", "Not an e-mail address: " + email);
+        }
+        store.upsert("_emails", id, req);
+        return new DemoPlatformStore.Answer(202, mapper.createObjectNode().put("status", "queued").toString());
     }
 
     /** A hand-over request as the contract has it; refused with 400 when it is not one. */

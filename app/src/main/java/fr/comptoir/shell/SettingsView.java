@@ -101,22 +101,8 @@ public final class SettingsView {
         Label thresholdHelp = muted(discount.editable() ? i18n.get("settings.discountHelp") : i18n.get("settings.discountManagerOnly"));
         thresholdHelp.setWrapText(true);
 
-        HBox lineVoids = new HBox(12);
-        ToggleGroup lineVoidGroup = new ToggleGroup();
-        for (boolean needed : List.of(false, true)) {
-            ToggleButton b = new ToggleButton(i18n.get(needed ? "settings.lineVoidManager" : "settings.lineVoidAnyone"));
-            b.setFocusTraversable(false);
-            b.setId("settings-line-void-" + (needed ? "manager" : "anyone"));
-            b.setMinHeight(56);
-            b.setToggleGroup(lineVoidGroup);
-            b.setSelected(lineVoid.needsManager() == needed);
-            b.setDisable(!lineVoid.editable());
-            b.setOnAction(e -> {
-                lineVoid.onChange().accept(needed);
-                b.setSelected(true);
-            });
-            lineVoids.getChildren().add(b);
-        }
+        HBox lineVoids = twoChoices(i18n.get("settings.lineVoidAnyone"), i18n.get("settings.lineVoidManager"), "settings-line-void-",
+                "anyone", "manager", lineVoid.needsManager(), lineVoid.editable(), lineVoid.onChange());
 
         Node scanners = scannerSection(i18n, scanner);
 
@@ -160,22 +146,8 @@ public final class SettingsView {
         HBox frame = new HBox(12, prefixField, suffixField, save, saved);
         frame.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        HBox sound = new HBox(12);
-        ToggleGroup soundGroup = new ToggleGroup();
-        for (boolean on : List.of(false, true)) {
-            ToggleButton b = new ToggleButton(i18n.get(on ? "settings.scanSoundOn" : "settings.scanSoundOff"));
-            b.setFocusTraversable(false);
-            b.setId("settings-scan-sound-" + (on ? "on" : "off"));
-            b.setMinHeight(56);
-            b.setToggleGroup(soundGroup);
-            b.setSelected(scanner.errorSound() == on);
-            b.setDisable(!scanner.editable());
-            b.setOnAction(e -> {
-                scanner.onSound().accept(on);
-                b.setSelected(true);
-            });
-            sound.getChildren().add(b);
-        }
+        HBox sound = twoChoices(i18n.get("settings.scanSoundOff"), i18n.get("settings.scanSoundOn"), "settings-scan-sound-", "off", "on",
+                scanner.errorSound(), scanner.editable(), scanner.onSound());
         testScan.setId("settings-test-scan");
         testScan.setWrapText(true);
         testScan.setText(i18n.get("settings.scannerTest"));
@@ -189,6 +161,31 @@ public final class SettingsView {
     public void showTestScan(String code, I18n i18n) {
         testScan.setText(i18n.get("settings.scannerRead", code, code.length()));
         testScan.getStyleClass().setAll("label", "text-bold");
+    }
+
+    /**
+     * A setting with two answers, as two touch-sized toggles: {@code off} for false, {@code on} for true; the ids
+     * are {@code idPrefix} + {@code offId} or {@code onId}.
+     */
+    private static HBox twoChoices(String off, String on, String idPrefix, String offId, String onId, boolean current, boolean editable,
+                                   Consumer<Boolean> onChange) {
+        HBox row = new HBox(12);
+        ToggleGroup group = new ToggleGroup();
+        for (boolean value : List.of(false, true)) {
+            ToggleButton b = new ToggleButton(value ? on : off);
+            b.setFocusTraversable(false);
+            b.setId(idPrefix + (value ? onId : offId));
+            b.setMinHeight(56);
+            b.setToggleGroup(group);
+            b.setSelected(current == value);
+            b.setDisable(!editable);
+            b.setOnAction(e -> {
+                onChange.accept(value);
+                b.setSelected(true);
+            });
+            row.getChildren().add(b);
+        }
+        return row;
     }
 
     private static Label muted(String s) {
