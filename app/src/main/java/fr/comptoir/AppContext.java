@@ -547,7 +547,8 @@ public final class AppContext implements AutoCloseable {
      */
     public fr.comptoir.pickups.PickupDesk pickupDesk() {
         DeviceConfig d = device().orElseThrow();
-        return new fr.comptoir.pickups.PickupDesk(pickups, journal, clock, d.storeId(), d.deviceId(), orderId -> {
+        return new fr.comptoir.pickups.PickupDesk(pickups, journal, fr.comptoir.storage.CanonicalJson.codec(), clock, d.storeId(), d.deviceId(),
+                orderId -> {
             if (sync() == null || sync().status().connectivity() != fr.comptoir.sync.Connectivity.ONLINE) {
                 throw new IllegalStateException("offline");
             }

@@ -159,6 +159,10 @@ final class DemoPickupRules {
             throw new DemoRules.Refusal(422, "settlement-mismatch", "Settlement mismatch", "Due " + money.dueCents() + " and refund "
                     + money.refundCents() + " cents, not " + h.dueCents() + " and " + h.refundCents() + ".");
         }
+        if (money.dueCents() > 0 && (h.settlementSaleId() == null || h.settlementSaleId().isBlank())) {
+            throw new DemoRules.Refusal(422, "balance-not-taken", "Balance not taken", "Order " + p.orderNumber() + " has "
+                    + money.dueCents() + " cents to pay: a hand-over names the store sale that took them.");
+        }
         Map<String, Handover.HandoverLine> byLine = new HashMap<>();
         h.lines().forEach(l -> byLine.put(l.lineId(), l));
         List<Pickup.PickupLine> lines = new ArrayList<>();

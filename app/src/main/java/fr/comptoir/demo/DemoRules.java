@@ -283,6 +283,14 @@ final class DemoRules {
         for (JsonNode l : lines) {
             String variantId = l.path("variantId").asText();
             String fulfilment = l.path("fulfilment").isNull() ? null : l.path("fulfilment").asText(null);
+            if (fulfilment != null && fulfilment.startsWith("ORDER:")) {
+                // The balance of a pickup order: its hand-over (naming this sale) moves the goods and the money.
+                String settled = fulfilment.substring("ORDER:".length());
+                if (read("pickups", settled) == null) {
+                    throw new Refusal(422, "unknown-order", "Unknown order", "No order " + settled + " to take a balance for.");
+                }
+                continue;
+            }
             if (fulfilment != null) {
                 // Endless aisle: paid here, reserved where it is in stock, sent home or to another store.
                 reserveSomewhere(variantId, l.path("quantity").asInt());

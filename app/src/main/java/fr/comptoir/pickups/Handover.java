@@ -14,13 +14,20 @@ import java.util.List;
  * @param refundCents refunded by the platform on the original payment, as {@link PickupMoney} works it out
  * @param approvedBy the manager who approved (an expired order, or after wrong codes), or null
  * @param offline    whether the desk handed over without the platform's answer (decision 0028)
+ * @param settlementSaleId the till sale that took {@code dueCents} (decision 0029), or null when nothing was due
  */
 public record Handover(String handoverId, String orderId, String orderNumber, String storeId, String deviceId, String staffId,
                        String at, int round, HandoverVerification verification, List<HandoverLine> lines, long dueCents,
-                       long refundCents, String approvedBy, boolean offline) {
+                       long refundCents, String approvedBy, boolean offline, String settlementSaleId) {
 
     public Handover {
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** The same hand-over, its balance taken by the till sale {@code saleId}. */
+    public Handover settledBy(String saleId) {
+        return new Handover(handoverId, orderId, orderNumber, storeId, deviceId, staffId, at, round, verification, lines, dueCents,
+                refundCents, approvedBy, offline, saleId);
     }
 
     /** How the collector proved the right to collect. */

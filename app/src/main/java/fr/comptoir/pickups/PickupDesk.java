@@ -30,6 +30,8 @@ import java.util.function.Function;
  */
 public final class PickupDesk {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PickupDesk.class);
+
     /** Wrong pickup codes for one order before a manager's PIN is needed. */
     public static final int WRONG_CODES_BEFORE_MANAGER = 3;
 
@@ -62,6 +64,7 @@ public final class PickupDesk {
     private final String deviceId;
     private final Function<String, Pickup> live;
     private final WrongCodes wrongCodes;
+    private final fr.comptoir.common.JsonCodec json;
 
     /**
      * Wrong pickup codes per order, kept where a restart or leaving the screen does not forget them (the
@@ -97,12 +100,15 @@ public final class PickupDesk {
      * @param live the platform's current record of an order (throws when it cannot be asked: the desk then
      *             goes on with its cache); null for a desk that never asks
      */
-    public PickupDesk(PickupQueue queue, StoreJournal journal, Clock clock, String storeId, String deviceId, Function<String, Pickup> live) {
-        this(queue, journal, clock, storeId, deviceId, live, WrongCodes.inMemory());
+    public PickupDesk(PickupQueue queue, StoreJournal journal, fr.comptoir.common.JsonCodec json, Clock clock, String storeId, String deviceId,
+                      Function<String, Pickup> live) {
+        this(queue, journal, json, clock, storeId, deviceId, live, WrongCodes.inMemory());
     }
 
-    public PickupDesk(PickupQueue queue, StoreJournal journal, Clock clock, String storeId, String deviceId, Function<String, Pickup> live,
-                      WrongCodes wrongCodes) {
+    /** @param json reads back the hand-overs this terminal journaled (as the outbox keeps them) */
+    public PickupDesk(PickupQueue queue, StoreJournal journal, fr.comptoir.common.JsonCodec json, Clock clock, String storeId, String deviceId,
+                      Function<String, Pickup> live, WrongCodes wrongCodes) {
+        this.json = json;
         this.wrongCodes = wrongCodes;
         this.queue = queue;
         this.journal = journal;
@@ -187,6 +193,39 @@ public final class PickupDesk {
      */
     public Done handOver(Pickup p, Handover.HandoverVerification verification, String code, List<PickupMoney.LineOutcome> outcomes,
                          Map<String, Handover.Restock> restock, String staffId, String approvedBy, boolean offline) {
+        Handover h = prepare(p, verification, code, outcomes, restock, staffId, approvedBy, offline);
+        if (h.dueCents() > 0) {
+            throw new Refused("pickup.balanceAtTill", p.orderNumber());
+        }
+        try {
+            journal.appendWithOutbox(JOURNAL_EVENT, staffId, new OutboxWrite(WriteKind.PICKUP_HANDOVER, Handover.key(p.orderId(), h.round()),
+                    orderKey(p.orderId()), h));
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("UNIQUE") || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("UNIQUE"))) {
+                throw new Refused("pickup.alreadyHandedOverHere", p.orderNumber());
+            }
+            throw e;
+        }
+        return new Done(h, recorded(p, h));
+    }
+
+    /** What the journal calls a hand-over. */
+    public static final String JOURNAL_EVENT = "pickup.handover";
+
+    /** The record a pickup's writes are delivered in order with. */
+    public static String orderKey(String orderId) {
+        return "pickup:" + orderId;
+    }
+
+    /**
+     * Checks and works out a hand-over without journaling it: for an order with a balance due, the till journals
+     * it with the sale that takes the money ({@code Handover#settledBy}, decision 0029); then {@link #recorded}.
+     *
+     * @throws Refused  as {@link #handOver}, and when this terminal already journaled this round
+     * @throws PickupMoney.Invalid when the outcomes do not fit the order
+     */
+    public Handover prepare(Pickup p, Handover.HandoverVerification verification, String code, List<PickupMoney.LineOutcome> outcomes,
+                            Map<String, Handover.Restock> restock, String staffId, String approvedBy, boolean offline) {
         Instant now = clock.instant();
         boolean expired = p.status() == PickupStatus.EXPIRED || (p.expiresAt() != null && now.isAfter(Instant.parse(p.expiresAt())));
         switch (p.status()) {
@@ -207,24 +246,69 @@ public final class PickupDesk {
         List<Handover.HandoverLine> lines = outcomes.stream().filter(o -> o.collect() > 0 || o.refuse() > 0)
                 .map(o -> new Handover.HandoverLine(o.lineId(), o.collect(), o.refuse(), o.reason(),
                         o.refuse() > 0 ? restock.getOrDefault(o.lineId(), Handover.Restock.SELLABLE) : null)).toList();
-        Handover h = new Handover("handover-" + UUID.randomUUID(), p.orderId(), p.orderNumber(), storeId, deviceId, staffId, now.toString(),
-                round, verification, lines, money.dueCents(), money.refundCents(), approvedBy, offline);
-        try {
-            journal.appendWithOutbox("pickup.handover", staffId, new OutboxWrite(WriteKind.PICKUP_HANDOVER, Handover.key(p.orderId(), round),
-                    "pickup:" + p.orderId(), h));
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).contains("UNIQUE") || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("UNIQUE"))) {
-                throw new Refused("pickup.alreadyHandedOverHere", p.orderNumber());
-            }
-            throw e;
+        if (pendingRound(p.orderId(), round)) {
+            throw new Refused("pickup.alreadyHandedOverHere", p.orderNumber());
         }
-        Pickup after = applied(p, h, money);
+        return new Handover("handover-" + UUID.randomUUID(), p.orderId(), p.orderNumber(), storeId, deviceId, staffId, now.toString(),
+                round, verification, lines, money.dueCents(), money.refundCents(), approvedBy, offline, null);
+    }
+
+    /**
+     * A hand-over journaled (here, or by the till with its balance): the cache shows the order as it now is, and
+     * the wrong codes of the order are forgotten.
+     *
+     * @return the order as the desk now shows it
+     */
+    public Pickup recorded(Pickup p, Handover h) {
+        Pickup after = applied(p, h);
         queue.applyLocal(after);
         if (wrongCodes.count(p.orderId()) > 0) {
             // Handed over (by identity after wrong codes): nothing left to count for this order.
             wrongCodes.set(p.orderId(), 0);
         }
-        return new Done(h, after);
+        return after;
+    }
+
+    private boolean pendingRound(String orderId, int round) {
+        String key = Handover.key(orderId, round);
+        return journal.pendingPayloads(WriteKind.PICKUP_HANDOVER).stream().map(this::handoverOf)
+                .anyMatch(h -> h != null && Handover.key(h.orderId(), h.round()).equals(key));
+    }
+
+    private Handover handoverOf(String payload) {
+        try {
+            return json.decode(payload, Handover.class);
+        } catch (RuntimeException e) {
+            LOG.warn("A pending hand-over could not be read back: it is left to the sync engine", e);
+            return null;
+        }
+    }
+
+    /**
+     * Shows in the cache the hand-overs journaled here that the platform has not confirmed yet, when the cache
+     * does not show them (a crash between the journal's commit and the cache's, or a hand-over journaled by the
+     * till with its balance). Blocking (disk): off the JavaFX thread.
+     *
+     * @return how many orders were brought up to date
+     */
+    public int showPendingHandovers() {
+        int shown = 0;
+        List<Handover> pending = new ArrayList<>();
+        journal.pendingPayloads(WriteKind.PICKUP_HANDOVER).forEach(payload -> {
+            Handover h = handoverOf(payload);
+            if (h != null) {
+                pending.add(h);
+            }
+        });
+        pending.sort(java.util.Comparator.comparingInt(Handover::round));
+        for (Handover h : pending) {
+            Optional<Pickup> cached = queue.pickup(h.orderId());
+            if (cached.isPresent() && cached.get().handovers().size() == h.round()) {
+                recorded(cached.get(), h);
+                shown++;
+            }
+        }
+        return shown;
     }
 
     private static void verify(Pickup p, Handover.HandoverVerification v, String code) {
@@ -258,7 +342,7 @@ public final class PickupDesk {
     }
 
     /** The order as it is after the hand-over, as the platform will have it. */
-    private Pickup applied(Pickup p, Handover h, PickupMoney.Settlement money) {
+    private Pickup applied(Pickup p, Handover h) {
         Map<String, Handover.HandoverLine> byLine = new HashMap<>();
         h.lines().forEach(l -> byLine.put(l.lineId(), l));
         List<Pickup.PickupLine> lines = new ArrayList<>();
@@ -273,7 +357,7 @@ public final class PickupDesk {
         rounds.add(new Pickup.PickupHandover(h.at(), deviceId, storeId, h.staffId()));
         return new Pickup(p.orderId(), p.orderNumber(), p.storeId(), allDone ? PickupStatus.COLLECTED : PickupStatus.PARTLY_COLLECTED,
                 p.customerId(), p.customer(), p.proxies(), p.placedAt(), p.promisedAt(), p.readyAt(), p.expiresAt(), p.totalCents(),
-                p.paidCents(), p.settledInStoreCents() + money.dueCents(), p.refundedCents() + money.refundCents(), p.shelf(),
+                p.paidCents(), p.settledInStoreCents() + h.dueCents(), p.refundedCents() + h.refundCents(), p.shelf(),
                 p.pickupCodeHash(), p.pickupCodeBucket(), lines, rounds, p.readyNoticeSentAt());
     }
 

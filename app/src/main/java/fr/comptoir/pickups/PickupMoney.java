@@ -64,6 +64,24 @@ public final class PickupMoney {
     }
 
     /**
+     * What the units collected at this hand-over are worth, per line (lines collecting nothing left out), in
+     * the order's lines' order: the weights a balance due is shared over, so that the till's ticket says
+     * which items it paid for and at which VAT rate (decision 0029). Same unit values as {@link #settle}.
+     */
+    public static Map<String, Long> collectedWorth(Pickup pickup, List<LineOutcome> outcomes) {
+        Map<String, Long> worth = new java.util.LinkedHashMap<>();
+        for (Pickup.PickupLine l : pickup.lines()) {
+            int now = outcomes.stream().filter(o -> o.lineId().equals(l.lineId())).mapToInt(LineOutcome::collect).sum();
+            if (now > 0) {
+                long before = l.lineTotalCents() - value(l.lineTotalCents(), l.quantity(), l.quantity() - l.collected());
+                long after = l.lineTotalCents() - value(l.lineTotalCents(), l.quantity(), l.quantity() - l.collected() - now);
+                worth.put(l.lineId(), after - before);
+            }
+        }
+        return worth;
+    }
+
+    /**
      * The money of a hand-over with these outcomes (lines not named are left for later).
      *
      * @throws Invalid when a line is unknown, a count is negative, a refusal has no reason, or more units are

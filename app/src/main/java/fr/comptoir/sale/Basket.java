@@ -26,6 +26,7 @@ public final class Basket {
     private java.util.function.UnaryOperator<List<BasketLine>> pricer = l -> l;
     private String deliveryAddress;
     private long paidCents;
+    private OrderSettlement settlement;
 
     /**
      * A change refused because the basket would cost less than what was already paid for it (a card, a gift
@@ -41,6 +42,23 @@ public final class Basket {
 
         public long paidCents() {
             return paidCents;
+        }
+    }
+
+    /**
+     * A change refused because this basket pays the balance of an order placed elsewhere: its lines are what
+     * the pickup desk worked out, to be paid or cancelled as they are (decision 0029). Nothing was changed.
+     */
+    public static final class SettlesOrder extends IllegalStateException {
+        private final String orderNumber;
+
+        SettlesOrder(String orderNumber) {
+            super("settles-order");
+            this.orderNumber = orderNumber;
+        }
+
+        public String orderNumber() {
+            return orderNumber;
         }
     }
 
@@ -72,8 +90,38 @@ public final class Basket {
     }
 
     public void add(BasketLine line) {
+        unsettled();
         lines.add(line);
         changed();
+    }
+
+    /**
+     * Makes this empty basket the payment of an order's balance: its lines (each {@link BasketLine#ORDER}), the
+     * customer, and the write that commits with the sale. Until the basket is cleared, its lines cannot be
+     * changed and nothing can be added ({@link SettlesOrder}).
+     */
+    public void settle(OrderSettlement order, List<BasketLine> balance, Customer forCustomer) {
+        if (!lines.isEmpty()) {
+            throw new IllegalStateException("basket-not-empty");
+        }
+        if (balance.isEmpty() || !balance.stream().allMatch(l -> (BasketLine.ORDER + order.orderId()).equals(l.fulfilment()))) {
+            throw new IllegalArgumentException("balance lines must settle order " + order.orderId());
+        }
+        lines.addAll(balance);
+        customer = forCustomer;
+        settlement = order;
+        changed();
+    }
+
+    /** The order this basket pays the balance of, with its hand-over, or null. */
+    public OrderSettlement settlement() {
+        return settlement;
+    }
+
+    private void unsettled() {
+        if (settlement != null) {
+            throw new SettlesOrder(settlement.orderNumber());
+        }
     }
 
     /** One more of this variant: the existing plain line grows, else a new line is added. */
@@ -91,6 +139,7 @@ public final class Basket {
      * More than {@link #MAX_QUANTITY} on a line is refused and changes nothing.
      */
     public void add(String variantId, String sku, String label, long unitPriceCents, int vatRateBasisPoints, String category, int quantity) {
+        unsettled();
         if (quantity < 1) {
             throw new IllegalArgumentException("quantity out of range: " + quantity);
         }
@@ -158,6 +207,7 @@ public final class Basket {
     }
 
     public void setDeliveryAddress(String address) {
+        unsettled();
         deliveryAddress = address == null || address.isBlank() ? null : address.strip();
         changed();
     }
@@ -172,6 +222,7 @@ public final class Basket {
         }
         lines.addAll(parked.lines());
         customer = parked.customer();
+        settlement = parked.settlement();
         deliveryAddress = parked.deliveryAddress();
         changed();
     }
@@ -180,6 +231,7 @@ public final class Basket {
     public void clear() {
         saleId = newSaleId();
         paidCents = 0;
+        settlement = null;
         lines.clear();
         customer = null;
         deliveryAddress = null;
@@ -231,6 +283,7 @@ public final class Basket {
     }
 
     private void guarded(Runnable mutation) {
+        unsettled();
         List<BasketLine> before = List.copyOf(lines);
         mutation.run();
         List<BasketLine> priced = pricer.apply(List.copyOf(lines));
@@ -245,7 +298,8 @@ public final class Basket {
     }
 
     private void changed() {
-        List<BasketLine> priced = pricer.apply(List.copyOf(lines));
+        // An order's balance is what the pickup desk worked out: promotions were in the order's own prices.
+        List<BasketLine> priced = settlement != null ? List.copyOf(lines) : pricer.apply(List.copyOf(lines));
         lines.clear();
         lines.addAll(priced);
         listeners.forEach(l -> l.accept(this));

@@ -40,7 +40,7 @@ public final class BasketAutosave implements AutoCloseable {
 
     private void changed(Basket basket) {
         ParkedSale snapshot = basket.lines().isEmpty() ? null : new ParkedSale("in-progress", basket.saleId(), clock.instant().toString(),
-                null, basket.customer(), basket.lines(), basket.deliveryAddress(), List.of());
+                null, basket.customer(), basket.lines(), basket.deliveryAddress(), List.of(), basket.settlement());
         writer.execute(() -> {
             try {
                 store.keepInProgress(snapshot);

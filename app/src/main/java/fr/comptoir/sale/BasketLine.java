@@ -11,7 +11,9 @@ package fr.comptoir.sale;
  * @param discountReason why, in the reason codes of {@link DiscountReason}; null without discount
  * @param approvedBy     the manager who approved the discount, when it needed approval
  * @param fulfilment     null when the customer takes it now; {@code HOME} to deliver, {@code PICKUP:<storeId>}
- *                       to collect in another store (endless aisle: paid here, sent from another location)
+ *                       to collect in another store (endless aisle: paid here, sent from another location);
+ *                       {@code ORDER:<orderId>} for the balance of an order placed elsewhere, paid here and
+ *                       handed over at the pickup desk (no stock moves with the sale: see {@link OrderSettlement})
  * @param category       the product's category path, for promotions ("Femme > Robes")
  * @param promotionCents what the centrally published promotions take off the line (set by the pricing engine)
  * @param promotionLabel which promotions, in words, for the line and the receipt
@@ -35,13 +37,14 @@ public record BasketLine(String variantId, String sku, String label, int quantit
         if (returned && (discountCents > 0 || promotionCents > 0 || discountCents + promotionCents < gross)) {
             throw new IllegalArgumentException("a returned line's discount must be between the line's amount and 0");
         }
-        if (fulfilment != null && !fulfilment.equals(HOME) && !fulfilment.startsWith(PICKUP)) {
+        if (fulfilment != null && !fulfilment.equals(HOME) && !fulfilment.startsWith(PICKUP) && !fulfilment.startsWith(ORDER)) {
             throw new IllegalArgumentException("unknown fulfilment " + fulfilment);
         }
     }
 
     public static final String HOME = "HOME";
     public static final String PICKUP = "PICKUP:";
+    public static final String ORDER = "ORDER:";
 
     /** A line without discount. */
     public BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents, int vatRateBasisPoints,
@@ -93,6 +96,16 @@ public record BasketLine(String variantId, String sku, String label, int quantit
 
     public boolean takenNow() {
         return fulfilment == null;
+    }
+
+    /** Part of the balance of an order placed elsewhere ({@link #ORDER}). */
+    public boolean settlesOrder() {
+        return fulfilment != null && fulfilment.startsWith(ORDER);
+    }
+
+    /** Sent from another location (home delivery or pickup in another store): the endless aisle. */
+    public boolean orderedElsewhere() {
+        return fulfilment != null && !settlesOrder();
     }
 
     /** An item coming back (negative quantity). */

@@ -32,6 +32,15 @@ public final class SaleCompletion {
      */
     public SaleRecord complete(String saleId, List<BasketLine> lines, Customer customer, java.util.Set<String> cartIds, String deliveryAddress,
                                Checkout checkout, Seller seller) {
+        return complete(saleId, lines, customer, cartIds, deliveryAddress, checkout, seller, null);
+    }
+
+    /**
+     * Records the paid sale {@code saleId} and, in the same transaction, the write of the order whose balance it
+     * pays ({@code settlement}, or null): the hand-over of a pickup order (decision 0029).
+     */
+    public SaleRecord complete(String saleId, List<BasketLine> lines, Customer customer, java.util.Set<String> cartIds, String deliveryAddress,
+                               Checkout checkout, Seller seller, OrderSettlement settlement) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("empty-basket");
         }
@@ -42,6 +51,9 @@ public final class SaleCompletion {
         if (customer == null && lines.stream().anyMatch(l -> l.fulfilment() != null && l.fulfilment().startsWith(BasketLine.PICKUP))) {
             throw new IllegalArgumentException("pickup-needs-customer");
         }
+        if (settlement != null && !lines.stream().allMatch(l -> (BasketLine.ORDER + settlement.orderId()).equals(l.fulfilment()))) {
+            throw new IllegalArgumentException("settlement-lines-only");
+        }
         if (!checkout.isPaid()) {
             throw new IllegalStateException("not-paid");
         }
@@ -51,7 +63,7 @@ public final class SaleCompletion {
         }
         String at = clock.instant().toString();
         String deviceTag = seller.deviceId().length() > 8 ? seller.deviceId().substring(seller.deviceId().length() - 8) : seller.deviceId();
-        return journal.recordSale(saleId, seq -> new SaleRecord(saleId, String.format("%s-%s-%06d", seller.storeCode(), deviceTag.toUpperCase(), seq),
+        return journal.recordSale(saleId, settlement, seq -> new SaleRecord(saleId, String.format("%s-%s-%06d", seller.storeCode(), deviceTag.toUpperCase(), seq),
                 seller.storeId(), seller.deviceId(), seller.staffId(), seller.staffName(),
                 customer == null ? null : customer.id(), customer == null ? null : customer.fullName(), at, List.copyOf(lines),
                 checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.copyOf(cartIds), deliveryAddress,

@@ -18,7 +18,17 @@ public interface SaleJournal {
      * Records the sale {@code saleId} once: if it was already recorded (a second tap, a basket restored after
      * a crash that followed the commit), the record kept the first time is returned and nothing is written.
      */
-    SaleRecord recordSale(String saleId, TicketedSale sale);
+    default SaleRecord recordSale(String saleId, TicketedSale sale) {
+        return recordSale(saleId, null, sale);
+    }
+
+    /**
+     * Records the sale {@code saleId} once, as {@link #recordSale(String, TicketedSale)}, and with it, in the same
+     * transaction, the write of the order whose balance it pays (null: none). That write's idempotency key is
+     * journaled once: if this terminal already has it, the sale is still recorded (the money was taken,
+     * decision 0027) and the write is not journaled twice.
+     */
+    SaleRecord recordSale(String saleId, OrderSettlement settlement, TicketedSale sale);
 
     /** The sale recorded under {@code saleId}, if any. */
     Optional<SaleRecord> recordedSale(String saleId);

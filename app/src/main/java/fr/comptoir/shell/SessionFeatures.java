@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  */
 final class SessionFeatures {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionFeatures.class);
+
     private final AppContext context;
     private final StaffSession session;
     private final Basket basket;
@@ -116,10 +118,49 @@ final class SessionFeatures {
                 session.staff().id());
         vm.showQueueAge(() -> context.cache().state(fr.comptoir.centralapi.Feed.PICKUPS).lastSuccessAt());
         vm.journalRefusedApprovals(what -> audit.record(fr.comptoir.sale.TillEvent.Type.APPROVAL_REFUSED, null, 0, what));
+        fr.comptoir.pickups.PickupDesk desk = context.pickupDesk();
+        vm.enableTill((order, prepared, worth) -> {
+            if (!basket.lines().isEmpty()) {
+                return false;
+            }
+            fr.comptoir.pickups.Handover h = prepared.settledBy(basket.saleId());
+            basket.settle(fr.comptoir.pickups.TillBalance.settlement(order, h),
+                    fr.comptoir.pickups.TillBalance.lines(order, worth, h.dueCents(), (number, item) -> i18n.get("sell.orderBalanceLine", number, item)), null);
+            settling = new Settling(order, h, desk, vm);
+            if (order.customerId() != null) {
+                String saleId = basket.saleId();
+                runner.run(() -> context.clienteling().profile(order.customerId()).map(fr.comptoir.customers.ClientelingService.Profile::customer),
+                        found -> found.filter(c -> saleId.equals(basket.saleId())).ifPresent(basket::attach),
+                        failure -> LOG.warn("The customer of a pickup order could not be read: the ticket names none", failure));
+            }
+            openSale.run();
+            return true;
+        });
         javafx.scene.Node root = new fr.comptoir.pickups.ui.PickupsView(vm, i18n).root();
         scans.routeWhileShown(root, vm::scanned);
-        vm.refresh();
+        vm.open();
         return root;
+    }
+
+    /** An order whose balance the till is taking, with its hand-over (in this session only: see decision 0029). */
+    private record Settling(fr.comptoir.pickups.Pickup order, fr.comptoir.pickups.Handover handover, fr.comptoir.pickups.PickupDesk desk,
+                            fr.comptoir.pickups.ui.PickupsViewModel desktop) {
+    }
+
+    private Settling settling;
+
+    /**
+     * The till recorded a sale that paid an order's balance, and with it the order's hand-over: the queue shows
+     * it, and the hand-over receipt is printed and kept as at the desk.
+     */
+    private void orderSettled(fr.comptoir.sale.SaleRecord sale) {
+        Settling s = settling;
+        if (s == null || !sale.id().equals(s.handover().settlementSaleId())) {
+            return;
+        }
+        settling = null;
+        runner.run(() -> s.desk().recorded(s.order(), s.handover()), after -> s.desktop().handedOverAtTill(after, s.handover()),
+                failure -> status.notice(failure.getMessage()));
     }
 
     fr.comptoir.sale.ui.SellFeature sell(fr.comptoir.customers.ui.CustomersFeature customers) {
@@ -147,8 +188,10 @@ final class SessionFeatures {
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 () -> context.sync().requestDelivery(),
                 id -> context.clienteling().profile(id).map(p -> p.customer().email()).orElse(null), context::storeNames);
-        return new fr.comptoir.sale.ui.SellFeature(services, basket, autosave, discountPolicy, d.storeId(), d.storeName(),
-                s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice, scans);
+        fr.comptoir.sale.ui.SellFeature sell = new fr.comptoir.sale.ui.SellFeature(services, basket, autosave, discountPolicy, d.storeId(),
+                d.storeName(), s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice, scans);
+        sell.setOnOrderSettled(this::orderSettled);
+        return sell;
     }
 
 }

@@ -48,6 +48,8 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     /** Tickets reserved at a time: a rebuilt journal may skip up to this many numbers, never repeat one. */
     public static final int TICKET_BLOCK = 100;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteJournal.class);
+
     private final SqliteDatabase db;
     private final JsonCodec json;
     private final Clock clock;
@@ -135,7 +137,7 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     }
 
     @Override
-    public fr.comptoir.sale.SaleRecord recordSale(String saleId, TicketedSale sale) {
+    public fr.comptoir.sale.SaleRecord recordSale(String saleId, fr.comptoir.sale.OrderSettlement settlement, TicketedSale sale) {
         long now = clock.millis();
         return db.inTransaction(c -> {
             Optional<fr.comptoir.sale.SaleRecord> earlier = recordedSale(c, saleId);
@@ -159,6 +161,16 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
             }
             append(c, now, "sale.completed", record.staffId(),
                     new OutboxWrite(fr.comptoir.common.WriteKind.SALE_RECORDED, record.id(), record.id(), record), json.encode(record));
+            if (settlement != null) {
+                // The order's balance and its hand-over: both kept, or neither (decision 0029).
+                OutboxWrite w = settlement.write();
+                if (hasKey(c, w.idempotencyKey())) {
+                    LOG.warn("Sale {} pays order {} whose write {} this terminal already journaled: the sale is recorded, the write not twice",
+                            saleId, settlement.orderNumber(), w.idempotencyKey());
+                } else {
+                    append(c, now, settlement.journalEvent(), record.staffId(), w, json.encode(w.payload()));
+                }
+            }
             // The basket of this sale is done with in the same transaction: a crash after the commit cannot
             // bring a paid basket back to be completed again.
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM basket_in_progress WHERE json_extract(body, '$.saleId') = ?")) {
@@ -169,7 +181,8 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
                     "INSERT INTO stock_movements(sale_id, variant_id, store_id, quantity, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
                 for (fr.comptoir.sale.BasketLine l : record.lines()) {
                     if (!l.takenNow()) {
-                        // Sent from another location: this store's shelf does not change.
+                        // Sent from another location, or an order's balance (its hand-over moves the stock): this
+                        // store's shelf does not change with the sale.
                         continue;
                     }
                     ps.setString(1, record.id());
@@ -182,6 +195,15 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
             }
             return record;
         });
+    }
+
+    private static boolean hasKey(Connection c, String idempotencyKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE idempotency_key = ?")) {
+            ps.setString(1, idempotencyKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     @Override

@@ -183,6 +183,10 @@ class ContractConformanceTest {
             fr.comptoir.pickups.PickupDesk.Done handed = desk.handOver(ready, fr.comptoir.pickups.PickupDeskTest.byCode(ready), code, outcomes,
                     java.util.Map.of(ready.lines().get(0).lineId(), fr.comptoir.pickups.Handover.Restock.DAMAGED), staffId, null, false);
             desk.emailReceipt(handed.handover(), "helene.martin@example.fr", "fr", staffId);
+            // An order with a balance: the till's sale (lines ORDER:<orderId>) and the hand-over naming it.
+            fr.comptoir.pickups.Pickup owing = fr.comptoir.pickups.PickupDeskTest.orderWithBalance(ctx);
+            fr.comptoir.pickups.PickupDeskTest.takeBalanceAtTill(ctx, desk, owing, owing.lines().stream()
+                    .map(l -> new fr.comptoir.pickups.PickupMoney.LineOutcome(l.lineId(), l.open(), 0, null)).toList(), false, true);
             fr.comptoir.pickups.Pickup expired = queue.tab(fr.comptoir.pickups.PickupQueue.Tab.OVERDUE, now, 100).stream()
                     .filter(r -> r.status() == fr.comptoir.pickups.PickupStatus.EXPIRED).map(r -> queue.pickup(r.orderId()).orElseThrow())
                     .findFirst().orElseThrow();

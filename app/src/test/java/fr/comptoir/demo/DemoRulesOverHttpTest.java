@@ -112,7 +112,7 @@ class DemoRulesOverHttpTest {
                         p.customer().fullName(), false, null, null),
                 what.stream().map(o -> new fr.comptoir.pickups.Handover.HandoverLine(o.lineId(), o.collect(), o.refuse(), o.reason(),
                         o.refuse() > 0 ? fr.comptoir.pickups.Handover.Restock.SELLABLE : null)).toList(),
-                money.dueCents(), money.refundCents(), null, false);
+                money.dueCents(), money.refundCents(), null, false, money.dueCents() > 0 ? "sale-at-the-till" : null);
         return wire.valueToTree(h);
     }
 

@@ -156,7 +156,7 @@ class SyncViewModelTest {
                 "Paul Martin", true, fr.comptoir.pickups.Handover.IdDocument.PASSPORT, "4567"),
                 List.of(new fr.comptoir.pickups.Handover.HandoverLine("l1", 2, 0, null, null),
                         new fr.comptoir.pickups.Handover.HandoverLine("l2", 0, 1, fr.comptoir.pickups.PickupMoney.RefusalReason.DAMAGED,
-                                fr.comptoir.pickups.Handover.Restock.DAMAGED)), 0, 1_999, null, true);
+                                fr.comptoir.pickups.Handover.Restock.DAMAGED)), 0, 1_999, null, true, null);
         journal.appendWithOutbox("pickup.handover", "stf-1", new OutboxWrite(fr.comptoir.common.WriteKind.PICKUP_HANDOVER,
                 fr.comptoir.pickups.Handover.key("o1", 0), "pickup:o1", h));
         PendingWrite w = outbox.due(Long.MAX_VALUE, 10).get(0);

@@ -356,6 +356,8 @@ public final class PickupsView {
         HBox manager = new HBox(10, pin, approve);
         Button handOver = Ui.button(i18n.get("pickups.handOver"), "large-action", "success");
         handOver.setId("pickups-hand-over");
+        handOver.textProperty().bind(Bindings.when(vm.balanceDueProperty()).then(i18n.get("pickups.payAtTill"))
+                .otherwise(i18n.get("pickups.handOver")));
         handOver.setMaxWidth(Double.MAX_VALUE);
         handOver.setOnAction(e -> vm.handOver());
         handOver.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(

@@ -101,6 +101,8 @@ public final class PickupsViewModel {
     private final StringProperty managerPin = new SimpleStringProperty("");
     private final StringProperty shelf = new SimpleStringProperty("");
     private final StringProperty money = new SimpleStringProperty("");
+    /** The lines chosen leave a balance to pay: the hand-over goes through the till. */
+    private final javafx.beans.property.BooleanProperty balanceDue = new javafx.beans.property.SimpleBooleanProperty(false);
     private final StringProperty listTitle = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty live = new SimpleBooleanProperty(false);
@@ -201,6 +203,35 @@ public final class PickupsViewModel {
     }
 
     /** Reads the counts and the tab on show (when the screen opens, and after each change). */
+    /**
+     * The queue as this terminal last left it, then listed: hand-overs journaled here that the cache does not
+     * show yet (after a crash, or taken at the till with their balance) are shown first.
+     */
+    public void open() {
+        runner.run(desk::showPendingHandovers, shown -> refresh(), failure -> {
+            notice.error(failure.getMessage());
+            refresh();
+        });
+    }
+
+    /**
+     * The till, where an order's balance is paid (decision 0029): it takes the prepared hand-over into an
+     * empty basket, or answers false when a sale is in progress there. JavaFX thread.
+     */
+    public interface Till {
+        /**
+         * @param worth what the units collected now are worth, per line: what the balance is shared over
+         */
+        boolean takeBalance(Pickup order, Handover prepared, Map<String, Long> worth);
+    }
+
+    private Till till;
+
+    /** Lets the desk send an order's balance to the till (else it only says to take it there). */
+    public void enableTill(Till till) {
+        this.till = till;
+    }
+
     public void refresh() {
         Instant now = clock.instant();
         record Counts(Map<PickupQueue.Tab, Integer> counts, long syncedAt) {
@@ -470,14 +501,17 @@ public final class PickupsViewModel {
     private void updateMoney() {
         Pickup p = selected.get();
         if (p == null || !p.status().handable()) {
+            balanceDue.set(false);
             money.set("");
             return;
         }
         try {
             PickupMoney.Settlement s = PickupMoney.settle(p, outcomes());
+            balanceDue.set(s.dueCents() > 0);
             money.set(s.refundCents() > 0 ? i18n.get("pickups.refund", money(s.refundCents()))
                     : s.dueCents() > 0 ? i18n.get("pickups.due", money(s.dueCents())) : i18n.get("pickups.nothingToPay"));
         } catch (PickupMoney.Invalid e) {
+            balanceDue.set(false);
             money.set("");
         }
     }
@@ -499,7 +533,7 @@ public final class PickupsViewModel {
             notice.error(i18n.get("pickups.invalid." + e.getMessage()));
             return;
         }
-        if (s.dueCents() > 0) {
+        if (s.dueCents() > 0 && till == null) {
             notice.error(i18n.get("pickups.balanceNotYet", money(s.dueCents())));
             return;
         }
@@ -515,6 +549,21 @@ public final class PickupsViewModel {
         boolean offline = !live.get();
         String approver = approvedBy;
         busy.set(true);
+        if (s.dueCents() > 0) {
+            // The balance first: the till journals the hand-over with the sale that takes it (decision 0029).
+            runner.run(() -> desk.prepare(p, v, typedCode, chosen, restock, staffId, approver, offline), prepared -> {
+                busy.set(false);
+                if (till.takeBalance(p, prepared, PickupMoney.collectedWorth(p, chosen))) {
+                    notice.confirm(i18n.get("pickups.balanceAtTill", money(prepared.dueCents()), p.orderNumber()));
+                } else {
+                    notice.error(i18n.get("pickups.tillBusy", money(prepared.dueCents())));
+                }
+            }, failure -> {
+                busy.set(false);
+                notice.error(problem(failure));
+            });
+            return;
+        }
         runner.run(() -> desk.handOver(p, v, typedCode, chosen, restock, staffId, approver, offline), done -> {
             busy.set(false);
             requestDelivery.run();
@@ -533,6 +582,25 @@ public final class PickupsViewModel {
             busy.set(false);
             notice.error(problem(failure));
         });
+    }
+
+    /**
+     * The till took an order's balance and journaled its hand-over with the sale (decision 0029): the order as
+     * it now is, its hand-over receipt printed and kept, the e-mail offered, as after a hand-over at the desk.
+     */
+    public void handedOverAtTill(Pickup after, Handover handover) {
+        requestDelivery.run();
+        show(after);
+        lastHandover = handover;
+        receiptEmail.set(after.customer() == null || after.customer().email() == null ? "" : after.customer().email());
+        if (printing != null) {
+            String receipt = PickupSlips.handoverReceipt(after, handover, printing.storeName(), i18n);
+            lastReceipt.set(receipt);
+            printSlip(receipt, "PICKUP-" + after.orderNumber() + "-" + (handover.round() + 1));
+        }
+        notice.confirm(after.status() == PickupStatus.COLLECTED ? i18n.get("pickups.handedOver", after.orderNumber())
+                : i18n.get("pickups.handedOverPartly", after.orderNumber(), after.openUnits()));
+        refresh();
     }
 
     /** The order is prepared: on its shelf, missing units told; the customer is notified by the platform. */
@@ -629,6 +697,10 @@ public final class PickupsViewModel {
     public StringProperty managerPinProperty() { return managerPin; }
     public StringProperty shelfProperty() { return shelf; }
     public StringProperty moneyProperty() { return money; }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty balanceDueProperty() {
+        return balanceDue;
+    }
     public StringProperty listTitleProperty() { return listTitle; }
     public BooleanProperty busyProperty() { return busy; }
     public Notice notice() { return notice; }

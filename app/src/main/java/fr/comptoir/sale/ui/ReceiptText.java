@@ -43,7 +43,8 @@ public final class ReceiptText {
             wrap(b, "", l.label(), "");
             row(b, "  " + l.quantity() + " × " + money(l.unitPriceCents(), i18n), money(l.grossCents(), i18n));
             if (!l.takenNow()) {
-                String ordered = BasketLine.HOME.equals(l.fulfilment()) ? i18n.get("receipt.orderedHome")
+                String ordered = l.settlesOrder() ? i18n.get("receipt.orderBalance")
+                        : BasketLine.HOME.equals(l.fulfilment()) ? i18n.get("receipt.orderedHome")
                         : i18n.get("receipt.orderedPickup", locationNames.apply(l.fulfilment().substring(BasketLine.PICKUP.length())));
                 wrap(b, "  ", ordered, "");
             }

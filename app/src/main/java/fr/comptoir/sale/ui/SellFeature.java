@@ -149,8 +149,16 @@ public final class SellFeature {
             return units;
         });
         Node view = new SellView(vm, basket, i18n, scans, customerPicker.get(), () -> holder.getChildren().setAll(paymentView(holder)),
-                index -> holder.getChildren().setAll(discountView(holder, index)),
-                index -> holder.getChildren().setAll(aisleView(holder, index)),
+                index -> {
+                    if (!vm.refusedAsSettlement()) {
+                        holder.getChildren().setAll(discountView(holder, index));
+                    }
+                },
+                index -> {
+                    if (!vm.refusedAsSettlement()) {
+                        holder.getChildren().setAll(aisleView(holder, index));
+                    }
+                },
                 () -> showReprints(holder), services.printer()::openDrawer).root();
         vm.bringIntoSight(lineInSight);
         return view;
@@ -159,6 +167,13 @@ public final class SellFeature {
     /** What a scan that adds nothing does besides its message (the error sound, when the store wants it). */
     public void setScanErrorSignal(Runnable signal) {
         this.scanErrorSignal = signal;
+    }
+
+    private Consumer<SaleRecord> onOrderSettled = sale -> { };
+
+    /** Told (JavaFX thread) when a recorded sale paid an order's balance, its hand-over journaled with it (decision 0029). */
+    public void setOnOrderSettled(Consumer<SaleRecord> onOrderSettled) {
+        this.onOrderSettled = onOrderSettled;
     }
 
     /** The store's rule: removing a line needs a manager, as voiding the sale does (read at each Sell screen). */
@@ -210,11 +225,12 @@ public final class SellFeature {
         Customer customer = basket.customer();
         Set<String> carts = basket.cartIds();
         String deliveryAddress = basket.deliveryAddress();
+        fr.comptoir.sale.OrderSettlement settlement = basket.settlement();
         PaymentViewModel[] self = new PaymentViewModel[1];
         PaymentViewModel vm = new PaymentViewModel(basket, services.payments(),
                 checkout -> {
                     SaleRecord sale = services.completion().complete(saleId, lines, customer, carts, deliveryAddress, checkout,
-                            services.seller().get());
+                            services.seller().get(), settlement);
                     services.requestDelivery().run();
                     return sale;
                 },
@@ -224,6 +240,9 @@ public final class SellFeature {
                     return text;
                 }, runner, i18n, sale -> {
                     basket.clear();
+                    if (settlement != null) {
+                        onOrderSettled.accept(sale);
+                    }
                     print(ReceiptText.of(sale, storeName, i18n, false, this::locationName), problem -> self[0].notice().warn(problem));
                 });
         self[0] = vm;

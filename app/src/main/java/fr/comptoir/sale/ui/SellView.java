@@ -243,6 +243,13 @@ public final class SellView {
         confirmVoid.setId("void-confirm");
         VBox voidBox = managerPinBox(i18n, "void-manager-pin", i18n.get("sell.voidExplain"), confirmVoid, voidSale,
                 (pin, box) -> vm.voidSale(pin, () -> box.setVisible(false)));
+        // The balance of a pickup order is cancelled without a manager: nothing was sold nor handed over.
+        javafx.event.EventHandler<javafx.event.ActionEvent> askManager = voidSale.getOnAction();
+        voidSale.setOnAction(e -> {
+            if (!vm.cancelSettlement()) {
+                askManager.handle(e);
+            }
+        });
         Button confirmDrawer = Ui.button(i18n.get("sell.openDrawer"), "accent");
         VBox drawerBox = managerPinBox(i18n, "drawer-manager-pin", i18n.get("sell.drawerExplain"), confirmDrawer, drawer, (pin, box) -> {
             vm.openDrawer(pin, openDrawer);

@@ -154,7 +154,7 @@ public final class SellViewModel {
 
     /** Sets the basket aside (kept on disk) and empties the till for the next customer. */
     public void park() {
-        if (basket.lines().isEmpty() || parkedSales == null || refusedAsPaid()) {
+        if (basket.lines().isEmpty() || parkedSales == null || refusedAsPaid() || refusedAsSettlement()) {
             return;
         }
         ParkedSale sale = ParkedSale.of(basket, "parked-" + UUID.randomUUID(),
@@ -279,6 +279,11 @@ public final class SellViewModel {
     }
 
     private void scanned(String code, int quantity) {
+        if (refusedAsSettlement()) {
+            entry.set("");
+            onScanError.run();
+            return;
+        }
         if (quantity < 1) {
             notice.error(i18n.get("sell.badQuantity", Basket.MAX_QUANTITY));
             entry.set("");
@@ -314,6 +319,9 @@ public final class SellViewModel {
     }
 
     private void add(VariantInfo item, int quantity) {
+        if (refusedAsSettlement()) {
+            return;
+        }
         try {
             basket.add(item.variantId(), item.sku(), item.label(), item.priceCents(), item.vatRateBasisPoints(), item.category(), quantity);
         } catch (IllegalArgumentException tooMany) {
@@ -331,6 +339,9 @@ public final class SellViewModel {
     }
 
     public void increment(int index) {
+        if (refusedAsSettlement()) {
+            return;
+        }
         BasketLine l = basket.lines().get(index);
         if (l.quantity() >= Basket.MAX_QUANTITY) {
             notice.error(i18n.get("sell.maxQuantity", Basket.MAX_QUANTITY));
@@ -340,6 +351,9 @@ public final class SellViewModel {
     }
 
     public void decrement(int index) {
+        if (refusedAsSettlement()) {
+            return;
+        }
         BasketLine l = basket.lines().get(index);
         if (l.quantity() > 1) {
             try {
@@ -362,6 +376,41 @@ public final class SellViewModel {
         return true;
     }
 
+    /**
+     * This basket pays the balance of an order from the pickup desk (decision 0029): its lines are not to be
+     * changed, nothing is added to it. Says so and answers true.
+     */
+    public boolean refusedAsSettlement() {
+        if (basket.settlement() == null) {
+            return false;
+        }
+        notice.error(i18n.get("sell.settlesOrder", basket.settlement().orderNumber()));
+        return true;
+    }
+
+    /**
+     * "Cancel" on a basket that pays an order's balance: nothing was sold nor handed over, so no manager is
+     * needed; the till is empty again and the order stays as it was at the pickup desk. Answers false for any
+     * other basket (cancelling a sale needs a manager's PIN).
+     */
+    public boolean cancelSettlement() {
+        fr.comptoir.sale.OrderSettlement order = basket.settlement();
+        if (order == null) {
+            return false;
+        }
+        if (refusedAsPaid()) {
+            return true;
+        }
+        long total = basket.totalCents();
+        basket.clear();
+        notice.confirm(i18n.get("sell.settlementCancelled", order.orderNumber()));
+        runner.run(() -> {
+            audit.record(TillEvent.Type.SALE_VOIDED, null, total, "order-balance " + order.orderNumber());
+            return null;
+        }, x -> { }, failure -> notice.error(failure.getMessage()));
+        return true;
+    }
+
     private String belowPaid(long paidCents) {
         return i18n.get("sell.belowPaid", money(paidCents));
     }
@@ -372,6 +421,9 @@ public final class SellViewModel {
      * sale), the line waits for a manager's PIN ({@link #confirmLineVoid}).
      */
     public void voidLine(int index) {
+        if (refusedAsSettlement()) {
+            return;
+        }
         if (lineVoidsNeedManager) {
             lineToVoid.set(index);
             lineToVoidVariant = basket.lines().get(index).variantId();
@@ -560,6 +612,7 @@ public final class SellViewModel {
             }
             boolean notHere = l.takenNow() && availableHere.getOrDefault(l.variantId(), Integer.MAX_VALUE) < l.quantity();
             String fulfilment = l.fulfilment() == null ? null
+                    : l.settlesOrder() ? i18n.get("sell.orderBalance")
                     : l.fulfilment().equals(BasketLine.HOME) ? i18n.get("aisle.toDeliver")
                     : i18n.get("aisle.toCollect", locationName.apply(l.fulfilment().substring(BasketLine.PICKUP.length())));
             return new LineRow(i, l.label(), l.quantity(), money(l.unitPriceCents()), money(l.totalCents()), l.fromCartId() != null, discount,

@@ -28,7 +28,7 @@ class PickupSlipsTest {
                 new Handover.HandoverVerification(Handover.Method.PICKUP_CODE, "Hélène Martin", false, null, null),
                 List.of(new Handover.HandoverLine("l1", 1, 0, null, null),
                         new Handover.HandoverLine("l2", 0, 1, PickupMoney.RefusalReason.DAMAGED, Handover.Restock.DAMAGED)),
-                0, 3_599, null, false);
+                0, 3_599, null, false, null);
         String fr = PickupSlips.handoverReceipt(AFTER, h, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH));
         assertThat(fr.lines()).allMatch(l -> l.length() <= 42);
         assertThat(fr).contains("Remise d'une commande", "W00012345", "Remis :", "1 × Robe longue fleurie Écru taille M",

@@ -65,7 +65,7 @@ class PickupsViewModelTest {
         }, 1);
         SqlitePickups queue = new SqlitePickups(cacheDb, CanonicalJson.codec(), ZoneId.of("UTC"));
         journal = new SqliteJournal(journalDb, CanonicalJson.codec(), clock);
-        desk = new PickupDesk(queue, journal, clock, "st-par01", "dev-1", null);
+        desk = new PickupDesk(queue, journal, fr.comptoir.storage.CanonicalJson.codec(), clock, "st-par01", "dev-1", null);
         vm = new PickupsViewModel(queue, desk, TaskRunner.direct(), new I18n(Locale.ENGLISH), clock, "stf-1",
                 pin -> pin.equals("9876") ? Optional.of(new fr.comptoir.staff.StaffMember("stf-m", "st-par01", "Camille Laurent",
                         fr.comptoir.staff.Role.MANAGER, null, true)) : Optional.empty(), () -> { });
