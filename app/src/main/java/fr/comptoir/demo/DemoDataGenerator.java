@@ -183,6 +183,15 @@ public final class DemoDataGenerator {
         }
     }
 
+    /**
+     * Where a product is kept in a demo store: its category's aisle and a bay of that aisle ("A3-12"), the same in
+     * every store and at every generation.
+     */
+    static String location(VariantRef v) {
+        return "A" + (1 + Math.floorMod(String.valueOf(v.category()).hashCode(), 9)) + "-"
+                + String.format("%02d", 1 + Math.floorMod(v.baseName().hashCode(), 24));
+    }
+
     record VariantRef(String id, String sku, String name, long price, int vatBp, String category, String ean, String size,
                       String colour, String baseName) {
     }
@@ -403,7 +412,7 @@ public final class DemoDataGenerator {
                     boolean done = state == PickupStatus.COLLECTED || (state == PickupStatus.PARTLY_COLLECTED && l == 0);
                     int refused = state == PickupStatus.COLLECTED && l == 1 && k % 3 == 0 ? qty : 0;
                     lines.add(new Pickup.PickupLine(lineId, v.id(), v.sku(), v.ean(), v.baseName(), v.size(), v.colour(), qty, lineTotal,
-                            v.vatBp(), state == PickupStatus.TO_PREPARE ? 0 : qty, 0, done ? qty - refused : 0, refused));
+                            v.vatBp(), state == PickupStatus.TO_PREPARE ? 0 : qty, 0, done ? qty - refused : 0, refused, location(v)));
                     total += lineTotal;
                 }
                 if (state == PickupStatus.PARTLY_COLLECTED && lines.size() == 1) {
@@ -412,7 +421,7 @@ public final class DemoDataGenerator {
                     String lineId = orderId + "-2";
                     orderLines.add(new OrderLine(lineId, v.id(), v.sku(), v.name(), 1, v.price(), v.vatBp(), 0));
                     lines.add(new Pickup.PickupLine(lineId, v.id(), v.sku(), v.ean(), v.baseName(), v.size(), v.colour(), 1, v.price(),
-                            v.vatBp(), 1, 0, 0, 0));
+                            v.vatBp(), 1, 0, 0, 0, location(v)));
                     total += v.price();
                 }
                 // Most orders are paid online; some pay at the desk, some left a deposit.
@@ -436,9 +445,7 @@ public final class DemoDataGenerator {
                             : readyAt.plusHours(3 + rnd.nextInt(20));
                     handovers.add(new Pickup.PickupHandover(at.toInstant().toString(), "dev-demo-desk", shop.id(), "stf-" + shop.id().substring(3) + "-1"));
                     Pickup before = new Pickup(orderId, number, shop.id(), PickupStatus.READY, null, null, List.of(), null, null, null, null,
-                            total, paid, 0, 0, null, null, null, lines.stream().map(l -> new Pickup.PickupLine(l.lineId(), l.variantId(),
-                            l.sku(), l.ean(), l.name(), l.size(), l.colour(), l.quantity(), l.lineTotalCents(), l.vatRateBasisPoints(),
-                            l.picked(), l.missing(), 0, 0)).toList(), List.of(), null);
+                            total, paid, 0, 0, null, null, null, lines.stream().map(l -> l.progressed(l.picked(), l.missing(), 0, 0)).toList(), List.of(), null);
                     PickupMoney.Settlement money = PickupMoney.settle(before, lines.stream()
                             .map(l -> new PickupMoney.LineOutcome(l.lineId(), l.collected(), l.refused(),
                                     l.refused() > 0 ? PickupMoney.RefusalReason.WRONG_SIZE : null)).toList());

@@ -70,8 +70,7 @@ final class DemoPickupRules {
                         "Line " + l.lineId() + ": picked and missing must add up to " + l.quantity() + ".");
             }
             refund += PickupMoney.worth(l, missing);
-            lines.add(new Pickup.PickupLine(l.lineId(), l.variantId(), l.sku(), l.ean(), l.name(), l.size(), l.colour(), l.quantity(),
-                    l.lineTotalCents(), l.vatRateBasisPoints(), picked, missing, l.collected(), l.refused()));
+            lines.add(l.progressed(picked, missing, l.collected(), l.refused()));
         }
         Instant now = clock.instant();
         boolean nothingLeft = lines.stream().allMatch(l -> l.missing() == l.quantity());
@@ -171,9 +170,7 @@ final class DemoPickupRules {
             if (a != null && a.refused() > 0) {
                 restock(storeId, l.variantId(), a.refused(), a.restock() != Handover.Restock.DAMAGED);
             }
-            lines.add(a == null ? l : new Pickup.PickupLine(l.lineId(), l.variantId(), l.sku(), l.ean(), l.name(), l.size(), l.colour(),
-                    l.quantity(), l.lineTotalCents(), l.vatRateBasisPoints(), l.picked(), l.missing(), l.collected() + a.collected(),
-                    l.refused() + a.refused()));
+            lines.add(a == null ? l : l.progressed(l.picked(), l.missing(), l.collected() + a.collected(), l.refused() + a.refused()));
         }
         boolean allDone = lines.stream().allMatch(l -> l.open() == 0);
         List<Pickup.PickupHandover> rounds = new ArrayList<>(p.handovers());

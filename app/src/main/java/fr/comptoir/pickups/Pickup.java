@@ -48,10 +48,25 @@ public record Pickup(String orderId, String orderNumber, String storeId, PickupS
      * @param missing        units that could not be found (the platform was told)
      * @param collected      units handed over so far
      * @param refused        units the customer refused at the desk (refunded)
+     * @param location       where the item is kept in the store (aisle and bay, "A3-12"), for the pick list; null
+     *                       when the platform does not know
      */
     public record PickupLine(String lineId, String variantId, String sku, String ean, String name, String size, String colour,
                        int quantity, long lineTotalCents, int vatRateBasisPoints, int picked, int missing, int collected,
-                       int refused) {
+                       int refused, String location) {
+
+        /** A line whose place in the store is not known. */
+        public PickupLine(String lineId, String variantId, String sku, String ean, String name, String size, String colour, int quantity,
+                          long lineTotalCents, int vatRateBasisPoints, int picked, int missing, int collected, int refused) {
+            this(lineId, variantId, sku, ean, name, size, colour, quantity, lineTotalCents, vatRateBasisPoints, picked, missing, collected,
+                    refused, null);
+        }
+
+        /** The same line after preparation or a hand-over: units picked, missing, collected and refused so far. */
+        public PickupLine progressed(int picked, int missing, int collected, int refused) {
+            return new PickupLine(lineId, variantId, sku, ean, name, size, colour, quantity, lineTotalCents, vatRateBasisPoints, picked,
+                    missing, collected, refused, location);
+        }
 
         /** Units still to hand over: neither collected, refused nor missing. */
         public int open() {

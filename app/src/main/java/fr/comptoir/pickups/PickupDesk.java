@@ -348,9 +348,7 @@ public final class PickupDesk {
         List<Pickup.PickupLine> lines = new ArrayList<>();
         for (Pickup.PickupLine l : p.lines()) {
             Handover.HandoverLine a = byLine.get(l.lineId());
-            lines.add(a == null ? l : new Pickup.PickupLine(l.lineId(), l.variantId(), l.sku(), l.ean(), l.name(), l.size(), l.colour(),
-                    l.quantity(), l.lineTotalCents(), l.vatRateBasisPoints(), l.picked(), l.missing(), l.collected() + a.collected(),
-                    l.refused() + a.refused()));
+            lines.add(a == null ? l : l.progressed(l.picked(), l.missing(), l.collected() + a.collected(), l.refused() + a.refused()));
         }
         boolean allDone = lines.stream().allMatch(l -> l.open() == 0);
         List<Pickup.PickupHandover> rounds = new ArrayList<>(p.handovers());
@@ -380,8 +378,7 @@ public final class PickupDesk {
             }
             lines.add(new PickupPrepared.PreparedLine(l.lineId(), l.quantity() - m, m));
             refund += PickupMoney.worth(l, m);
-            after.add(new Pickup.PickupLine(l.lineId(), l.variantId(), l.sku(), l.ean(), l.name(), l.size(), l.colour(), l.quantity(),
-                    l.lineTotalCents(), l.vatRateBasisPoints(), l.quantity() - m, m, l.collected(), l.refused()));
+            after.add(l.progressed(l.quantity() - m, m, l.collected(), l.refused()));
         }
         Instant now = clock.instant();
         PickupPrepared body = new PickupPrepared(p.orderId(), p.orderNumber(), deviceId, staffId, now.toString(), where, lines);

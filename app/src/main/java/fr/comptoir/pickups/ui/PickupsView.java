@@ -201,6 +201,12 @@ public final class PickupsView {
             s.append(" · ").append(i18n.get("pickups.promisedFor", when.format(Instant.parse(p.promisedAt()))));
         }
         s.append("\n").append(i18n.get("pickups.paid", money(p.totalCents()), money(p.paidCents())));
+        if (p.settledInStoreCents() > 0) {
+            s.append(" · ").append(i18n.get("pickups.paidInStore", money(p.settledInStoreCents())));
+        }
+        if (p.refundedCents() > 0) {
+            s.append(" · ").append(i18n.get("pickups.refunded", money(p.refundedCents())));
+        }
         if (!p.proxies().isEmpty()) {
             s.append("\n").append(i18n.get("pickups.proxies", String.join(", ", p.proxies())));
         }
@@ -246,6 +252,9 @@ public final class PickupsView {
                 box.getChildren().addAll(reasons, back);
             }
         } else if (p.status() == PickupStatus.TO_PREPARE) {
+            if (l.location() != null) {
+                box.getChildren().add(Ui.label(i18n.get("pickups.location", l.location()), "info-text"));
+            }
             HBox found = stepper(i18n.get("pickups.foundUnits"), c.found(), () -> vm.found(index, -1), () -> vm.found(index, 1), "pickups-found-" + index);
             HBox missing = stepper(i18n.get("pickups.missing"), c.missing(), () -> vm.missing(index, -1), () -> vm.missing(index, 1),
                     "pickups-missing-" + index);

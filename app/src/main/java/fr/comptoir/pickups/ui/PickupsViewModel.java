@@ -312,6 +312,9 @@ public final class PickupsViewModel {
             live.set(opened.get().live());
             if (!opened.get().live()) {
                 notice.warn(i18n.get("pickups.fromCache"));
+            } else {
+                // The platform's record is in the cache now: the list and the counts say the same as the order.
+                refresh();
             }
             if (qrCode != null) {
                 code.set(qrCode);
@@ -335,6 +338,11 @@ public final class PickupsViewModel {
             // What is still open is collected unless the desk says otherwise.
             c.collect = p.status().handable() ? l.open() : 0;
             choices.add(c);
+        }
+        if (p.status() == PickupStatus.TO_PREPARE) {
+            // A pick list is walked through the store: aisle by aisle, items without a known place last.
+            choices.sort(java.util.Comparator.comparing((LineChoice c) -> c.line.location(),
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         }
         lines.setAll(choices);
         code.set("");

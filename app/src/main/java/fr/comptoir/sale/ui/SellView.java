@@ -384,7 +384,8 @@ public final class SellView {
             voidIt.getStyleClass().add("danger");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox controls = new HBox(10, unit, gap, minus, qty, plus, total, percent, voidIt);
+            // An order's balance is paid as it is: no buttons to change it (decision 0029).
+            HBox controls = vm.settlesOrder() ? new HBox(10, unit, gap, total) : new HBox(10, unit, gap, minus, qty, plus, total, percent, voidIt);
             controls.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(2, label, controls);
             if (row.discount() != null) {

@@ -378,8 +378,13 @@ public final class SellViewModel {
 
     /**
      * This basket pays the balance of an order from the pickup desk (decision 0029): its lines are not to be
-     * changed, nothing is added to it. Says so and answers true.
+     * changed, nothing is added to it.
      */
+    public boolean settlesOrder() {
+        return basket.settlement() != null;
+    }
+
+    /** When {@link #settlesOrder()}, says why nothing can change and answers true. */
     public boolean refusedAsSettlement() {
         if (basket.settlement() == null) {
             return false;
