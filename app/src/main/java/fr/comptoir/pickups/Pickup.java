@@ -62,6 +62,12 @@ public record Pickup(String orderId, String orderNumber, String storeId, PickupS
                     refused, null);
         }
 
+        /** The same line, kept at {@code where} in the store. */
+        public PickupLine withLocation(String where) {
+            return new PickupLine(lineId, variantId, sku, ean, name, size, colour, quantity, lineTotalCents, vatRateBasisPoints, picked, missing,
+                    collected, refused, where);
+        }
+
         /** The same line after preparation or a hand-over: units picked, missing, collected and refused so far. */
         public PickupLine progressed(int picked, int missing, int collected, int refused) {
             return new PickupLine(lineId, variantId, sku, ean, name, size, colour, quantity, lineTotalCents, vatRateBasisPoints, picked,

@@ -130,6 +130,56 @@ class PickupsViewModelTest {
     }
 
     @Test
+    void aBalanceGoesToTheTillWithTheCheckedHandOverAndNothingIsJournaledAtTheDesk() {
+        // W00000003: a 30 € deposit on a 90 € order.
+        Pickup deposit = order("o3", "W00000003", PickupStatus.READY, "333333");
+        deposit = new Pickup(deposit.orderId(), deposit.orderNumber(), deposit.storeId(), deposit.status(), deposit.customerId(), deposit.customer(),
+                deposit.proxies(), deposit.placedAt(), deposit.promisedAt(), deposit.readyAt(), deposit.expiresAt(), 9_000, 3_000, 0, 0,
+                deposit.shelf(), deposit.pickupCodeHash(), deposit.pickupCodeBucket(), deposit.lines(), List.of(), null);
+        new SqlitePickups(cacheDb, CanonicalJson.codec(), ZoneId.of("UTC")).applyLocal(deposit);
+        List<Object[]> sent = new java.util.ArrayList<>();
+        boolean[] tillFree = {false};
+        vm.enableTill((order, prepared, worth) -> {
+            if (!tillFree[0]) {
+                return false;
+            }
+            sent.add(new Object[]{order, prepared, worth});
+            return true;
+        });
+        vm.scanned(PickupCode.qr("W00000003", "333333"));
+        // The robe now, the two teas left for later.
+        vm.collect(1, -1);
+        vm.collect(1, -1);
+        assertThat(vm.balanceDueProperty().get()).isTrue();
+        assertThat(vm.moneyProperty().get()).isEqualTo("To pay here: 20,00\u00a0€");
+        vm.handOver();
+        assertThat(vm.messageText()).isEqualTo("A sale is in progress at the till: complete or park it first, then take the 20,00\u00a0€ balance.");
+        tillFree[0] = true;
+        vm.handOver();
+        assertThat(sent).singleElement().satisfies(call -> {
+            fr.comptoir.pickups.Handover h = (fr.comptoir.pickups.Handover) call[1];
+            assertThat(h.dueCents()).isEqualTo(2_000);
+            assertThat(h.lines()).extracting(fr.comptoir.pickups.Handover.HandoverLine::collected).containsExactly(1);
+            assertThat(h.verification().method()).isEqualTo(fr.comptoir.pickups.Handover.Method.PICKUP_CODE);
+            assertThat(call[2]).isEqualTo(java.util.Map.of("o3-1", 5_000L));
+        });
+        assertThat(journal.pendingPayloads(fr.comptoir.common.WriteKind.PICKUP_HANDOVER)).as("the till journals it, with its sale").isEmpty();
+        assertThat(vm.selectedProperty().get().status()).isEqualTo(PickupStatus.READY);
+    }
+
+    @Test
+    void thePickListIsInWalkingOrderAisleByAisle() {
+        Pickup o = order("o4", "W00000004", PickupStatus.TO_PREPARE, "444444");
+        List<Pickup.PickupLine> placed = List.of(o.lines().get(0).withLocation("A7-02"), o.lines().get(1).withLocation("A2-11"),
+                new Pickup.PickupLine("o4-3", "v3", "SAC-U", null, "Sac", null, null, 1, 0, 2000, 0, 0, 0, 0));
+        new SqlitePickups(cacheDb, CanonicalJson.codec(), ZoneId.of("UTC")).applyLocal(new Pickup(o.orderId(), o.orderNumber(), o.storeId(),
+                o.status(), o.customerId(), o.customer(), o.proxies(), o.placedAt(), o.promisedAt(), o.readyAt(), o.expiresAt(), 9_000, 9_000, 0, 0,
+                o.shelf(), o.pickupCodeHash(), o.pickupCodeBucket(), placed, List.of(), null));
+        vm.open("o4", null);
+        assertThat(vm.lines()).extracting(c -> c.line().lineId()).containsExactly("o4-2", "o4-1", "o4-3");
+    }
+
+    @Test
     void aProxyProvesTheirIdentityWithTheLastCharactersOfTheirDocumentOnly() {
         vm.open("o2", null);
         vm.codeProperty().set("999999");
