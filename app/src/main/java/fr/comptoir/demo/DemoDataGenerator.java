@@ -243,7 +243,8 @@ public final class DemoDataGenerator {
     private static List<Store> stores() {
         List<Store> stores = new ArrayList<>();
         for (String[] s : STORES) {
-            stores.add(new Store("st-" + s[0].toLowerCase(Locale.ROOT), s[0], "Comptoir " + s[1], s[2], Store.StoreType.STORE));
+            stores.add(new Store("st-" + s[0].toLowerCase(Locale.ROOT), s[0], "Comptoir " + s[1], s[2], Store.StoreType.STORE,
+                    DemoRules.POLICY));
         }
         stores.add(new Store(WAREHOUSE_ID, "WH01", "Entrepôt Orléans", "Orléans", Store.StoreType.WAREHOUSE));
         return stores;
@@ -503,8 +504,10 @@ public final class DemoDataGenerator {
             VariantRef v = variants.get(rnd.nextInt(variants.size()));
             int qty = rnd.nextInt(6) == 0 ? 2 : 1;
             int returned = mayHaveReturns && rnd.nextInt(12) == 0 ? 1 : 0;
-            lines.add(new OrderLine(id + "-" + (l + 1), v.id(), v.sku(), v.name(), qty, v.price(), v.vatBp(), returned));
-            total += v.price() * qty;
+            // Online, two of an item are 10 % off (the web promotion): a return refunds what was paid, not the price.
+            long paid = qty == 2 && channel != Order.Channel.STORE ? Math.round(v.price() * 2 * 0.9) : v.price() * qty;
+            lines.add(new OrderLine(id + "-" + (l + 1), v.id(), v.sku(), v.name(), qty, v.price(), v.vatBp(), returned, paid));
+            total += paid;
         }
         Order order = new Order(id, prefix + String.format("%08d", n), customerId, channel, storeId, status,
                 at.toInstant().toString(), total, lines);

@@ -42,6 +42,10 @@ final class DemoRules {
 
     static final Duration RETURN_WINDOW = Duration.ofDays(30);
     static final Set<String> NON_RETURNABLE_CATEGORIES = Set.of("Épicerie fine", "Fleurs");
+    /** What every demo store publishes (the rules below apply it). */
+    static final fr.comptoir.stores.ReturnPolicy POLICY = new fr.comptoir.stores.ReturnPolicy(
+            Map.of("WEB", (int) RETURN_WINDOW.toDays(), "APP", (int) RETURN_WINDOW.toDays(), "STORE", (int) RETURN_WINDOW.toDays()),
+            NON_RETURNABLE_CATEGORIES.stream().sorted().toList());
 
     private final DemoPlatformStore store;
     private final Clock clock;
@@ -328,7 +332,7 @@ final class DemoRules {
         return mapper.createObjectNode().put("id", lineId).put("variantId", l.path("variantId").asText()).put("sku", l.path("sku").asText())
                 .put("name", l.path("label").asText()).put("quantity", l.path("quantity").asInt())
                 .put("unitPriceCents", l.path("unitPriceCents").asLong()).put("vatRateBasisPoints", l.path("vatRateBasisPoints").asInt())
-                .put("returnedQuantity", 0);
+                .put("returnedQuantity", 0).put("paidCents", net(l));
     }
 
     /** What a sale line paid: quantity × unit price − discount. */

@@ -146,7 +146,7 @@ public final class Basket {
         for (int i = 0; i < lines.size(); i++) {
             BasketLine l = lines.get(i);
             if (l.variantId().equals(variantId) && l.fromCartId() == null && l.unitPriceCents() == unitPriceCents && l.discountCents() == 0
-                    && l.takenNow()) {
+                    && l.takenNow() && !l.returned()) {
                 setQuantity(i, l.quantity() + quantity);
                 return;
             }

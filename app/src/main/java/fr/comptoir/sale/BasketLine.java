@@ -17,10 +17,11 @@ package fr.comptoir.sale;
  * @param category       the product's category path, for promotions ("Femme > Robes")
  * @param promotionCents what the centrally published promotions take off the line (set by the pricing engine)
  * @param promotionLabel which promotions, in words, for the line and the receipt
+ * @param returnOf       for an item coming back, the order line it was bought on (null otherwise)
  */
 public record BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents,
                          int vatRateBasisPoints, String fromCartId, long discountCents, String discountReason, String approvedBy,
-                         String fulfilment, String category, long promotionCents, String promotionLabel) {
+                         String fulfilment, String category, long promotionCents, String promotionLabel, ReturnOf returnOf) {
 
     public BasketLine {
         if (quantity == 0) {
@@ -40,7 +41,33 @@ public record BasketLine(String variantId, String sku, String label, int quantit
         if (fulfilment != null && !fulfilment.equals(HOME) && !fulfilment.startsWith(PICKUP) && !fulfilment.startsWith(ORDER)) {
             throw new IllegalArgumentException("unknown fulfilment " + fulfilment);
         }
+        if (returnOf != null && !returned) {
+            throw new IllegalArgumentException("only an item coming back names the order it was bought on");
+        }
     }
+
+    /** A line that is not an item coming back from an order. */
+    public BasketLine(String variantId, String sku, String label, int quantity, long unitPriceCents, int vatRateBasisPoints, String fromCartId,
+                      long discountCents, String discountReason, String approvedBy, String fulfilment, String category, long promotionCents,
+                      String promotionLabel) {
+        this(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, discountCents, discountReason, approvedBy,
+                fulfilment, category, promotionCents, promotionLabel, null);
+    }
+
+    /**
+     * {@code units} of an order line coming back, refunding {@code refundCents} (what was paid for them): the
+     * line's unit price, less the negative of what was not paid.
+     */
+    public static BasketLine comingBack(String variantId, String sku, String label, int units, long unitPriceCents, int vatRateBasisPoints,
+                                        String category, long refundCents, ReturnOf from) {
+        long unit = Math.max(unitPriceCents, Math.floorDiv(refundCents + units - 1, units));
+        long notPaid = Math.multiplyExact(unit, (long) units) - refundCents;
+        return new BasketLine(variantId, sku, label, -units, unit, vatRateBasisPoints, null, -notPaid, notPaid == 0 ? null : AS_PAID,
+                null, null, category, 0, null, from);
+    }
+
+    /** The reason of a returned line's negative discount: it refunds what was paid, not the list price. */
+    public static final String AS_PAID = "AS_PAID";
 
     public static final String HOME = "HOME";
     public static final String PICKUP = "PICKUP:";
@@ -69,12 +96,12 @@ public record BasketLine(String variantId, String sku, String label, int quantit
     public BasketLine withQuantity(int newQuantity) {
         // A discount was given for a quantity: changing it takes the discount off, to be given again.
         return new BasketLine(variantId, sku, label, newQuantity, unitPriceCents, vatRateBasisPoints, fromCartId, 0, null, null, fulfilment,
-                category, 0, null);
+                category, 0, null, returnOf);
     }
 
     public BasketLine withDiscount(long cents, String reason, String approver) {
         return new BasketLine(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, cents,
-                cents == 0 ? null : reason, cents == 0 ? null : approver, fulfilment, category, promotionCents, promotionLabel);
+                cents == 0 ? null : reason, cents == 0 ? null : approver, fulfilment, category, promotionCents, promotionLabel, returnOf);
     }
 
     /**
@@ -85,13 +112,14 @@ public record BasketLine(String variantId, String sku, String label, int quantit
         long room = grossCents() - cents;
         long manual = Math.min(discountCents, room);
         return new BasketLine(variantId, sku, this.label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, manual,
-                manual == 0 ? null : discountReason, manual == 0 ? null : approvedBy, fulfilment, category, cents, cents == 0 ? null : label);
+                manual == 0 ? null : discountReason, manual == 0 ? null : approvedBy, fulfilment, category, cents, cents == 0 ? null : label,
+                returnOf);
     }
 
     /** The same line, to be sent from another location instead of taken now (null: taken now). */
     public BasketLine withFulfilment(String how) {
         return new BasketLine(variantId, sku, label, quantity, unitPriceCents, vatRateBasisPoints, fromCartId, discountCents,
-                discountReason, approvedBy, how, category, promotionCents, promotionLabel);
+                discountReason, approvedBy, how, category, promotionCents, promotionLabel, returnOf);
     }
 
     public boolean takenNow() {

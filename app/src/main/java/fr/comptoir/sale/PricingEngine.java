@@ -24,6 +24,13 @@ public final class PricingEngine {
     }
 
     public List<BasketLine> price(List<BasketLine> lines, Instant now) {
+        if (lines.stream().anyMatch(l -> l.returned() || l.settlesOrder())) {
+            // Items coming back refund what was paid for them, an order's balance is what the desk worked out:
+            // promotions price only what is sold now, and the others keep their place in the basket.
+            List<BasketLine> sold = lines.stream().filter(l -> !l.returned() && !l.settlesOrder()).toList();
+            java.util.Iterator<BasketLine> priced = price(sold, now).iterator();
+            return lines.stream().map(l -> l.returned() || l.settlesOrder() ? l : priced.next()).toList();
+        }
         List<Promotion> active = promotions.stream().filter(p -> isActive(p, now)).toList();
         List<BasketLine> priced = new ArrayList<>();
         for (BasketLine l : lines) {

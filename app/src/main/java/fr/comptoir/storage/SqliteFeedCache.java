@@ -153,7 +153,7 @@ public final class SqliteFeedCache implements FeedCache {
     @SuppressWarnings("unchecked")
     private static <T> FeedWriter<T> writerFor(Feed<T> feed, Connection c, JsonCodec json) throws SQLException {
         FeedWriter<?> w = switch (feed.name()) {
-            case "stores" -> new StoreWriter(c);
+            case "stores" -> new StoreWriter(c, json);
             case "staff" -> new StaffWriter(c);
             case "products" -> new ProductWriter(c);
             case "stock" -> new StockWriter(c);
@@ -231,12 +231,15 @@ public final class SqliteFeedCache implements FeedCache {
 
     private static final class StoreWriter extends FeedWriter<Store> {
         private final PreparedStatement upsert;
+        private final JsonCodec json;
 
-        StoreWriter(Connection c) throws SQLException {
+        StoreWriter(Connection c, JsonCodec json) throws SQLException {
             super(c, "stores", Store::id);
+            this.json = json;
             upsert = prepare(c, """
-                    INSERT INTO stores(id, code, name, city, type) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, type = excluded.type""");
+                    INSERT INTO stores(id, code, name, city, type, return_policy) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, type = excluded.type,
+                        return_policy = excluded.return_policy""");
         }
 
         @Override
@@ -246,6 +249,7 @@ public final class SqliteFeedCache implements FeedCache {
             upsert.setString(3, s.name());
             upsert.setString(4, s.city());
             upsert.setString(5, s.type().name());
+            upsert.setString(6, s.returnPolicy() == null ? null : json.encode(s.returnPolicy()));
             upsert.executeUpdate();
         }
     }
@@ -574,7 +578,7 @@ public final class SqliteFeedCache implements FeedCache {
             clearLines = prepare(c, "DELETE FROM order_lines WHERE order_id = ?");
             insertLine = prepare(c, """
                     INSERT INTO order_lines(id, order_id, line_no, variant_id, sku, name, quantity, unit_price_cents, vat_bp,
-                        returned_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        returned_quantity, paid_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         }
 
         @Override
@@ -602,6 +606,7 @@ public final class SqliteFeedCache implements FeedCache {
                 insertLine.setLong(8, l.unitPriceCents());
                 insertLine.setInt(9, l.vatRateBasisPoints());
                 insertLine.setInt(10, l.returnedQuantity());
+                insertLine.setObject(11, l.paidCents());
                 insertLine.executeUpdate();
             }
         }

@@ -1,0 +1,36 @@
+package fr.comptoir.sale;
+
+import java.util.Objects;
+
+/**
+ * Where an item coming back was bought: the order (web, app or store ticket) and its line, why it comes back
+ * and what becomes of it. On a returned line ({@link BasketLine#returned()}) of a return or exchange ticket;
+ * the platform's ledger counts it against that line, so that no unit is refunded twice.
+ *
+ * @param orderNumber what the customer and the receipt know the order by (a web number, a ticket number)
+ * @param channel     the order's channel (WEB, APP, STORE): a web or app order is refunded on its web payment
+ * @param reason      why it comes back (see {@link Reason})
+ * @param restock     back on sale in this store, or set aside as damaged
+ * @param approvedBy  the manager who let it come back outside the policy (window, category), or null
+ */
+public record ReturnOf(String orderId, String orderNumber, String lineId, String channel, Reason reason, Restock restock,
+                       String approvedBy) {
+
+    public ReturnOf {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(lineId, "lineId");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(restock, "restock");
+    }
+
+    /** Why an item comes back. */
+    public enum Reason { TOO_SMALL, TOO_LARGE, DAMAGED, NOT_AS_DESCRIBED, CHANGED_MIND, OTHER }
+
+    /** What becomes of it. */
+    public enum Restock { SELLABLE, DAMAGED }
+
+    /** Bought online (web or app): its refund goes back to the web payment, through the platform. */
+    public boolean online() {
+        return "WEB".equals(channel) || "APP".equals(channel);
+    }
+}

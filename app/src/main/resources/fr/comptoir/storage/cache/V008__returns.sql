@@ -1,0 +1,4 @@
+-- Returns counter: what each order line was really paid (refunds are worked out from it) and each store's
+-- published return policy (window per channel, categories never taken back), kept as the terminal's JSON.
+ALTER TABLE order_lines ADD COLUMN paid_cents INTEGER;
+ALTER TABLE stores ADD COLUMN return_policy TEXT;
