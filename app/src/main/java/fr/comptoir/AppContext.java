@@ -536,6 +536,25 @@ public final class AppContext implements AutoCloseable {
         return clienteling;
     }
 
+    /**
+     * The returns counter of this terminal: orders of every channel as cached, this store's published policy,
+     * and this terminal's own returns not confirmed yet (decision 0030).
+     */
+    public fr.comptoir.returns.ReturnCounter returnCounter() {
+        DeviceConfig d = device().orElseThrow();
+        return new fr.comptoir.returns.ReturnCounter(new fr.comptoir.storage.SqliteOrders(cacheDb), journal,
+                fr.comptoir.storage.CanonicalJson.codec(), ids -> {
+                    java.util.Map<String, String> categories = new java.util.HashMap<>();
+                    catalog().variants(ids, d.storeId()).forEach((id, v) -> {
+                        if (v.category() != null) {
+                            categories.put(id, v.category());
+                        }
+                    });
+                    return categories;
+                }, () -> staffDirectory.store(d.storeId()).map(fr.comptoir.stores.Store::policy).orElse(fr.comptoir.stores.ReturnPolicy.DEFAULT),
+                clock);
+    }
+
     /** This store's pickup queue, as cached (works offline). */
     public fr.comptoir.pickups.PickupQueue pickupQueue() {
         return pickups;

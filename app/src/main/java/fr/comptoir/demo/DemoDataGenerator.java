@@ -349,12 +349,25 @@ public final class DemoDataGenerator {
                 customerId = "cus-1";
                 channel = Order.Channel.values()[(orderNo / Math.max(50, size.orders / 25)) % Order.Channel.values().length];
             }
-            ZonedDateTime at = end.minusMinutes(rnd.nextInt(60 * 24 * 730));
+            // Two years of history, one order in five in the last four weeks (what comes back to the returns counter).
+            ZonedDateTime at = end.minusMinutes(rnd.nextInt(orderNo % 5 == 0 ? 60 * 24 * 28 : 60 * 24 * 730));
             String storeId = channel == Order.Channel.STORE || rnd.nextInt(4) == 0 ? shops.get(rnd.nextInt(shops.size())).id() : null;
             Order.OrderStatus status = channel == Order.Channel.STORE ? Order.OrderStatus.COMPLETED
                     : storeId != null ? Order.OrderStatus.COLLECTED : Order.OrderStatus.DELIVERED;
             putOrder(sink, rnd, variants, ++orderNo, customerId, channel, storeId, status, at, true);
         }
+        // Hélène Martin's web order of last week, delivered: two of a top under the web promotion and a scarf, for the
+        // returns counter (its own random numbers, so that the rest of the demo does not move with it).
+        SplittableRandom hers = new SplittableRandom(7);
+        List<VariantRef> clothes = variants.stream().filter(v -> DemoRules.POLICY.returnable(v.category())).toList();
+        VariantRef top = clothes.get(hers.nextInt(clothes.size()));
+        VariantRef scarf = clothes.get(hers.nextInt(clothes.size()));
+        String id = "ord-" + (++orderNo);
+        long twoTops = Math.round(top.price() * 2 * 0.9);
+        sink.put("orders", id, null, new Order(id, "W" + String.format("%08d", orderNo), "cus-1", Order.Channel.WEB, null,
+                Order.OrderStatus.DELIVERED, end.minusDays(5).toInstant().toString(), twoTops + scarf.price(),
+                List.of(new OrderLine(id + "-1", top.id(), top.sku(), top.name(), 2, top.price(), top.vatBp(), 0, twoTops),
+                        new OrderLine(id + "-2", scarf.id(), scarf.sku(), scarf.name(), 1, scarf.price(), scarf.vatBp(), 0, scarf.price()))));
     }
 
     /** The pickup code a demo customer received: the last six digits of the order number. */

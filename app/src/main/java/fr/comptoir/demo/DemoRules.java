@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,12 @@ final class DemoRules {
     private final DemoPlatformStore store;
     private final Clock clock;
     private final ObjectMapper mapper = WireJson.mapper();
+    private final DemoReturnRules returns;
 
     DemoRules(DemoPlatformStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.returns = new DemoReturnRules(store, clock);
     }
 
     // ---- click-and-collect: DemoPickupRules
@@ -253,12 +256,20 @@ final class DemoRules {
             throw new Refusal(422, "invalid-sale", "Invalid sale", "A sale needs an id and at least one line.");
         }
         long total = 0;
+        List<JsonNode> returned = new ArrayList<>();
         for (JsonNode l : lines) {
             int qty = l.path("quantity").asInt(0);
             long unit = l.path("unitPriceCents").asLong(-1);
             long discount = l.path("discountCents").asLong(0) + l.path("promotionCents").asLong(0);
-            if (qty < 1 || unit < 0 || discount < 0 || discount > qty * unit || l.path("variantId").asText("").isEmpty()) {
-                throw new Refusal(422, "invalid-sale", "Invalid line", "Each line needs a variant, a quantity of 1 or more, a price and a discount within it.");
+            if (qty < 0 && l.path("returnOf").isObject()) {
+                // An item coming back: its discount is the negative of what was not paid.
+                if (unit < 0 || discount > 0 || discount < qty * unit || l.path("variantId").asText("").isEmpty()) {
+                    throw new Refusal(422, "invalid-sale", "Invalid line", "An item coming back needs a variant, a price and a refund within it.");
+                }
+                returned.add(l);
+            } else if (qty < 1 || unit < 0 || discount < 0 || discount > qty * unit || l.path("variantId").asText("").isEmpty()) {
+                throw new Refusal(422, "invalid-sale", "Invalid line", "Each line needs a variant, a quantity of 1 or more, a price and a discount"
+                        + " within it; an item coming back names the order line it was bought on.");
             }
             total += qty * unit - discount;
         }
@@ -278,6 +289,19 @@ final class DemoRules {
                         "Ticket " + ticket + " was already recorded for another sale.");
             }
         }
+        // Every item coming back is checked before anything is applied: the ticket is taken whole, or refused whole.
+        List<DemoReturnRules.Checked> checkedReturns = returns.check(returned, this::categoryOf);
+        long onlineRefundable = checkedReturns.stream().filter(c -> !"STORE".equals(c.order().path("channel").asText()))
+                .mapToLong(DemoReturnRules.Checked::refundCents).sum();
+        long online = 0;
+        for (JsonNode p : sale.path("payments")) {
+            online -= "ONLINE".equals(p.path("tender").asText()) ? p.path("amountCents").asLong() : 0;
+        }
+        if (online < 0 || online > onlineRefundable) {
+            throw new Refusal(422, "online-refund-too-large", "Online refund too large", "Only the refund of items bought online ("
+                    + onlineRefundable + " cents) goes back to an online payment, not " + online + ".");
+        }
+        returns.apply(storeId, sale.path("deviceId").asText(), sale, checkedReturns);
         ArrayNode orderLines = mapper.createArrayNode();
         ArrayNode aisleLines = mapper.createArrayNode();
         String aisleFulfilment = null;
@@ -287,6 +311,10 @@ final class DemoRules {
         for (JsonNode l : lines) {
             String variantId = l.path("variantId").asText();
             String fulfilment = l.path("fulfilment").isNull() ? null : l.path("fulfilment").asText(null);
+            if (l.path("returnOf").isObject()) {
+                // Counted on the order it was bought on (above): not a line of this ticket's order.
+                continue;
+            }
             if (fulfilment != null && fulfilment.startsWith("ORDER:")) {
                 // The balance of a pickup order: its hand-over (naming this sale) moves the goods and the money.
                 String settled = fulfilment.substring("ORDER:".length());

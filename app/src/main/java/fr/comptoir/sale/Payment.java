@@ -8,9 +8,18 @@ package fr.comptoir.sale;
  */
 public record Payment(Tender tender, long amountCents, String maskedPan, String authorisationCode, String terminalReference) {
 
-    public enum Tender { CASH, CARD, GIFT_CARD }
+    /**
+     * How it was paid. {@code ONLINE}: the online payment of a web or app order, refunded there by the platform
+     * when it records the return (a negative payment naming the order in {@code terminalReference}).
+     */
+    public enum Tender { CASH, CARD, GIFT_CARD, ONLINE }
 
     public static Payment cash(long amountCents) {
         return new Payment(Tender.CASH, amountCents, null, null, null);
+    }
+
+    /** {@code cents} refunded on the online payment of order {@code orderNumber} (by the platform). */
+    public static Payment onlineRefund(long cents, String orderNumber) {
+        return new Payment(Tender.ONLINE, -cents, null, null, orderNumber);
     }
 }

@@ -101,6 +101,7 @@ public final class SalePayments {
                 case CARD -> settleCard(i, terminal.status(i.reference()));
                 case GIFT_CARD -> redeem(i, i.detail());
                 case CASH -> journal.approve(i.id(), Payment.cash(i.amountCents()));
+                case ONLINE -> journal.approve(i.id(), Payment.onlineRefund(-i.amountCents(), i.detail()));
             }
         } catch (GiftCards.Refused refused) {
             LOG.info("Gift card payment {} of sale {} refused on resume: {}", i.reference(), i.saleId(), refused.getMessage());
@@ -117,6 +118,20 @@ public final class SalePayments {
         }
         Payment p = Payment.cash(keptCents);
         journal.taken(saleId, p);
+        return p;
+    }
+
+    /**
+     * Refunds {@code cents} on the online payment of the web or app order {@code orderNumber}: journaled with the
+     * ticket, carried out by the platform when it records the return (nothing to ask now, offline too).
+     */
+    public Payment onlineRefund(String saleId, long cents, String orderNumber) {
+        if (cents <= 0) {
+            throw new IllegalArgumentException("refund-amount");
+        }
+        PaymentJournal.Intent intent = journal.ask(saleId, Payment.Tender.ONLINE, -cents, orderNumber);
+        Payment p = Payment.onlineRefund(cents, orderNumber);
+        journal.approve(intent.id(), p);
         return p;
     }
 

@@ -27,20 +27,7 @@ public final class SqliteCustomerHistory implements CustomerHistory {
     @Override
     public List<Order> ordersOf(String customerId) {
         return db.read(c -> {
-            Map<String, List<OrderLine>> lines = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT l.order_id, l.id, l.variant_id, l.sku, l.name, l.quantity, l.unit_price_cents, l.vat_bp, l.returned_quantity,
-                           l.paid_cents
-                    FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.customer_id = ? ORDER BY l.order_id, l.line_no""")) {
-                ps.setString(1, customerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new OrderLine(rs.getString(2),
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getInt(8), rs.getInt(9),
-                                rs.getObject(10) == null ? null : rs.getLong(10)));
-                    }
-                }
-            }
+            Map<String, List<OrderLine>> lines = SqliteOrders.linesOfCustomer(c, customerId);
             List<Order> orders = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT id, number, customer_id, channel, store_id, status, placed_at, total_cents FROM orders

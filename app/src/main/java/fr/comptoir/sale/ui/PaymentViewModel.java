@@ -372,6 +372,7 @@ public final class PaymentViewModel {
             case CASH -> i18n.get("receipt.cash");
             case CARD -> i18n.get("receipt.card", p.maskedPan().substring(p.maskedPan().length() - 4));
             case GIFT_CARD -> i18n.get("receipt.giftCard", p.maskedPan().substring(p.maskedPan().length() - 4));
+            case ONLINE -> i18n.get("receipt.online", p.terminalReference());
         } + "  " + money(p.amountCents())).toList());
     }
 

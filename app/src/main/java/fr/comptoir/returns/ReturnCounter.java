@@ -1,0 +1,177 @@
+package fr.comptoir.returns;
+
+import fr.comptoir.common.JsonCodec;
+import fr.comptoir.common.StoreJournal;
+import fr.comptoir.common.WriteKind;
+import fr.comptoir.orders.Order;
+import fr.comptoir.orders.OrderLine;
+import fr.comptoir.sale.BasketLine;
+import fr.comptoir.sale.ReturnOf;
+import fr.comptoir.sale.SaleRecord;
+import fr.comptoir.stores.ReturnPolicy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The returns counter: finds an order (web, app or store ticket) in the cache, says per line what may still
+ * come back and why not, and turns what the customer brings back into the till's lines, each refunding what
+ * was paid for it ({@link ReturnMoney}). The money moves at the till, with the till's tenders, in a return or
+ * exchange ticket journaled with its outbox entry (decision 0030). This terminal's own ledger (its returns
+ * not confirmed by the platform yet, and the lines already in the basket) keeps it from taking the same unit
+ * back twice, offline too. Blocking (disk): off the JavaFX thread.
+ */
+public final class ReturnCounter {
+
+    /** A return refused as asked (the key names the rule; {@link #detail} what the person needs), nothing changed. */
+    public static final class Refused extends RuntimeException {
+        private final String detail;
+
+        public Refused(String key, String detail) {
+            super(key);
+            this.detail = detail;
+        }
+
+        public String detail() {
+            return detail;
+        }
+    }
+
+    /** An order at the counter: its lines as they stand, and until when its channel's window runs. */
+    public record ReturnableOrder(Order order, List<ReturnableLine> lines, Instant windowEndsAt) {
+
+        public Optional<ReturnableLine> line(String lineId) {
+            return lines.stream().filter(l -> l.line().id().equals(lineId)).findFirst();
+        }
+    }
+
+    /** What comes back of one line: how many, why, and where it goes. */
+    public record Choice(String lineId, int units, ReturnOf.Reason reason, ReturnOf.Restock restock) {
+    }
+
+    private final OrderLookup orders;
+    private final StoreJournal journal;
+    private final JsonCodec json;
+    private final Function<Collection<String>, Map<String, String>> categories;
+    private final Supplier<ReturnPolicy> policy;
+    private final Clock clock;
+
+    /**
+     * @param json       reads back this terminal's tickets not confirmed yet (as the outbox keeps them)
+     * @param categories the catalogue's category of each variant
+     * @param policy     this store's published policy
+     */
+    public ReturnCounter(OrderLookup orders, StoreJournal journal, JsonCodec json, Function<Collection<String>, Map<String, String>> categories,
+                         Supplier<ReturnPolicy> policy, Clock clock) {
+        this.orders = orders;
+        this.journal = journal;
+        this.json = json;
+        this.categories = categories;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Orders by number (any part of a web order number or a ticket number), newest first. */
+    public List<Order> find(String text, int limit) {
+        String t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+        return t.length() < 3 ? List.of() : orders.byNumber(t, limit);
+    }
+
+    public List<Order> ofCustomer(String customerId, int limit) {
+        return orders.ofCustomer(customerId, limit);
+    }
+
+    /**
+     * The order with, per line, what may still come back.
+     *
+     * @param inBasket units of this order's lines already coming back in the basket, by line id
+     */
+    public Optional<ReturnableOrder> open(String orderId, Map<String, Integer> inBasket) {
+        Optional<Order> found = orders.order(orderId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Order o = found.get();
+        Map<String, Integer> here = new HashMap<>(pendingHere(orderId));
+        inBasket.forEach((line, units) -> here.merge(line, units, Integer::sum));
+        ReturnPolicy p = policy.get();
+        Instant windowEnds = Instant.parse(o.placedAt()).plus(Duration.ofDays(p.windowDays(o.channel().name())));
+        boolean outside = clock.instant().isAfter(windowEnds);
+        Map<String, String> cats = categories.apply(o.lines().stream().map(OrderLine::variantId).filter(java.util.Objects::nonNull).toList());
+        List<ReturnableLine> lines = new ArrayList<>();
+        for (OrderLine l : o.lines()) {
+            String category = l.variantId() == null ? null : cats.get(l.variantId());
+            ReturnableLine.Refusal refusal = !p.returnable(category) ? ReturnableLine.Refusal.NON_RETURNABLE_CATEGORY
+                    : outside ? ReturnableLine.Refusal.OUTSIDE_WINDOW : null;
+            lines.add(new ReturnableLine(l, here.getOrDefault(l.id(), 0), refusal, category));
+        }
+        return Optional.of(new ReturnableOrder(o, lines, windowEnds));
+    }
+
+    /** Units of each line of {@code orderId} this terminal took back in tickets the platform has not confirmed. */
+    private Map<String, Integer> pendingHere(String orderId) {
+        Map<String, Integer> units = new HashMap<>();
+        for (String payload : journal.pendingPayloads(WriteKind.SALE_RECORDED)) {
+            if (!payload.contains(orderId)) {
+                continue;
+            }
+            for (BasketLine l : json.decode(payload, SaleRecord.class).lines()) {
+                if (l.returnOf() != null && l.returnOf().orderId().equals(orderId)) {
+                    units.merge(l.returnOf().lineId(), -l.quantity(), Integer::sum);
+                }
+            }
+        }
+        return units;
+    }
+
+    /**
+     * The till's lines for what comes back, each refunding what was paid for its units.
+     *
+     * @param approvedBy the manager who approved lines outside the policy (window, category), or null
+     * @throws Refused when a line is unknown, has no reason or condition, asks more than may come back, or is
+     *                 outside the policy without a manager; nothing is returned then
+     */
+    public List<BasketLine> comingBack(ReturnableOrder order, List<Choice> choices, String approvedBy) {
+        List<BasketLine> lines = new ArrayList<>();
+        for (Choice c : choices) {
+            if (c.units() == 0) {
+                continue;
+            }
+            ReturnableLine l = order.line(c.lineId()).orElseThrow(() -> new Refused("return.unknownLine", c.lineId()));
+            if (c.units() < 0) {
+                throw new Refused("return.badQuantity", l.line().name());
+            }
+            if (c.units() > l.returnable()) {
+                throw new Refused("return.moreThanReturnable", l.line().name() + "|" + l.returnable());
+            }
+            if (c.reason() == null) {
+                throw new Refused("return.reasonRequired", l.line().name());
+            }
+            if (c.restock() == null) {
+                throw new Refused("return.conditionRequired", l.line().name());
+            }
+            if (l.refusal() != null && (approvedBy == null || approvedBy.isBlank())) {
+                throw new Refused(l.refusal() == ReturnableLine.Refusal.OUTSIDE_WINDOW ? "return.outsideWindow" : "return.nonReturnable",
+                        l.line().name());
+            }
+            OrderLine ol = l.line();
+            ReturnOf from = new ReturnOf(order.order().id(), order.order().number(), ol.id(), order.order().channel().name(), c.reason(),
+                    c.restock(), l.refusal() == null ? null : approvedBy);
+            lines.add(BasketLine.comingBack(ol.variantId(), ol.sku(), ol.name(), c.units(), ol.unitPriceCents(), ol.vatRateBasisPoints(),
+                    l.category(), l.refund(c.units()), from));
+        }
+        if (lines.isEmpty()) {
+            throw new Refused("return.nothingChosen", null);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,164 @@
+package fr.comptoir.returns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.comptoir.AppContext;
+import fr.comptoir.DeviceConfig;
+import fr.comptoir.demo.DemoCentralServer;
+import fr.comptoir.demo.DemoPlatformStore;
+import fr.comptoir.orders.Order;
+import fr.comptoir.orders.OrderLine;
+import fr.comptoir.sale.BasketLine;
+import fr.comptoir.sale.Checkout;
+import fr.comptoir.sale.Payment;
+import fr.comptoir.sale.ReturnOf;
+import fr.comptoir.sale.SaleCompletion;
+import fr.comptoir.sale.SaleRecord;
+import fr.comptoir.sync.OutboxEntry;
+import fr.comptoir.sync.SyncEngine;
+import fr.comptoir.testing.TestOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The returns counter against the demo platform over real HTTP, with real SQLite files: a web order's item taken
+ * back and refunded on its online payment, counted once at the platform's ledger; this terminal's own ledger
+ * refusing the same unit offline; a second terminal that took the same unit back during an outage refused by
+ * the platform with the money trail, waiting for a manager.
+ */
+class ReturnsOverHttpTest {
+
+    @TempDir
+    Path dir;
+    final ObjectMapper json = new ObjectMapper();
+
+    /** Hélène Martin's recent web order, one of its lines bought two at a time under the web promotion. */
+    static Order webOrderWithAPromotion(AppContext ctx) {
+        Instant now = Instant.now();
+        return ctx.returnCounter().ofCustomer("cus-1", 500).stream()
+                .filter(o -> o.channel() == Order.Channel.WEB && Instant.parse(o.placedAt()).isAfter(now.minus(Duration.ofDays(25))))
+                .filter(o -> o.lines().stream().anyMatch(l -> l.quantity() == 2 && l.returnedQuantity() == 0 && l.paid() < 2 * l.unitPriceCents()))
+                .findFirst().orElseThrow();
+    }
+
+    static OrderLine promoted(Order o) {
+        return o.lines().stream().filter(l -> l.quantity() == 2 && l.returnedQuantity() == 0 && l.paid() < 2 * l.unitPriceCents())
+                .findFirst().orElseThrow();
+    }
+
+    /** The till's side: the lines coming back refunded on the online payment, the ticket recorded once. */
+    static SaleRecord refundOnline(AppContext ctx, List<BasketLine> back, String orderNumber) {
+        fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
+        back.forEach(basket::add);
+        Checkout refund = new Checkout(basket.totalCents());
+        refund.add(ctx.salePayments().onlineRefund(basket.saleId(), -basket.totalCents(), orderNumber));
+        DeviceConfig d = ctx.device().orElseThrow();
+        return ctx.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, refund,
+                new SaleCompletion.Seller(d.storeId(), "PAR01", d.deviceId(), "stf-par01-2", "Léo Martin"));
+    }
+
+    int returnedAtPlatform(DemoPlatformStore platform, String orderId, String lineId) throws Exception {
+        for (JsonNode l : json.readTree(platform.body("orders", orderId).orElseThrow()).path("lines")) {
+            if (l.path("id").asText().equals(lineId)) {
+                return l.path("returnedQuantity").asInt();
+            }
+        }
+        throw new AssertionError("no line " + lineId);
+    }
+
+    @Test
+    void aWebOrdersItemIsRefundedWhatWasPaidOnceAndThisTerminalNeverTakesTheSameUnitTwice() throws Exception {
+        try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {
+            DemoPlatformStore platform = till.demoServer().orElseThrow().store();
+            Order order = webOrderWithAPromotion(till);
+            OrderLine line = promoted(order);
+            ReturnCounter counter = till.returnCounter();
+            ReturnCounter.ReturnableOrder open = counter.open(order.id(), Map.of()).orElseThrow();
+            assertThat(open.line(line.id()).orElseThrow().returnable()).isEqualTo(2);
+
+            List<BasketLine> back = counter.comingBack(open, List.of(new ReturnCounter.Choice(line.id(), 1, ReturnOf.Reason.TOO_SMALL,
+                    ReturnOf.Restock.SELLABLE)), null);
+            long half = line.paid() / 2;
+            assertThat(back).singleElement().satisfies(l -> {
+                assertThat(l.totalCents()).as("what one of the two was paid, promotion included").isEqualTo(-half);
+                assertThat(l.quantity()).isEqualTo(-1);
+                assertThat(l.returnOf().orderNumber()).isEqualTo(order.number());
+            });
+            SaleRecord ticket = refundOnline(till, back, order.number());
+            assertThat(ticket.type()).isEqualTo(SaleRecord.Type.RETURN);
+            assertThat(ticket.payments()).singleElement().satisfies(p -> assertThat(p.tender()).isEqualTo(Payment.Tender.ONLINE));
+
+            // Offline, before the platform knows: this terminal's ledger has the unit already.
+            ReturnCounter.ReturnableOrder again = counter.open(order.id(), Map.of()).orElseThrow();
+            assertThat(again.line(line.id()).orElseThrow().returnable()).isEqualTo(1);
+            assertThatThrownBy(() -> counter.comingBack(again, List.of(new ReturnCounter.Choice(line.id(), 2, ReturnOf.Reason.TOO_SMALL,
+                    ReturnOf.Restock.SELLABLE)), null)).isInstanceOfSatisfying(ReturnCounter.Refused.class,
+                    e -> assertThat(e.getMessage()).isEqualTo("return.moreThanReturnable"));
+            // The second unit refunds the rest of the line: the two refunds make what was paid.
+            assertThat(again.line(line.id()).orElseThrow().refund(1)).isEqualTo(line.paid() - half);
+
+            String stockId = till.device().orElseThrow().storeId() + ":" + line.variantId();
+            int before = json.readTree(platform.body("stock", stockId).orElse("{\"onHand\":0}")).path("onHand").asInt();
+            SyncEngine.Report r = till.sync().syncOnce();
+            assertThat(r.ok()).as(r.error()).isTrue();
+            assertThat(till.outbox().pendingCount()).isZero();
+            assertThat(till.outbox().needsAttentionCount()).isZero();
+            assertThat(returnedAtPlatform(platform, order.id(), line.id())).isEqualTo(1);
+            if (platform.body("stock", stockId).isPresent()) {
+                assertThat(json.readTree(platform.body("stock", stockId).orElseThrow()).path("onHand").asInt()).as("back on sale here")
+                        .isEqualTo(before + 1);
+            }
+            // The feed brought the ledger back: the same answer, now from the platform's count.
+            assertThat(counter.open(order.id(), Map.of()).orElseThrow().line(line.id()).orElseThrow().returnable()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aUnitTwoTerminalsTookBackDuringAnOutageIsRefundedOnceAndTheOtherWaitsForAManagerWithTheMoneyTrail() throws Exception {
+        try (AppContext t1 = TestOptions.syncedTinyDemo(dir.resolve("till-1"))) {
+            DemoCentralServer server = t1.demoServer().orElseThrow();
+            DemoPlatformStore platform = server.store();
+            int port = server.port();
+            try (AppContext t2 = AppContext.open(dir.resolve("till-2"), Clock.systemUTC(), TestOptions.fastTinyDemo())) {
+                t2.activate(server.baseUrl(), "DEMO");
+                t2.connect();
+                assertThat(t2.sync().syncOnce().ok()).isTrue();
+                Order order = webOrderWithAPromotion(t1);
+                OrderLine line = promoted(order);
+                server.close();
+
+                // The outage: both tills take the same two units back, each from its own cache.
+                for (AppContext till : List.of(t1, t2)) {
+                    ReturnCounter counter = till.returnCounter();
+                    ReturnCounter.ReturnableOrder open = counter.open(order.id(), Map.of()).orElseThrow();
+                    refundOnline(till, counter.comingBack(open, List.of(new ReturnCounter.Choice(line.id(), 2, ReturnOf.Reason.DAMAGED,
+                            ReturnOf.Restock.DAMAGED)), null), order.number());
+                }
+
+                try (DemoCentralServer back = DemoCentralServer.start(platform, port)) {
+                    t1.sync().syncOnce();
+                    t2.sync().syncOnce();
+                    assertThat(returnedAtPlatform(platform, order.id(), line.id())).as("refunded once").isEqualTo(2);
+                    assertThat(t1.outbox().needsAttentionCount()).isZero();
+                    List<OutboxEntry> attention = t2.outbox().needsAttention();
+                    assertThat(attention).singleElement().satisfies(e -> {
+                        assertThat(e.kind()).isEqualTo("sale-recorded");
+                        assertThat(e.lastError()).contains(order.number(), "0 still returnable", "returned before: 2 by ticket",
+                                t1.device().orElseThrow().deviceId(), Long.toString(line.paid()));
+                    });
+                }
+            }
+        }
+    }
+}
