@@ -27,7 +27,7 @@ public final class PaymentView {
         root.setPadding(new Insets(20));
 
         Label due = Ui.label("", "title-2");
-        due.textProperty().bind(Bindings.concat(i18n.get("pay.due"), " ", vm.dueProperty()));
+        due.textProperty().bind(Bindings.concat(i18n.get(vm.isRefund() ? "pay.dueRefund" : "pay.due"), " ", vm.dueProperty()));
         Label remaining = Ui.label("", "title-1");
         remaining.setId("pay-remaining");
         remaining.textProperty().bind(Bindings.concat(i18n.get("pay.remaining"), " ", vm.remainingProperty()));
@@ -67,6 +67,18 @@ public final class PaymentView {
         gift.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()).or(vm.unresolvedProperty()));
         giftNumber.disableProperty().bind(vm.paidProperty());
         HBox giftRow = new HBox(10, giftNumber, gift);
+        // A refund: no quick cash keys nor gift card; what was bought online can go back to its online payment.
+        Button online = Ui.button(i18n.get("pay.refundOnline"), "large-action");
+        online.setId("pay-online");
+        online.setMaxWidth(Double.MAX_VALUE);
+        online.setOnAction(e -> vm.refundOnline());
+        online.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()).or(vm.unresolvedProperty()));
+        online.setVisible(vm.isRefund() && vm.offersOnlineRefund());
+        online.setManaged(online.isVisible());
+        quick.setVisible(!vm.isRefund());
+        quick.setManaged(quick.isVisible());
+        giftRow.setVisible(!vm.isRefund());
+        giftRow.setManaged(giftRow.isVisible());
         Label message = Ui.label("");
         message.setId("pay-message");
         message.setMinHeight(Region.USE_PREF_SIZE);
@@ -101,7 +113,7 @@ public final class PaymentView {
         removeCash.visibleProperty().bind(vm.cashTakenProperty().greaterThan(0).and(vm.receiptProperty().isEmpty()));
         removeCash.managedProperty().bind(removeCash.visibleProperty());
         removeCash.disableProperty().bind(vm.busyProperty());
-        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), giftRow, message, checkAgain, payments, complete,
+        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), online, giftRow, message, checkAgain, payments, complete,
                 new HBox(12, back, removeCash));
         left.setPrefWidth(560);
 

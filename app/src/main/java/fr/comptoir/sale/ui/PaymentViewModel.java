@@ -78,7 +78,8 @@ public final class PaymentViewModel {
         this.i18n = i18n;
         this.onCompleted = onCompleted;
         this.checkout = new Checkout(dueCents);
-        due.set(money(dueCents));
+        // A refund is said as what goes back ("To refund: 35,00 €"), not as a negative amount.
+        due.set(money(Math.abs(dueCents)));
         refresh();
     }
 
@@ -169,7 +170,8 @@ public final class PaymentViewModel {
 
     /** Cash given: the amount typed, or the exact amount left when nothing is typed. */
     public void payCash() {
-        Long given = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
+        Long given = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(Math.abs(checkout.remainingCents()))
+                : parse(amountEntry.get());
         if (given == null || given <= 0) {
             notice.error(i18n.get("pay.badAmount"));
             return;
@@ -177,9 +179,30 @@ public final class PaymentViewModel {
         payCash(given);
     }
 
+    /** A return or an exchange in the customer's favour: what is left is handed back, not taken. */
+    public boolean isRefund() {
+        return dueCents < 0;
+    }
+
+    /** The most cash handed back for one ticket without a manager (the store's setting). */
+    private long cashRefundLimitCents = Long.MAX_VALUE;
+
+    public void setCashRefundLimit(long cents) {
+        this.cashRefundLimitCents = cents;
+    }
+
+    /** Cash given, or for a refund, cash handed back. */
     public void payCash(long givenCents) {
         if (blocked() || givenCents <= 0) {
             return;
+        }
+        if (isRefund()) {
+            long back = -checkout.cashKept(givenCents) - checkout.payments().stream()
+                    .filter(p -> p.tender() == Payment.Tender.CASH).mapToLong(Payment::amountCents).sum();
+            if (back > cashRefundLimitCents) {
+                notice.error(i18n.get("pay.cashRefundLimit", money(cashRefundLimitCents)));
+                return;
+            }
         }
         long kept = checkout.cashKept(givenCents);
         long change = givenCents - kept;
@@ -191,7 +214,8 @@ public final class PaymentViewModel {
             busy.set(false);
             amountEntry.set("");
             show(standing, change);
-            notice.confirm(change > 0 ? i18n.get("pay.change", money(change)) : i18n.get("pay.cashTaken", money(givenCents)));
+            notice.confirm(kept < 0 ? i18n.get("pay.cashRefunded", money(-kept))
+                    : change > 0 ? i18n.get("pay.change", money(change)) : i18n.get("pay.cashTaken", money(givenCents)));
         }, failure -> {
             busy.set(false);
             notice.error(i18n.get("pay.recordFailed", failure.getMessage()));
@@ -201,6 +225,10 @@ public final class PaymentViewModel {
     /** Card for the amount typed (split payment), or for what is left. */
     public void payCard() {
         if (blocked()) {
+            return;
+        }
+        if (isRefund()) {
+            refundCard();
             return;
         }
         Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(checkout.remainingCents()) : parse(amountEntry.get());
@@ -231,6 +259,101 @@ public final class PaymentViewModel {
             busy.set(false);
             notice.error(i18n.get("pay.terminalFailed", failure.getMessage()));
             refreshStanding();
+        });
+    }
+
+    /** A refund to the card the customer presents, through the payment terminal (journaled first, looked up after a crash). */
+    private void refundCard() {
+        long owed = -checkout.remainingCents();
+        Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(owed) : parse(amountEntry.get());
+        if (amount == null || amount <= 0 || amount > owed) {
+            notice.error(i18n.get("pay.badRefundAmount", money(owed)));
+            return;
+        }
+        busy.set(true);
+        notice.warn(i18n.get("pay.waitingTerminalRefund", money(amount)));
+        record Refunded(PaymentTerminal.Outcome outcome, SalePayments.Standing standing) {
+        }
+        runner.run(() -> new Refunded(money.cardRefund(saleId, amount), money.standing(saleId)), done -> {
+            busy.set(false);
+            amountEntry.set("");
+            show(done.standing(), 0);
+            PaymentTerminal.Outcome outcome = done.outcome();
+            if (outcome instanceof PaymentTerminal.Outcome.Approved) {
+                notice.confirm(i18n.get("pay.cardRefunded", money(amount)));
+            } else if (outcome instanceof PaymentTerminal.Outcome.Declined d) {
+                notice.error(i18n.get("pay.refundDeclined", d.reason()));
+            } else if (outcome instanceof PaymentTerminal.Outcome.Cancelled) {
+                notice.warn(i18n.get("pay.cardCancelled"));
+            } else {
+                notice.warn(i18n.get("pay.cardUnresolved", money(-amount)));
+            }
+        }, failure -> {
+            busy.set(false);
+            notice.error(i18n.get("pay.terminalFailed", failure.getMessage()));
+            refreshStanding();
+        });
+    }
+
+    /**
+     * What may still go back to the online payments of the web and app orders items come back from, by order
+     * number: what those items refund, less what was already refunded online for this ticket.
+     */
+    private java.util.Map<String, Long> onlineRefundable() {
+        java.util.Map<String, Long> left = new java.util.LinkedHashMap<>();
+        for (fr.comptoir.sale.BasketLine l : basket.lines()) {
+            if (l.returnOf() != null && l.returnOf().online()) {
+                left.merge(l.returnOf().orderNumber(), -l.totalCents(), Long::sum);
+            }
+        }
+        for (Payment p : checkout.payments()) {
+            if (p.tender() == Payment.Tender.ONLINE) {
+                left.merge(p.terminalReference(), p.amountCents(), Long::sum);
+            }
+        }
+        left.values().removeIf(v -> v <= 0);
+        return left;
+    }
+
+    /** Whether items bought online come back in this ticket (their refund may go back to the online payment). */
+    public boolean offersOnlineRefund() {
+        return basket.lines().stream().anyMatch(l -> l.returnOf() != null && l.returnOf().online());
+    }
+
+    /**
+     * Refunds on the online payment of each web or app order items come back from (as much as they refund, at
+     * most what is left): journaled with the ticket, carried out by the platform when it records it.
+     */
+    public void refundOnline() {
+        if (blocked() || !isRefund()) {
+            return;
+        }
+        java.util.Map<String, Long> refundable = onlineRefundable();
+        if (refundable.isEmpty()) {
+            notice.error(i18n.get("pay.nothingOnline"));
+            return;
+        }
+        long left = -checkout.remainingCents();
+        java.util.Map<String, Long> plan = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, Long> e : refundable.entrySet()) {
+            long cents = Math.min(left, e.getValue());
+            if (cents > 0) {
+                plan.put(e.getKey(), cents);
+                left -= cents;
+            }
+        }
+        long total = plan.values().stream().mapToLong(Long::longValue).sum();
+        busy.set(true);
+        runner.run(() -> {
+            plan.forEach((order, cents) -> money.onlineRefund(saleId, cents, order));
+            return money.standing(saleId);
+        }, standing -> {
+            busy.set(false);
+            show(standing, 0);
+            notice.confirm(i18n.get("pay.onlineRefunded", money(total), String.join(", ", plan.keySet())));
+        }, failure -> {
+            busy.set(false);
+            notice.error(i18n.get("pay.recordFailed", failure.getMessage()));
         });
     }
 
@@ -363,7 +486,7 @@ public final class PaymentViewModel {
     }
 
     private void refresh() {
-        remaining.set(money(checkout.remainingCents()));
+        remaining.set(money(Math.abs(checkout.remainingCents())));
         paid.set(checkout.isPaid());
         anyPayment.set(!checkout.payments().isEmpty() || unresolved.get());
         cashTaken.set(checkout.payments().stream().filter(p -> p.tender() == fr.comptoir.sale.Payment.Tender.CASH)
