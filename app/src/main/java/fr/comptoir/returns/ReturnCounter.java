@@ -106,11 +106,14 @@ public final class ReturnCounter {
         ReturnPolicy p = policy.get();
         Instant windowEnds = Instant.parse(o.placedAt()).plus(Duration.ofDays(p.windowDays(o.channel().name())));
         boolean outside = clock.instant().isAfter(windowEnds);
+        boolean received = o.status() == Order.OrderStatus.COMPLETED || o.status() == Order.OrderStatus.DELIVERED
+                || o.status() == Order.OrderStatus.COLLECTED;
         Map<String, String> cats = categories.apply(o.lines().stream().map(OrderLine::variantId).filter(java.util.Objects::nonNull).toList());
         List<ReturnableLine> lines = new ArrayList<>();
         for (OrderLine l : o.lines()) {
             String category = l.variantId() == null ? null : cats.get(l.variantId());
-            ReturnableLine.Refusal refusal = !p.returnable(category) ? ReturnableLine.Refusal.NON_RETURNABLE_CATEGORY
+            ReturnableLine.Refusal refusal = !received ? ReturnableLine.Refusal.NOT_RECEIVED
+                    : !p.returnable(category) ? ReturnableLine.Refusal.NON_RETURNABLE_CATEGORY
                     : outside ? ReturnableLine.Refusal.OUTSIDE_WINDOW : null;
             lines.add(new ReturnableLine(l, here.getOrDefault(l.id(), 0), refusal, category));
         }

@@ -17,7 +17,9 @@ public record ReturnableLine(OrderLine line, int returnedHere, Refusal refusal, 
         /** The store does not take back this kind of item (food, underwear...): a manager may still approve. */
         NON_RETURNABLE_CATEGORY,
         /** Bought longer ago than the store's window for its channel: a manager may still approve. */
-        OUTSIDE_WINDOW
+        OUTSIDE_WINDOW,
+        /** The customer does not have it yet (an order not delivered or collected): nothing to take back. */
+        NOT_RECEIVED
     }
 
     public int bought() {
@@ -31,7 +33,7 @@ public record ReturnableLine(OrderLine line, int returnedHere, Refusal refusal, 
 
     /** Units that may still come back (before the policy). */
     public int returnable() {
-        return Math.max(0, line.quantity() - returned());
+        return refusal == Refusal.NOT_RECEIVED ? 0 : Math.max(0, line.quantity() - returned());
     }
 
     /** What {@code units} more units refund. */

@@ -208,7 +208,7 @@ public final class AppWindow {
         screens.put(MainView.Section.CUSTOMERS, customers::screen);
         screens.put(MainView.Section.SELL, () -> till.sellScreen(sell));
         screens.put(MainView.Section.PICKUPS, features::pickups);
-        screens.put(MainView.Section.RETURNS, () -> PlaceholderView.of(i18n.get("nav.returns")));
+        screens.put(MainView.Section.RETURNS, features::returns);
         StaffSession signedIn = session;
         screens.put(MainView.Section.SYNC, () -> shellScreens.sync(i18n, status, signedIn));
         screens.put(MainView.Section.SETTINGS, () -> shellScreens.settings(i18n, settings, signedIn.isManager(), this::changeLanguage,

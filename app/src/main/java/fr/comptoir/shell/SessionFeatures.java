@@ -142,6 +142,54 @@ final class SessionFeatures {
         return root;
     }
 
+    /**
+     * The Returns screen: orders from the cache (this terminal's own returns counted), the customer search of the
+     * Customers screen, items coming back sent to the till's basket (decision 0030), scans to its search.
+     */
+    javafx.scene.Node returns() {
+        DeviceConfig d = context.device().orElseThrow();
+        fr.comptoir.returns.ReturnCounter counter = context.returnCounter();
+        fr.comptoir.returns.ui.ReturnsViewModel.Till till = new fr.comptoir.returns.ui.ReturnsViewModel.Till() {
+            @Override
+            public Map<String, Integer> inBasket(String orderId) {
+                Map<String, Integer> units = new java.util.HashMap<>();
+                basket.lines().stream().filter(l -> l.returnOf() != null && l.returnOf().orderId().equals(orderId))
+                        .forEach(l -> units.merge(l.returnOf().lineId(), -l.quantity(), Integer::sum));
+                return units;
+            }
+
+            @Override
+            public boolean add(java.util.List<fr.comptoir.sale.BasketLine> lines, String customerId) {
+                if (basket.settlement() != null) {
+                    return false;
+                }
+                lines.forEach(basket::add);
+                if (basket.customer() == null && customerId != null) {
+                    // The ticket names the customer: the return shows in their history.
+                    String saleId = basket.saleId();
+                    runner.run(() -> context.clienteling().profile(customerId).map(fr.comptoir.customers.ClientelingService.Profile::customer),
+                            found -> found.filter(c -> saleId.equals(basket.saleId()) && basket.customer() == null).ifPresent(basket::attach),
+                            failure -> LOG.warn("The customer of an order coming back could not be read: the ticket names none", failure));
+                }
+                return true;
+            }
+        };
+        fr.comptoir.returns.ui.ReturnsViewModel vm = new fr.comptoir.returns.ui.ReturnsViewModel(counter, text -> {
+            java.util.List<fr.comptoir.returns.ui.ReturnsViewModel.Found> orders = new java.util.ArrayList<>();
+            for (fr.comptoir.customers.CustomerMatch m : context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(text), 5)) {
+                counter.ofCustomer(m.customer().id(), 20).forEach(o -> orders.add(new fr.comptoir.returns.ui.ReturnsViewModel.Found(o,
+                        m.customer().fullName())));
+            }
+            orders.sort(java.util.Comparator.comparing((fr.comptoir.returns.ui.ReturnsViewModel.Found f) -> f.order().placedAt()).reversed());
+            return orders;
+        }, till, runner, i18n, new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve);
+        vm.showDataAge(() -> DataAge.describe(i18n, context.feedAsOf(fr.comptoir.centralapi.Feed.ORDERS), System.currentTimeMillis()));
+        vm.onTill(openSale);
+        javafx.scene.Node root = new fr.comptoir.returns.ui.ReturnsView(vm, i18n).root();
+        scans.routeWhileShown(root, vm::scanned);
+        return root;
+    }
+
     /** An order whose balance the till is taking, with its hand-over (in this session only: see decision 0029). */
     private record Settling(fr.comptoir.pickups.Pickup order, fr.comptoir.pickups.Handover handover, fr.comptoir.pickups.PickupDesk desk,
                             fr.comptoir.pickups.ui.PickupsViewModel desktop) {

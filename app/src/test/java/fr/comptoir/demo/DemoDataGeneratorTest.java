@@ -78,6 +78,10 @@ class DemoDataGeneratorTest {
                 .allMatch(o -> o.totalCents() == o.lines().stream().mapToLong(fr.comptoir.orders.OrderLine::paid).sum());
         // Online, two of an item are 10 % off: what a return refunds from is what was paid.
         assertThat(orders).anyMatch(o -> o.lines().stream().anyMatch(l -> l.paid() < l.unitPriceCents() * l.quantity()));
+        // Hélène Martin brings back last week's web order at the returns counter.
+        assertThat(orders).anyMatch(o -> "cus-1".equals(o.customerId()) && o.channel() == Order.Channel.WEB
+                && o.placedAt().startsWith(TODAY.minusDays(5).toString())
+                && o.lines().stream().anyMatch(l -> l.quantity() == 2 && l.paid() < 2 * l.unitPriceCents()));
         // Pickups: their web promotions are in the line totals, and the queue has every case the desk meets.
         assertThat(pickups).allMatch(p -> p.totalCents() == p.lines().stream().mapToLong(fr.comptoir.pickups.Pickup.PickupLine::lineTotalCents).sum());
         assertThat(pickups).filteredOn(p -> p.storeId().equals("st-par01")).hasSize(5 * 6);

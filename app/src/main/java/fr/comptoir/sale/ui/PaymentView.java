@@ -31,7 +31,8 @@ public final class PaymentView {
         Label remaining = Ui.label("", "title-1");
         remaining.setId("pay-remaining");
         remaining.textProperty().bind(Bindings.concat(i18n.get("pay.remaining"), " ", vm.remainingProperty()));
-        TextField amount = Ui.touchField("pay-amount", i18n.get("pay.amountPrompt"), vm.amountEntryProperty());
+        TextField amount = Ui.touchField("pay-amount", i18n.get(vm.isRefund() ? "pay.amountPromptRefund" : "pay.amountPrompt"),
+                vm.amountEntryProperty());
         // The amount is what the associate types first: it has the keys as soon as the screen shows.
         amount.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -94,7 +95,7 @@ public final class PaymentView {
         checkAgain.managedProperty().bind(checkAgain.visibleProperty());
         checkAgain.disableProperty().bind(vm.busyProperty());
 
-        Button complete = Ui.button(i18n.get("pay.complete"), "large-action", "success");
+        Button complete = Ui.button(i18n.get(vm.isRefund() ? "pay.completeRefund" : "pay.complete"), "large-action", "success");
         complete.setId("pay-complete");
         complete.setMaxWidth(Double.MAX_VALUE);
         complete.setOnAction(e -> vm.complete());

@@ -38,10 +38,22 @@ public final class ReceiptText {
         DateTimeFormatter f = i18n.dateTime();
         b.append(f.format(Instant.parse(sale.completedAt()))).append('\n');
         b.append(i18n.get("receipt.ticket", sale.ticketNumber())).append('\n');
+        if (sale.type() != SaleRecord.Type.SALE) {
+            // "Ticket de retour": which orders or tickets it partly cancels, as French stores print it.
+            center(b, i18n.get(sale.type() == SaleRecord.Type.RETURN ? "receipt.returnTitle" : "receipt.exchangeTitle"));
+            sale.lines().stream().filter(l -> l.returnOf() != null).map(l -> l.returnOf().orderNumber()).distinct()
+                    .forEach(n -> wrap(b, "", i18n.get("receipt.cancelsPartly", n), ""));
+        }
         rule(b);
         for (BasketLine l : sale.lines()) {
             wrap(b, "", l.label(), "");
             row(b, "  " + l.quantity() + " × " + money(l.unitPriceCents(), i18n), money(l.grossCents(), i18n));
+            if (l.returnOf() != null) {
+                if (l.discountCents() != 0) {
+                    wrap(b, "  ", i18n.get("receipt.asPaid"), "+" + money(-l.discountCents(), i18n));
+                }
+                wrap(b, "  ", i18n.get("receipt.returnReason", i18n.get("returns.reason." + l.returnOf().reason().name())), "");
+            }
             if (!l.takenNow()) {
                 String ordered = l.settlesOrder() ? i18n.get("receipt.orderBalance")
                         : BasketLine.HOME.equals(l.fulfilment()) ? i18n.get("receipt.orderedHome")
@@ -51,7 +63,7 @@ public final class ReceiptText {
             if (l.promotionCents() > 0) {
                 wrap(b, "  ", l.promotionLabel(), "-" + money(l.promotionCents(), i18n));
             }
-            if (l.discountCents() > 0) {
+            if (l.discountCents() > 0 && l.returnOf() == null) {
                 wrap(b, "  ", i18n.get("receipt.discount", i18n.get("reason." + l.discountReason())), "-" + money(l.discountCents(), i18n));
             }
         }

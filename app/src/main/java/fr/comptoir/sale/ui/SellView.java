@@ -385,7 +385,10 @@ public final class SellView {
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             // An order's balance is paid as it is: no buttons to change it (decision 0029).
-            HBox controls = vm.settlesOrder() ? new HBox(10, unit, gap, total) : new HBox(10, unit, gap, minus, qty, plus, total, percent, voidIt);
+            // An item coming back refunds what it was paid: it is taken off (✕), never changed.
+            HBox controls = vm.settlesOrder() ? new HBox(10, unit, gap, total)
+                    : row.quantity() < 0 ? new HBox(10, unit, gap, qty, total, voidIt)
+                    : new HBox(10, unit, gap, minus, qty, plus, total, percent, voidIt);
             controls.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(2, label, controls);
             if (row.discount() != null) {

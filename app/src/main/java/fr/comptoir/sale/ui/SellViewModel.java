@@ -609,14 +609,16 @@ public final class SellViewModel {
         List<LineRow> before = List.copyOf(lines);
         lines.setAll(java.util.stream.IntStream.range(0, current.size()).mapToObj(i -> {
             BasketLine l = current.get(i);
-            String discount = l.discountCents() == 0 ? null
+            String discount = l.discountCents() == 0 || l.returned() ? null
                     : i18n.get("sell.discountShown", money(l.discountCents()), i18n.get("reason." + l.discountReason()));
             if (l.promotionCents() > 0) {
                 String promo = i18n.get("sell.discountShown", money(l.promotionCents()), l.promotionLabel());
                 discount = discount == null ? promo : promo + "   " + discount;
             }
             boolean notHere = l.takenNow() && availableHere.getOrDefault(l.variantId(), Integer.MAX_VALUE) < l.quantity();
-            String fulfilment = l.fulfilment() == null ? null
+            String fulfilment = l.returnOf() != null ? i18n.get("sell.comingBack", l.returnOf().orderNumber(),
+                    i18n.get("returns.reason." + l.returnOf().reason().name()), i18n.get("returns.restock." + l.returnOf().restock().name()))
+                    : l.fulfilment() == null ? null
                     : l.settlesOrder() ? i18n.get("sell.orderBalance")
                     : l.fulfilment().equals(BasketLine.HOME) ? i18n.get("aisle.toDeliver")
                     : i18n.get("aisle.toCollect", locationName.apply(l.fulfilment().substring(BasketLine.PICKUP.length())));
