@@ -38,10 +38,14 @@ public record CustomerInsights(long lifetimeSpendCents, int orderCount, Map<Stri
                 continue;
             }
             count++;
+            long exact = 0;
             long gross = 0;
             long keptGross = 0;
+            boolean linesSayWhatWasPaid = !o.lines().isEmpty() && o.lines().stream().allMatch(l -> l.paidCents() != null);
             for (OrderLine l : o.lines()) {
                 int kept = l.quantity() - l.returnedQuantity();
+                // What was paid for the line (after promotions and discounts), less what its returns refunded.
+                exact += l.keptPaid();
                 gross += l.quantity() * l.unitPriceCents();
                 keptGross += kept * l.unitPriceCents();
                 PurchasedItem item = items.get(l.variantId());
@@ -54,8 +58,8 @@ public record CustomerInsights(long lifetimeSpendCents, int orderCount, Map<Stri
                     }
                 }
             }
-            // What was paid (after promotions and discounts), less the share of what came back.
-            long net = gross == 0 || o.totalCents() <= 0 ? keptGross
+            // A platform that does not say what each line was paid: the order's total shared over what was kept.
+            long net = linesSayWhatWasPaid ? exact : gross == 0 || o.totalCents() <= 0 ? keptGross
                     : java.math.BigDecimal.valueOf(o.totalCents()).multiply(java.math.BigDecimal.valueOf(keptGross))
                     .divide(java.math.BigDecimal.valueOf(gross), 0, java.math.RoundingMode.HALF_UP).longValueExact();
             lifetime += net;

@@ -20,4 +20,20 @@ public record OrderLine(String id, String variantId, String sku, String name, in
     public long paid() {
         return paidCents != null ? paidCents : Math.multiplyExact(unitPriceCents, (long) quantity);
     }
+
+    /**
+     * What {@code units} units of the line were paid: {@code floor(paid × units / quantity)}, all of them exactly
+     * {@link #paid()} (the refund rule of the returns counter; no unit is worth more than was paid).
+     */
+    public long paidFor(int units) {
+        if (units >= quantity) {
+            return paid();
+        }
+        return units <= 0 ? 0 : Math.floorDiv(Math.multiplyExact(paid(), (long) units), quantity);
+    }
+
+    /** What the units not returned were paid. */
+    public long keptPaid() {
+        return paid() - paidFor(returnedQuantity);
+    }
 }

@@ -18,13 +18,6 @@ public final class ReturnMoney {
         if (units < 0 || alreadyReturned < 0 || alreadyReturned + units > line.quantity()) {
             throw new IllegalArgumentException("units out of range");
         }
-        return value(line.paid(), line.quantity(), alreadyReturned + units) - value(line.paid(), line.quantity(), alreadyReturned);
-    }
-
-    static long value(long paidCents, int quantity, int units) {
-        if (units >= quantity) {
-            return paidCents;
-        }
-        return units <= 0 ? 0 : Math.floorDiv(paidCents * units, quantity);
+        return line.paidFor(alreadyReturned + units) - line.paidFor(alreadyReturned);
     }
 }

@@ -59,6 +59,16 @@ class CustomerInsightsTest {
     }
 
     @Test
+    void whenEachLineSaysWhatWasPaidSpendIsThatLessWhatItsReturnsRefundedToTheCent() {
+        // Two tops at 35,99 under "10 % from two" (64,78 paid), one came back (32,39 refunded); a scarf at 19,99.
+        Order web = new Order("w1", "W-1", "c", Order.Channel.WEB, null, Order.OrderStatus.DELIVERED, "2026-11-02T10:00:00Z", 8_477,
+                List.of(new OrderLine("l1", "v1", "S", "Top", 2, 3_599, 2000, 1, 6_478L), new OrderLine("l2", "v2", "S", "Foulard", 1, 1_999, 2000, 0,
+                        1_999L)));
+        CustomerInsights i = CustomerInsights.of(List.of(web), Map.of(), LocalDate.of(2026, 11, 20), ZoneOffset.UTC, 4);
+        assertThat(i.lifetimeSpendCents()).isEqualTo(6_478 - 3_239 + 1_999);
+    }
+
+    @Test
     void aCustomerWithNoOrders() {
         CustomerInsights i = CustomerInsights.of(List.of(), Map.of(), LocalDate.of(2026, 1, 5), ZoneOffset.UTC, 4);
         assertThat(i.lifetimeSpendCents()).isZero();
