@@ -200,6 +200,7 @@ public final class AppWindow {
         fr.comptoir.customers.ui.CustomersFeature customers = features.customers();
         fr.comptoir.sale.ui.SellFeature sell = features.sell(customers);
         sell.setLineVoidRule(settings::lineVoidNeedsManager);
+        sell.setCashRefundLimit(settings::cashRefundLimitCents);
         sell.setScanErrorSignal(() -> {
             if (settings.scanErrorSound()) {
                 fr.comptoir.uikit.ErrorTone.play();

@@ -28,6 +28,10 @@ public final class SettingsView {
     public record DiscountSetting(int basisPoints, boolean editable, Consumer<Integer> onChange) {
     }
 
+    /** The most cash one return hands back; only a manager changes it. */
+    public record CashRefundSetting(long cents, boolean editable, Consumer<Long> onChange) {
+    }
+
     /** Whether removing a line needs a manager (as voiding the sale does); only a manager changes it. */
     public record LineVoidSetting(boolean needsManager, boolean editable, Consumer<Boolean> onChange) {
     }
@@ -46,7 +50,7 @@ public final class SettingsView {
     private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
 
     public SettingsView(I18n i18n, DeviceConfig device, Duration lockDelay, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay,
-                        DiscountSetting discount, LineVoidSetting lineVoid, ScannerSetting scanner) {
+                        DiscountSetting discount, LineVoidSetting lineVoid, ScannerSetting scanner, CashRefundSetting cashRefund) {
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(24));
 
@@ -106,6 +110,23 @@ public final class SettingsView {
 
         Node scanners = scannerSection(i18n, scanner);
 
+        HBox cashLimits = new HBox(12);
+        ToggleGroup cashLimit = new ToggleGroup();
+        for (long euros : List.of(0L, 50L, 150L, 300L)) {
+            ToggleButton b = new ToggleButton(euros + " €");
+            b.setFocusTraversable(false);
+            b.setId("settings-cash-refund-" + euros);
+            b.setMinSize(88, 56);
+            b.setToggleGroup(cashLimit);
+            b.setSelected(cashRefund.cents() == euros * 100);
+            b.setDisable(!cashRefund.editable());
+            b.setOnAction(e -> {
+                cashRefund.onChange().accept(euros * 100);
+                b.setSelected(true);
+            });
+            cashLimits.getChildren().add(b);
+        }
+
         GridPane terminal = new GridPane();
         terminal.setHgap(24);
         terminal.setVgap(8);
@@ -121,6 +142,7 @@ public final class SettingsView {
                 Ui.label(i18n.get("settings.autoLock"), "title-4"), delays,
                 Ui.label(i18n.get("settings.discountThreshold"), "title-4"), thresholds, thresholdHelp,
                 Ui.label(i18n.get("settings.lineVoid"), "title-4"), lineVoids,
+                Ui.label(i18n.get("settings.cashRefundLimit"), "title-4"), cashLimits,
                 Ui.label(i18n.get("settings.scanner"), "title-4"), scanners,
                 Ui.label(i18n.get("settings.terminal"), "title-4"), terminal);
     }

@@ -92,7 +92,8 @@ final class ShellScreens {
                         (prefix, suffix) -> {
                             settings.changeScannerFrame(prefix, suffix);
                             scans.frame(settings.scannerPrefix(), settings.scannerSuffix());
-                        }, settings::changeScanErrorSound));
+                        }, settings::changeScanErrorSound),
+                new SettingsView.CashRefundSetting(settings.cashRefundLimitCents(), manager, settings::changeCashRefundLimit));
         Node root = view.root();
         // On Settings a scan shows what the scanner sent (prefix and suffix taken off): the set-up is checked here.
         scans.routeWhileShown(root, code -> view.showTestScan(code, i18n));

@@ -29,8 +29,11 @@ final class TerminalSettings {
     static final String SCANNER_SUFFIX = "scanner.suffix";
     /** Whether a scan that adds nothing also sounds ("true"/"false"; off unless a manager turns it on). */
     static final String SCAN_ERROR_SOUND = "scanner.errorSound";
+    /** The most cash one return hands back (cents); above it, the card or the online payment. */
+    static final String CASH_REFUND_LIMIT = "returns.cashRefundLimitCents";
+    static final long DEFAULT_CASH_REFUND_LIMIT = 15_000;
     private static final java.util.List<String> KEYS = java.util.List.of(LANGUAGE, LOCK_DELAY, DISCOUNT_THRESHOLD,
-            LINE_VOID_NEEDS_MANAGER, SCANNER_PREFIX, SCANNER_SUFFIX, SCAN_ERROR_SOUND);
+            LINE_VOID_NEEDS_MANAGER, SCANNER_PREFIX, SCANNER_SUFFIX, SCAN_ERROR_SOUND, CASH_REFUND_LIMIT);
 
     /** What was stored (key → value, absent when never set), read off the JavaFX thread at start. */
     record Stored(java.util.Map<String, String> values) {
@@ -60,6 +63,7 @@ final class TerminalSettings {
     private String scannerPrefix;
     private String scannerSuffix;
     private boolean scanErrorSound;
+    private long cashRefundLimitCents;
 
     TerminalSettings(AppContext context, Stored stored, TaskRunner runner, Consumer<Throwable> onSaveFailed) {
         this.context = context;
@@ -71,6 +75,27 @@ final class TerminalSettings {
         this.scannerPrefix = java.util.Objects.requireNonNullElse(stored.get(SCANNER_PREFIX), "");
         this.scannerSuffix = java.util.Objects.requireNonNullElse(stored.get(SCANNER_SUFFIX), "");
         this.scanErrorSound = "true".equals(stored.get(SCAN_ERROR_SOUND));
+        this.cashRefundLimitCents = parseLimit(stored.get(CASH_REFUND_LIMIT));
+    }
+
+    /** A stored limit that cannot be read, or is negative, falls back to the default. */
+    static long parseLimit(String stored) {
+        try {
+            long cents = stored == null ? DEFAULT_CASH_REFUND_LIMIT : Long.parseLong(stored.strip());
+            return cents >= 0 ? cents : DEFAULT_CASH_REFUND_LIMIT;
+        } catch (NumberFormatException e) {
+            return DEFAULT_CASH_REFUND_LIMIT;
+        }
+    }
+
+    long cashRefundLimitCents() {
+        return cashRefundLimitCents;
+    }
+
+    /** A manager's choice: the most cash one return hands back. */
+    void changeCashRefundLimit(long cents) {
+        cashRefundLimitCents = cents;
+        save(CASH_REFUND_LIMIT, Long.toString(cents), () -> { });
     }
 
     /** A stored delay that cannot be read, or is shorter than a second, falls back to the default. */

@@ -170,6 +170,12 @@ public final class SellFeature {
     }
 
     private Consumer<SaleRecord> onOrderSettled = sale -> { };
+    private java.util.function.LongSupplier cashRefundLimit = () -> Long.MAX_VALUE;
+
+    /** The store's rule: the most cash one return hands back (read at each Payment screen). */
+    public void setCashRefundLimit(java.util.function.LongSupplier cents) {
+        this.cashRefundLimit = cents;
+    }
 
     /** Told (JavaFX thread) when a recorded sale paid an order's balance, its hand-over journaled with it (decision 0029). */
     public void setOnOrderSettled(Consumer<SaleRecord> onOrderSettled) {
@@ -249,6 +255,7 @@ public final class SellFeature {
         // The basket is on disk before any payment is asked: a payment never exists without its sale.
         vm.load(autosave::flush);
         vm.enableGiftCards();
+        vm.setCashRefundLimit(cashRefundLimit.getAsLong());
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
             services.emails().send(sale, to, i18n.locale().getLanguage(), staffId);
             services.requestDelivery().run();

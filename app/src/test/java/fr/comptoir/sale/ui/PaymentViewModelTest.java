@@ -57,6 +57,63 @@ class PaymentViewModelTest {
                 new I18n(Locale.ENGLISH), completed::add);
     }
 
+    /** A return of one item of web order W1 (refunds {@code refund}) and one of store ticket T9 (refunds {@code storeRefund}). */
+    PaymentViewModel refundVm(long refund, long storeRefund) {
+        basket.add(BasketLine.comingBack("v1", "S1", "Robe", 1, refund, 2000, null, refund,
+                new fr.comptoir.sale.ReturnOf("o1", "W1", "o1-1", "WEB", fr.comptoir.sale.ReturnOf.Reason.TOO_SMALL,
+                        fr.comptoir.sale.ReturnOf.Restock.SELLABLE, null)));
+        basket.add(BasketLine.comingBack("v2", "S2", "Pull", 1, storeRefund, 2000, null, storeRefund,
+                new fr.comptoir.sale.ReturnOf("o2", "T9", "o2-1", "STORE", fr.comptoir.sale.ReturnOf.Reason.DAMAGED,
+                        fr.comptoir.sale.ReturnOf.Restock.DAMAGED, null)));
+        return new PaymentViewModel(basket, payments(), (Checkout c) -> new SaleRecord("sale-1", "T-1", "st", "d", "s", "Léo",
+                null, null, "2026-11-20T10:00:00Z", basket.lines(), c.payments(), c.dueCents(), c.changeCents(),
+                Vat.breakdown(basket.lines()), List.of(), null, SaleRecord.typeOf(basket.lines())), sale -> "RECEIPT", TaskRunner.direct(),
+                new I18n(Locale.ENGLISH), completed::add);
+    }
+
+    @Test
+    void aReturnGoesBackToTheOnlinePaymentForWhatWasBoughtOnlineAndTheRestInCashWithinTheLimit() {
+        PaymentViewModel vm = refundVm(5_000, 20_000);
+        assertThat(vm.isRefund()).isTrue();
+        assertThat(vm.dueProperty().get()).isEqualTo("250,00\u00a0€");
+        vm.setCashRefundLimit(15_000);
+        vm.refundOnline();
+        assertThat(vm.messageProperty().get()).contains("50,00", "W1");
+        assertThat(vm.remainingProperty().get()).as("only the web item goes back online").isEqualTo("200,00\u00a0€");
+        vm.refundOnline();
+        assertThat(vm.messageProperty().get()).isEqualTo("Nothing in this ticket was bought online.");
+        vm.payCash();
+        assertThat(vm.messageProperty().get()).isEqualTo("Above 150,00\u00a0€ in cash, refund to the card or to the online payment: the store's limit.");
+        assertThat(journal.of(basket.saleId())).as("nothing handed back").hasSize(1);
+        vm.amountEntryProperty().set("150");
+        vm.payCash();
+        assertThat(vm.remainingProperty().get()).isEqualTo("50,00\u00a0€");
+        vm.payCard();
+        assertThat(vm.paidProperty().get()).isTrue();
+        vm.complete();
+        assertThat(completed).singleElement().satisfies(sale -> {
+            assertThat(sale.type()).isEqualTo(SaleRecord.Type.RETURN);
+            assertThat(sale.payments()).extracting(fr.comptoir.sale.Payment::tender).containsExactly(fr.comptoir.sale.Payment.Tender.ONLINE,
+                    fr.comptoir.sale.Payment.Tender.CASH, fr.comptoir.sale.Payment.Tender.CARD);
+            assertThat(sale.payments()).extracting(fr.comptoir.sale.Payment::amountCents).containsExactly(-5_000L, -15_000L, -5_000L);
+        });
+    }
+
+    @Test
+    void aCardRefundTheTerminalDeclinesRefundsNothingAndTheRefundIsStillOwed() {
+        // The simulated terminal declines refunds of amounts ending in 01.
+        PaymentViewModel vm = refundVm(1_000, 4_001);
+        vm.amountEntryProperty().set("40,01");
+        vm.payCard();
+        assertThat(vm.messageProperty().get()).startsWith("The terminal declined the refund");
+        assertThat(vm.remainingProperty().get()).isEqualTo("50,01\u00a0€");
+        assertThat(vm.paidProperty().get()).isFalse();
+        assertThat(journal.of(basket.saleId())).singleElement().satisfies(i -> assertThat(i.state()).isEqualTo(fr.comptoir.sale.PaymentJournal.State.REFUSED));
+        vm.amountEntryProperty().set("60");
+        vm.payCard();
+        assertThat(vm.messageProperty().get()).as("never more than is owed").isEqualTo("Refund at most 50,01\u00a0€ to the card.");
+    }
+
     @Test
     void paymentsTakenBeforeAStopCountAndAreNeverChargedAgain() {
         PaymentViewModel vm = vm(7497);
