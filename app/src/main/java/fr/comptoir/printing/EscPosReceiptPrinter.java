@@ -64,6 +64,11 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
 
     @Override
     public void print(String receiptText) {
+        print(receiptText, null);
+    }
+
+    @Override
+    public void print(String receiptText, String code) {
         try (EscPos escpos = new EscPos(output.get())) {
             escpos.initializePrinter();
             escpos.setCharacterCodeTable(EscPos.CharacterCodeTable.CP858_Euro);
@@ -80,6 +85,12 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
                 } else {
                     escpos.writeLF(normal, line);
                 }
+            }
+            if (code != null && !code.isBlank()) {
+                // The ticket number as a QR code, drawn by the printer: the returns counter scans it.
+                escpos.feed(1);
+                escpos.write(new com.github.anastaciocintra.escpos.barcode.QRCode().setSize(6)
+                        .setJustification(EscPosConst.Justification.Center), code);
             }
             escpos.feed(5).cut(EscPos.CutMode.FULL);
         } catch (IOException e) {

@@ -34,6 +34,14 @@ public final class ReceiptArchive {
 
     /** Writes {@code <ticket>.txt} and {@code <ticket>.pdf}; returns the PDF's path. */
     public Path save(String ticketNumber, String receiptText) {
+        return save(ticketNumber, receiptText, null);
+    }
+
+    /**
+     * As {@link #save(String, String)}, the PDF with a QR code of {@code code} under the receipt (the ticket
+     * number, as printed on paper), or none when null.
+     */
+    public Path save(String ticketNumber, String receiptText, String code) {
         if (!ticketNumber.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("Not a ticket number: " + ticketNumber);
         }
@@ -41,7 +49,7 @@ public final class ReceiptArchive {
             Files.createDirectories(dir);
             writeAtomically(dir.resolve(ticketNumber + ".txt"), tmp -> Files.writeString(tmp, receiptText));
             Path pdf = dir.resolve(ticketNumber + ".pdf");
-            writeAtomically(pdf, tmp -> writePdf(receiptText, tmp));
+            writeAtomically(pdf, tmp -> writePdf(receiptText, code, tmp));
             return pdf;
         } catch (IOException e) {
             throw new UncheckedIOException("The receipt could not be saved: " + e.getMessage(), e);
@@ -60,8 +68,17 @@ public final class ReceiptArchive {
 
     /** One page as long as the receipt, in Courier so that the 42 columns line up as on paper. */
     static void writePdf(String receiptText, Path file) throws IOException {
+        writePdf(receiptText, null, file);
+    }
+
+    /** Size of one module of the QR code, in points (a 25-module code is about 3 cm wide). */
+    private static final float QR_MODULE = 3.4f;
+
+    static void writePdf(String receiptText, String code, Path file) throws IOException {
         String[] lines = receiptText.split("\n", -1);
-        float height = 2 * MARGIN + lines.length * LEADING;
+        com.google.zxing.common.BitMatrix qr = code == null ? null : qr(code);
+        float qrSize = qr == null ? 0 : qr.getWidth() * QR_MODULE;
+        float height = 2 * MARGIN + lines.length * LEADING + qrSize;
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(PAPER_WIDTH, height));
             doc.addPage(page);
@@ -78,9 +95,31 @@ public final class ReceiptArchive {
                     out.newLine();
                 }
                 out.endText();
+                if (qr != null) {
+                    // Under the text, centred: the ticket number, as the printer draws it on paper.
+                    float left = (PAPER_WIDTH - qrSize) / 2;
+                    for (int y = 0; y < qr.getHeight(); y++) {
+                        for (int x = 0; x < qr.getWidth(); x++) {
+                            if (qr.get(x, y)) {
+                                out.addRect(left + x * QR_MODULE, MARGIN + qrSize - (y + 1) * QR_MODULE, QR_MODULE, QR_MODULE);
+                            }
+                        }
+                    }
+                    out.fill();
+                }
             }
             doc.getDocumentInformation().setTitle(lines.length > 0 ? lines[0].strip() : "Receipt");
             doc.save(file.toFile());
+        }
+    }
+
+    /** The QR code of {@code code} (a quiet zone of one module around it). */
+    static com.google.zxing.common.BitMatrix qr(String code) {
+        try {
+            return new com.google.zxing.qrcode.QRCodeWriter().encode(code, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+                    java.util.Map.of(com.google.zxing.EncodeHintType.MARGIN, 1));
+        } catch (com.google.zxing.WriterException e) {
+            throw new IllegalArgumentException("No QR code for " + code, e);
         }
     }
 

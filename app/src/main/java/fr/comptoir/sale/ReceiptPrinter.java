@@ -6,6 +6,14 @@ public interface ReceiptPrinter {
     /** Prints a receipt (lines of at most 42 characters) and cuts the paper. */
     void print(String receiptText);
 
+    /**
+     * Prints a receipt with a QR code of {@code code} under it (the ticket number, scanned at the returns
+     * counter), then cuts the paper. A printer that cannot draw one prints the receipt alone.
+     */
+    default void print(String receiptText, String code) {
+        print(receiptText);
+    }
+
     /** Opens the cash drawer wired to the printer. */
     void openDrawer();
 }

@@ -221,7 +221,8 @@ final class SessionFeatures {
                 () -> new fr.comptoir.sale.SaleCompletion.Seller(d.storeId(),
                         context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::code).orElse("ST"), d.deviceId(), s.staff().id(),
                         s.staff().displayName()),
-                context.receiptPrinter(), (ticket, text) -> context.receiptArchive().save(ticket, text),
+                // Every till receipt carries its ticket number as a QR code, scanned at the returns counter.
+                context.receiptPrinter(), (ticket, text) -> context.receiptArchive().save(ticket, text, ticket),
                 new fr.comptoir.sale.ReceiptEmail(context.journal()), () -> context.recentSales(30),
                 variantId -> {
                     boolean live = online.getAsBoolean();

@@ -54,6 +54,20 @@ class ReceiptArchiveTest {
     }
 
     @Test
+    void thePdfCarriesTheTicketNumberAsAQrCodeThatAScannerReadsBack() throws Exception {
+        String text = ReceiptText.of(sale(), "Comptoir Paris Rivoli", new I18n(Locale.ENGLISH), false);
+        Path pdf = new ReceiptArchive(dir).save("PAR01-ABC-000007", text, "PAR01-ABC-000007");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
+            int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+            com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+            assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText()).isEqualTo("PAR01-ABC-000007");
+            assertThat(new PDFTextStripper().getText(doc)).as("the text is all there above it").contains("Ticket PAR01-ABC-000007");
+        }
+    }
+
+    @Test
     void aTicketNumberThatIsNotOneWritesNothing() {
         assertThatThrownBy(() -> new ReceiptArchive(dir).save("../../etc/passwd", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThat(dir).isEmptyDirectory();

@@ -41,6 +41,19 @@ class EscPosReceiptPrinterTest {
     }
 
     @Test
+    void aTicketNumberIsPrintedAsAQrCodeBeforeTheCut() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new EscPosReceiptPrinter(() -> out).print(RECEIPT, "PAR01-ABC-000007");
+        byte[] bytes = out.toByteArray();
+        // GS ( k: the QR code's model, size, data stored, then printed.
+        assertThat(contains(bytes, new byte[]{0x1D, 0x28, 0x6B})).as("a QR code command").isTrue();
+        assertThat(contains(bytes, "PAR01-ABC-000007".getBytes(Charset.forName("cp858")))).isTrue();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        new EscPosReceiptPrinter(() -> plain).print(RECEIPT);
+        assertThat(contains(plain.toByteArray(), new byte[]{0x1D, 0x28, 0x6B})).as("none without a code").isFalse();
+    }
+
+    @Test
     void opensTheDrawerWithAPulse() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new EscPosReceiptPrinter(() -> out).openDrawer();

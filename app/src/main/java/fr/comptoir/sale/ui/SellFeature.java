@@ -249,7 +249,8 @@ public final class SellFeature {
                     if (settlement != null) {
                         onOrderSettled.accept(sale);
                     }
-                    print(ReceiptText.of(sale, storeName, i18n, false, this::locationName), problem -> self[0].notice().warn(problem));
+                    print(ReceiptText.of(sale, storeName, i18n, false, this::locationName), sale.ticketNumber(),
+                            problem -> self[0].notice().warn(problem));
                 });
         self[0] = vm;
         // The basket is on disk before any payment is asked: a payment never exists without its sale.
@@ -264,9 +265,9 @@ public final class SellFeature {
     }
 
     /** Prints in the background; a printer problem never undoes the sale, it is only said. */
-    private void print(String text, Consumer<String> onProblem) {
+    private void print(String text, String ticketNumber, Consumer<String> onProblem) {
         runner.run(() -> {
-            services.printer().print(text);
+            services.printer().print(text, ticketNumber);
             return null;
         }, x -> { }, failure -> onProblem.accept(i18n.get("pay.printFailed", failure.getMessage())));
     }
