@@ -542,7 +542,7 @@ public final class AppContext implements AutoCloseable {
      */
     public fr.comptoir.returns.ReturnCounter returnCounter() {
         DeviceConfig d = device().orElseThrow();
-        return new fr.comptoir.returns.ReturnCounter(new fr.comptoir.storage.SqliteOrders(cacheDb), journal,
+        fr.comptoir.returns.ReturnCounter counter = new fr.comptoir.returns.ReturnCounter(new fr.comptoir.storage.SqliteOrders(cacheDb), journal,
                 fr.comptoir.storage.CanonicalJson.codec(), ids -> {
                     java.util.Map<String, String> categories = new java.util.HashMap<>();
                     catalog().variants(ids, d.storeId()).forEach((id, v) -> {
@@ -553,6 +553,8 @@ public final class AppContext implements AutoCloseable {
                     return categories;
                 }, () -> staffDirectory.store(d.storeId()).map(fr.comptoir.stores.Store::policy).orElse(fr.comptoir.stores.ReturnPolicy.DEFAULT),
                 clock);
+        counter.findOwnTicketsIn(() -> recentSales(300));
+        return counter;
     }
 
     /** This store's pickup queue, as cached (works offline). */

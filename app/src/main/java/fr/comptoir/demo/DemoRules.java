@@ -307,8 +307,10 @@ final class DemoRules {
         String aisleFulfilment = null;
         long keptNet = 0;
         long aisleNet = 0;
+        // An order line's id is the sale's id and the line's place on the ticket: a till finds it from its own ticket.
         int n = 0;
         for (JsonNode l : lines) {
+            n++;
             String variantId = l.path("variantId").asText();
             String fulfilment = l.path("fulfilment").isNull() ? null : l.path("fulfilment").asText(null);
             if (l.path("returnOf").isObject()) {
@@ -326,7 +328,7 @@ final class DemoRules {
             if (fulfilment != null) {
                 // Endless aisle: paid here, reserved where it is in stock, sent home or to another store.
                 reserveSomewhere(variantId, l.path("quantity").asInt());
-                aisleLines.add(orderLine(id + "-a" + (++n), l));
+                aisleLines.add(orderLine(id + "-a" + n, l));
                 aisleFulfilment = fulfilment;
                 aisleNet += net(l);
                 continue;
@@ -337,7 +339,7 @@ final class DemoRules {
                 stock.put("onHand", Math.max(0, stock.path("onHand").asInt() - l.path("quantity").asInt()));
                 store.upsert("stock", stockId, stock);
             }
-            orderLines.add(orderLine(id + "-" + (++n), l));
+            orderLines.add(orderLine(id + "-" + n, l));
             keptNet += net(l);
         }
         if (!aisleLines.isEmpty()) {

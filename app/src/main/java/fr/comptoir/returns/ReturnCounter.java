@@ -64,6 +64,20 @@ public final class ReturnCounter {
     private final Function<Collection<String>, Map<String, String>> categories;
     private final Supplier<ReturnPolicy> policy;
     private final Clock clock;
+    private Supplier<List<SaleRecord>> ownSales = List::of;
+
+    /**
+     * This till's recent tickets (blocking: journal): a receipt of this till the orders feed has not brought yet
+     * (offline, or just sold) is found among them ({@link OwnTickets}).
+     */
+    public void findOwnTicketsIn(Supplier<List<SaleRecord>> recentSales) {
+        this.ownSales = recentSales;
+    }
+
+    private Optional<Order> ownTicket(java.util.function.Predicate<Order> which) {
+        return ownSales.get().stream().filter(s -> s.type() != SaleRecord.Type.RETURN).map(OwnTickets::asOrder)
+                .filter(o -> !o.lines().isEmpty()).filter(which).findFirst();
+    }
 
     /**
      * @param json       reads back this terminal's tickets not confirmed yet (as the outbox keeps them)
@@ -83,7 +97,11 @@ public final class ReturnCounter {
     /** Orders by number (any part of a web order number or a ticket number), newest first. */
     public List<Order> find(String text, int limit) {
         String t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
-        return t.length() < 3 ? List.of() : orders.byNumber(t, limit);
+        if (t.length() < 3) {
+            return List.of();
+        }
+        List<Order> cached = orders.byNumber(t, limit);
+        return !cached.isEmpty() ? cached : ownTicket(o -> o.number().equalsIgnoreCase(t)).map(List::of).orElse(List.of());
     }
 
     public List<Order> ofCustomer(String customerId, int limit) {
@@ -96,7 +114,7 @@ public final class ReturnCounter {
      * @param inBasket units of this order's lines already coming back in the basket, by line id
      */
     public Optional<ReturnableOrder> open(String orderId, Map<String, Integer> inBasket) {
-        Optional<Order> found = orders.order(orderId);
+        Optional<Order> found = orders.order(orderId).or(() -> ownTicket(o -> o.id().equals(orderId)));
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -125,6 +125,42 @@ class ReturnsOverHttpTest {
     }
 
     @Test
+    void aReceiptOfThisTillIsTakenBackBeforeThePlatformHasItAndTheRefundIsCountedOnItsOrderLine() throws Exception {
+        try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {
+            DemoPlatformStore platform = till.demoServer().orElseThrow().store();
+            DeviceConfig d = till.device().orElseThrow();
+            OrderLine bought = promoted(webOrderWithAPromotion(till));
+            fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
+            basket.add(new BasketLine(bought.variantId(), bought.sku(), bought.name(), 2, bought.unitPriceCents(), bought.vatRateBasisPoints(), null)
+                    .withDiscount(999, "LOYALTY_GESTURE", null));
+            Checkout cash = new Checkout(basket.totalCents());
+            cash.payCash(basket.totalCents());
+            SaleCompletion.Seller seller = new SaleCompletion.Seller(d.storeId(), "PAR01", d.deviceId(), "stf-par01-2", "Léo Martin");
+            SaleRecord sold = till.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, cash, seller);
+
+            // Not synced yet: the receipt's QR code (its ticket number) finds the ticket in this till's journal.
+            ReturnCounter counter = till.returnCounter();
+            List<Order> found = counter.find(sold.ticketNumber(), 5);
+            assertThat(found).singleElement().satisfies(o -> assertThat(o.id()).isEqualTo("ord-" + sold.id()));
+            ReturnCounter.ReturnableOrder open = counter.open(found.get(0).id(), Map.of()).orElseThrow();
+            List<BasketLine> back = counter.comingBack(open, List.of(new ReturnCounter.Choice(sold.id() + "-1", 1, ReturnOf.Reason.TOO_LARGE,
+                    ReturnOf.Restock.SELLABLE)), null);
+            long paidForOne = (2 * bought.unitPriceCents() - 999) / 2;
+            assertThat(back.get(0).totalCents()).as("half of what the two were paid, discount included").isEqualTo(-paidForOne);
+            fr.comptoir.sale.Basket returning = new fr.comptoir.sale.Basket();
+            back.forEach(returning::add);
+            Checkout refund = new Checkout(returning.totalCents());
+            refund.add(till.salePayments().cash(returning.saleId(), returning.totalCents()));
+            till.saleCompletion().complete(returning.saleId(), returning.lines(), null, Set.of(), null, refund, seller);
+
+            SyncEngine.Report r = till.sync().syncOnce();
+            assertThat(r.ok()).as(r.error()).isTrue();
+            assertThat(till.outbox().needsAttentionCount()).isZero();
+            assertThat(returnedAtPlatform(platform, "ord-" + sold.id(), sold.id() + "-1")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aUnitTwoTerminalsTookBackDuringAnOutageIsRefundedOnceAndTheOtherWaitsForAManagerWithTheMoneyTrail() throws Exception {
         try (AppContext t1 = TestOptions.syncedTinyDemo(dir.resolve("till-1"))) {
             DemoCentralServer server = t1.demoServer().orElseThrow();
