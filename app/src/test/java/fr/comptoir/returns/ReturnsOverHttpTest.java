@@ -161,6 +161,77 @@ class ReturnsOverHttpTest {
     }
 
     @Test
+    void twoHundredReturnsTakenOfflineReachThePlatformExactlyOnceThroughAFaultyNetwork() throws Exception {
+        try (DemoPlatformStore platform = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), fr.comptoir.demo.DemoSize.TINY, 42,
+                java.time.LocalDate.now());
+             DemoCentralServer server = DemoCentralServer.start(platform, 0);
+             fr.comptoir.testing.FaultyProxy proxy = new fr.comptoir.testing.FaultyProxy(server.baseUrl(), 2027);
+             AppContext till = AppContext.open(dir.resolve("till"), Clock.systemUTC(), TestOptions.fastTinyDemo())) {
+            till.activate(proxy.url(), "DEMO");
+            till.connect();
+            assertThat(till.sync().syncOnce().ok()).isTrue();
+            DeviceConfig d = till.device().orElseThrow();
+            SaleCompletion.Seller seller = new SaleCompletion.Seller(d.storeId(), "PAR01", d.deviceId(), "stf-par01-2", "Léo Martin");
+            List<String> variants = till.returnCounter().ofCustomer("cus-1", 50).stream().flatMap(o -> o.lines().stream())
+                    .map(OrderLine::variantId).distinct().limit(5).toList();
+            Map<String, fr.comptoir.catalog.VariantInfo> items = till.catalog().variants(variants, d.storeId());
+            assertThat(items).hasSize(5);
+            proxy.setDown(true);
+
+            // The outage: 40 tickets of five items, then every item taken back on a ticket of its own.
+            ReturnCounter counter = till.returnCounter();
+            long refunds = 0;
+            List<SaleRecord> sold = new java.util.ArrayList<>();
+            for (int t = 0; t < 40; t++) {
+                fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
+                items.values().forEach(v -> basket.add(new BasketLine(v.variantId(), v.sku(), v.label(), 1, v.priceCents(), v.vatRateBasisPoints(), null)));
+                Checkout cash = new Checkout(basket.totalCents());
+                cash.payCash(basket.totalCents());
+                sold.add(till.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, cash, seller));
+            }
+            for (SaleRecord s : sold) {
+                for (int i = 1; i <= 5; i++) {
+                    ReturnCounter.ReturnableOrder open = counter.open("ord-" + s.id(), Map.of()).orElseThrow();
+                    List<BasketLine> back = counter.comingBack(open, List.of(new ReturnCounter.Choice(s.id() + "-" + i, 1, ReturnOf.Reason.CHANGED_MIND,
+                            ReturnOf.Restock.SELLABLE)), null);
+                    fr.comptoir.sale.Basket returning = new fr.comptoir.sale.Basket();
+                    back.forEach(returning::add);
+                    Checkout refund = new Checkout(returning.totalCents());
+                    refund.add(till.salePayments().cash(returning.saleId(), returning.totalCents()));
+                    till.saleCompletion().complete(returning.saleId(), returning.lines(), null, Set.of(), null, refund, seller);
+                    refunds -= returning.totalCents();
+                }
+                ReturnCounter.ReturnableOrder done = counter.open("ord-" + s.id(), Map.of()).orElseThrow();
+                assertThat(done.lines()).as("this till's ledger: nothing left of " + s.ticketNumber()).allSatisfy(l -> assertThat(l.returnable()).isZero());
+            }
+            assertThat(till.outbox().pendingCount()).isEqualTo(240);
+
+            proxy.setDown(false);
+            proxy.setFaults(new fr.comptoir.testing.FaultyProxy.Faults(15, 10, 25, 15, 0, 0));
+            for (int round = 0; round < 2_000 && till.outbox().pendingCount() > 0; round++) {
+                Thread.sleep(2);
+                till.outbox().makeDueNow();
+                till.sync().drainOutbox();
+            }
+            assertThat(till.outbox().pendingCount()).isZero();
+            assertThat(till.outbox().needsAttentionCount()).isZero();
+            assertThat(proxy.lostAnswers.get() + proxy.duplicated.get()).as("the network did fail").isPositive();
+            long refundedAtPlatform = 0;
+            int returnedAtPlatform = 0;
+            for (SaleRecord s : sold) {
+                for (JsonNode l : json.readTree(platform.body("orders", "ord-" + s.id()).orElseThrow()).path("lines")) {
+                    returnedAtPlatform += l.path("returnedQuantity").asInt();
+                }
+                for (String body : platform.bodiesWhere("returned-items", "orderId", "ord-" + s.id())) {
+                    refundedAtPlatform += json.readTree(body).path("refundCents").asLong();
+                }
+            }
+            assertThat(returnedAtPlatform).as("each unit counted once").isEqualTo(200);
+            assertThat(refundedAtPlatform).as("refunds, to the cent, once each").isEqualTo(refunds);
+        }
+    }
+
+    @Test
     void aUnitTwoTerminalsTookBackDuringAnOutageIsRefundedOnceAndTheOtherWaitsForAManagerWithTheMoneyTrail() throws Exception {
         try (AppContext t1 = TestOptions.syncedTinyDemo(dir.resolve("till-1"))) {
             DemoCentralServer server = t1.demoServer().orElseThrow();
