@@ -425,6 +425,75 @@ class ComptoirUiTest {
                 .isEqualTo(fr.comptoir.pickups.PickupStatus.PARTLY_COLLECTED);
     }
 
+    @Test
+    void aScannedWebOrderOneLineOfTwoComesBackDamagedRefundedOnlineAndShowsInTheCustomersHistory() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        tap("Use the demo store");
+        signIn("Sarah Benali", "1234");
+        waitForText("Sarah Benali · Associate");
+        tap("Returns");
+        waitFor(() -> robot.lookup("#returns-search").tryQuery());
+        fr.comptoir.AppContext ctx = app.window().context();
+        // Hélène Martin's web order of last week: two tops under the web promotion, and a scarf.
+        fr.comptoir.orders.Order order = ctx.returnCounter().ofCustomer("cus-1", 100).stream()
+                .filter(o -> o.channel() == fr.comptoir.orders.Order.Channel.WEB && o.lines().size() == 2
+                        && o.status() == fr.comptoir.orders.Order.OrderStatus.DELIVERED
+                        && java.time.Instant.parse(o.placedAt()).isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(20)))
+                        && o.lines().stream().allMatch(l -> l.returnedQuantity() == 0))
+                .findFirst().orElseThrow();
+        fr.comptoir.orders.OrderLine second = order.lines().get(1);
+
+        // The confirmation e-mail's code is the order number: scanned, the order opens.
+        scanBurst(order.number());
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#returns-heading") != null
+                && text("#returns-heading").startsWith(order.number()));
+        bringIntoView("#returns-more-1");
+        tap("#returns-more-1");
+        bringIntoView("#returns-reason-1-DAMAGED");
+        tap("#returns-reason-1-DAMAGED");
+        String refund = fr.comptoir.common.Money.ofCents(second.paid()).format(java.util.Locale.FRANCE);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> ("To refund: " + refund).equals(text("#returns-refund")));
+        assertThat(robot.lookup("#returns-restock-1-DAMAGED").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .as("damaged: set aside").isTrue();
+        bringIntoView("#returns-to-till");
+        tap("#returns-to-till");
+
+        // The till: the item coming back, refunded on the web payment.
+        waitForText("Pay");
+        tap("Pay");
+        waitFor(() -> robot.lookup("#pay-online").tryQuery().filter(Node::isVisible));
+        tap("#pay-online");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> text("#pay-remaining") != null
+                && text("#pay-remaining").endsWith("0,00\u00a0€"));
+        tap("#pay-complete");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> onFx(() -> robot.lookup("#receipt")
+                .queryAs(javafx.scene.control.TextArea.class).getText()).contains("RETURN RECEIPT"));
+        String receipt = onFx(() -> robot.lookup("#receipt").queryAs(javafx.scene.control.TextArea.class).getText());
+        assertThat(receipt.replace('\n', ' ')).contains("Partly cancels ticket or order no.", order.number(), "Online payment " + order.number(),
+                "Returned: Damaged");
+
+        // Once the platform has it, Hélène's history says the scarf came back.
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> ctx.outbox().pendingCount() == 0);
+        assertThat(ctx.outbox().needsAttentionCount()).isZero();
+        ctx.sync().requestSync().get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+        tap("Customers");
+        tap("#customer-search").write("helene");
+        java.util.function.Supplier<Optional<Node>> helene = () -> robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> cell && cell.getItem() instanceof fr.comptoir.customers.CustomerMatch m
+                        && m.customer().fullName().equals("Hélène Martin"))
+                .findFirst();
+        waitFor(helene::get);
+        tapWhen(helene, "Hélène Martin in the results");
+        javafx.scene.control.ListView<?> orders = waitFor(() -> robot.lookup("#customer-orders").tryQueryAs(javafx.scene.control.ListView.class)
+                .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
+        fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow row = onFx(() -> orders.getItems().stream()
+                .map(o -> (fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow) o).filter(o -> o.number().equals(order.number()))
+                .findFirst().orElseThrow());
+        assertThat(row.lines().get(1)).endsWith("· 1 returned");
+        assertThat(row.lines().get(0)).doesNotContain("returned");
+    }
+
     /** Scrolls the page that holds {@code query} so that it is in sight, as a finger would. */
     private void bringIntoView(String query) throws Exception {
         Node node = waitFor(() -> robot.lookup(query).tryQuery());
