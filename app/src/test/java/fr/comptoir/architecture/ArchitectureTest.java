@@ -47,10 +47,16 @@ class ArchitectureTest {
             .that().resideInAnyPackage("fr.comptoir.sync..", "fr.comptoir.storage..", "fr.comptoir.centralapi..", "fr.comptoir.comptoirapi..",
                     "fr.comptoir.demo..", "fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
                     "fr.comptoir.stores..", "fr.comptoir.common..", "fr.comptoir.cli..", "fr.comptoir.sale..", "fr.comptoir.bench..",
-                    "fr.comptoir.printing..")
+                    "fr.comptoir.printing..", "fr.comptoir.returns..", "fr.comptoir.pickups..")
             .and().resideOutsideOfPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("logic must run and be tested without a toolkit");
+
+    @ArchTest
+    static final ArchRule printingLibrariesOnlyInPrinting = noClasses()
+            .that().resideOutsideOfPackage("fr.comptoir.printing..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.anastaciocintra..", "org.apache.pdfbox..", "com.google.zxing..")
+            .because("receipts on paper and in PDF are the printing adapter's business");
 
     @ArchTest
     static final ArchRule staffLogicHasNoJavaFx = noClasses()
