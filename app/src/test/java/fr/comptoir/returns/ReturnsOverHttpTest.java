@@ -161,6 +161,45 @@ class ReturnsOverHttpTest {
     }
 
     @Test
+    void anExchangeTakesOneItemBackAndSellsAnotherOnOneTicketTheDifferencePaid() throws Exception {
+        try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {
+            DemoPlatformStore platform = till.demoServer().orElseThrow().store();
+            DeviceConfig d = till.device().orElseThrow();
+            Order order = webOrderWithAPromotion(till);
+            OrderLine line = promoted(order);
+            ReturnCounter counter = till.returnCounter();
+            fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
+            counter.comingBack(counter.open(order.id(), Map.of()).orElseThrow(), List.of(new ReturnCounter.Choice(line.id(), 1,
+                    ReturnOf.Reason.TOO_SMALL, ReturnOf.Restock.SELLABLE)), null).forEach(basket::add);
+            // Something else instead, at the shop's price: sold in the same basket.
+            fr.comptoir.catalog.VariantInfo other = till.catalog().variants(List.of(order.lines().get(1).variantId()), d.storeId())
+                    .get(order.lines().get(1).variantId());
+            basket.add(other.variantId(), other.sku(), other.label(), other.priceCents(), other.vatRateBasisPoints(), other.category(), 1);
+            long refund = line.paid() / 2;
+            assertThat(basket.totalCents()).isEqualTo(other.priceCents() - refund);
+            Checkout pay = new Checkout(basket.totalCents());
+            long due = basket.totalCents();
+            if (due > 0) {
+                pay.payCash(due);
+            } else if (due < 0) {
+                pay.add(till.salePayments().onlineRefund(basket.saleId(), -due, order.number()));
+            }
+            SaleRecord ticket = till.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, pay,
+                    new SaleCompletion.Seller(d.storeId(), "PAR01", d.deviceId(), "stf-par01-2", "Léo Martin"));
+            assertThat(ticket.type()).isEqualTo(SaleRecord.Type.EXCHANGE);
+            assertThat(ticket.vatBreakdown().stream().mapToLong(fr.comptoir.sale.VatLine::totalCents).sum()).isEqualTo(due);
+
+            SyncEngine.Report r = till.sync().syncOnce();
+            assertThat(r.ok()).as(r.error()).isTrue();
+            assertThat(till.outbox().needsAttentionCount()).isZero();
+            assertThat(returnedAtPlatform(platform, order.id(), line.id())).isEqualTo(1);
+            JsonNode sold = json.readTree(platform.body("orders", "ord-" + ticket.id()).orElseThrow());
+            assertThat(sold.path("lines")).as("the store order holds what was sold, not what came back").hasSize(1);
+            assertThat(sold.path("lines").get(0).path("variantId").asText()).isEqualTo(other.variantId());
+        }
+    }
+
+    @Test
     void twoHundredReturnsTakenOfflineReachThePlatformExactlyOnceThroughAFaultyNetwork() throws Exception {
         try (DemoPlatformStore platform = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), fr.comptoir.demo.DemoSize.TINY, 42,
                 java.time.LocalDate.now());
