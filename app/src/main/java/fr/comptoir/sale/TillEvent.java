@@ -14,5 +14,6 @@ package fr.comptoir.sale;
 public record TillEvent(String eventId, Type type, String staffId, String storeId, String deviceId, String occurredAt,
                         String approvedBy, long amountCents, String detail) {
 
-    public enum Type { LINE_VOIDED, SALE_VOIDED, DRAWER_OPENED, DISCOUNT_APPROVED, PRICE_OVERRIDDEN, APPROVAL_REFUSED }
+    /** {@code CASH_REFUND_APPROVED}: a manager let a return hand back more cash than the store's limit. */
+    public enum Type { LINE_VOIDED, SALE_VOIDED, DRAWER_OPENED, DISCOUNT_APPROVED, PRICE_OVERRIDDEN, APPROVAL_REFUSED, CASH_REFUND_APPROVED }
 }

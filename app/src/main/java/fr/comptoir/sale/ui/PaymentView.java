@@ -114,7 +114,21 @@ public final class PaymentView {
         removeCash.visibleProperty().bind(vm.cashTakenProperty().greaterThan(0).and(vm.receiptProperty().isEmpty()));
         removeCash.managedProperty().bind(removeCash.visibleProperty());
         removeCash.disableProperty().bind(vm.busyProperty());
-        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), online, giftRow, message, checkAgain, payments, complete,
+        // More cash back than the store's limit: a manager's PIN lifts it for this ticket.
+        javafx.scene.control.PasswordField pin = new javafx.scene.control.PasswordField();
+        pin.setId("pay-manager-pin");
+        pin.setPromptText(i18n.get("discount.managerPin"));
+        pin.getStyleClass().add("touch-field");
+        pin.textProperty().bindBidirectional(vm.managerPinProperty());
+        pin.setOnAction(e -> vm.approveCash());
+        Button approve = Ui.button(i18n.get("pay.approveCash"));
+        approve.setId("pay-approve-cash");
+        approve.setOnAction(e -> vm.approveCash());
+        HBox approval = new HBox(10, pin, approve);
+        approval.visibleProperty().bind(vm.cashApprovalNeededProperty());
+        approval.managedProperty().bind(approval.visibleProperty());
+        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), online, giftRow, message, approval, checkAgain,
+                payments, complete,
                 new HBox(12, back, removeCash));
         left.setPrefWidth(560);
 

@@ -191,6 +191,48 @@ public final class PaymentViewModel {
         this.cashRefundLimitCents = cents;
     }
 
+    private java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> approve;
+    private java.util.function.BiConsumer<String, Long> approved = (managerId, cents) -> { };
+    private final BooleanProperty cashApprovalNeeded = new SimpleBooleanProperty(false);
+    private final StringProperty managerPin = new SimpleStringProperty("");
+
+    /**
+     * Lets a manager allow more cash back than the store's limit for this ticket, with their PIN.
+     *
+     * @param journal told (in the background) who approved how much, for the till's audit
+     */
+    public void enableCashApproval(java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> approve,
+                                   java.util.function.BiConsumer<String, Long> journal) {
+        this.approve = approve;
+        this.approved = journal;
+    }
+
+    public BooleanProperty cashApprovalNeededProperty() { return cashApprovalNeeded; }
+    public StringProperty managerPinProperty() { return managerPin; }
+
+    /** A manager's PIN: the cash limit is lifted for this ticket, or the PIN is refused. */
+    public void approveCash() {
+        if (approve == null) {
+            return;
+        }
+        String pin = managerPin.get();
+        managerPin.set("");
+        long owed = -checkout.remainingCents();
+        runner.run(() -> {
+            java.util.Optional<fr.comptoir.staff.StaffMember> manager = approve.apply(pin == null ? "" : pin);
+            manager.ifPresent(m -> approved.accept(m.id(), owed));
+            return manager;
+        }, manager -> {
+            if (manager.isEmpty()) {
+                notice.error(i18n.get("pay.cashApprovalRefused"));
+                return;
+            }
+            cashRefundLimitCents = Long.MAX_VALUE;
+            cashApprovalNeeded.set(false);
+            notice.confirm(i18n.get("pay.cashApproved", manager.get().displayName()));
+        }, failure -> notice.error(failure.getMessage()));
+    }
+
     /** Cash given, or for a refund, cash handed back. */
     public void payCash(long givenCents) {
         if (blocked() || givenCents <= 0) {
@@ -200,7 +242,8 @@ public final class PaymentViewModel {
             long back = -checkout.cashKept(givenCents) - checkout.payments().stream()
                     .filter(p -> p.tender() == Payment.Tender.CASH).mapToLong(Payment::amountCents).sum();
             if (back > cashRefundLimitCents) {
-                notice.error(i18n.get("pay.cashRefundLimit", money(cashRefundLimitCents)));
+                notice.error(i18n.get(approve == null ? "pay.cashRefundLimit" : "pay.cashRefundLimitManager", money(cashRefundLimitCents)));
+                cashApprovalNeeded.set(approve != null);
                 return;
             }
         }

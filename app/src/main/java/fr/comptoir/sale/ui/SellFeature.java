@@ -257,6 +257,8 @@ public final class SellFeature {
         vm.load(autosave::flush);
         vm.enableGiftCards();
         vm.setCashRefundLimit(cashRefundLimit.getAsLong());
+        vm.enableCashApproval(services.approve(), (managerId, cents) -> services.audit().record(fr.comptoir.sale.TillEvent.Type.CASH_REFUND_APPROVED,
+                managerId, cents, "cash-refund-above-limit"));
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
             services.emails().send(sale, to, i18n.locale().getLanguage(), staffId);
             services.requestDelivery().run();

@@ -100,6 +100,27 @@ class PaymentViewModelTest {
     }
 
     @Test
+    void aManagersPinLetsMoreCashBackThanTheLimitAndIsTold() {
+        PaymentViewModel vm = refundVm(1_000, 20_000);
+        vm.setCashRefundLimit(5_000);
+        List<String> approvals = new ArrayList<>();
+        vm.enableCashApproval(pin -> pin.equals("9876") ? java.util.Optional.of(new fr.comptoir.staff.StaffMember("stf-m", "st", "Camille Laurent",
+                fr.comptoir.staff.Role.MANAGER, null, true)) : java.util.Optional.empty(), (manager, cents) -> approvals.add(manager + ":" + cents));
+        vm.payCash();
+        assertThat(vm.cashApprovalNeededProperty().get()).isTrue();
+        vm.managerPinProperty().set("1111");
+        vm.approveCash();
+        assertThat(vm.messageProperty().get()).isEqualTo("Not a manager's PIN: the limit stays.");
+        assertThat(approvals).isEmpty();
+        vm.managerPinProperty().set("9876");
+        vm.approveCash();
+        assertThat(approvals).containsExactly("stf-m:21000");
+        assertThat(vm.cashApprovalNeededProperty().get()).isFalse();
+        vm.payCash();
+        assertThat(vm.paidProperty().get()).as("all of it handed back in cash").isTrue();
+    }
+
+    @Test
     void aCardRefundTheTerminalDeclinesRefundsNothingAndTheRefundIsStillOwed() {
         // The simulated terminal declines refunds of amounts ending in 01.
         PaymentViewModel vm = refundVm(1_000, 4_001);
