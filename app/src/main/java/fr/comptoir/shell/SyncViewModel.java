@@ -153,7 +153,9 @@ public final class SyncViewModel {
         }
         String key = "write." + kind.wire();
         return switch (kind) {
-            case SALE_RECORDED -> i18n.get(key, text(body, "ticketNumber"), Money.ofCents(number(body, "totalCents")).format(i18n.formats()));
+            case SALE_RECORDED -> "SALE".equals(text(body, "type")) || text(body, "type").isEmpty()
+                    ? i18n.get(key, text(body, "ticketNumber"), Money.ofCents(number(body, "totalCents")).format(i18n.formats()))
+                    : returned(body);
             case RECEIPT_EMAIL -> i18n.get(key, text(body, "email"));
             case CUSTOMER_CREATED -> i18n.get(key, text(body, "firstName") + " " + text(body, "lastName"));
             case CUSTOMER_NOTE, CUSTOMER_PREFERENCES, WISHLIST_ADD, WISHLIST_REMOVE -> i18n.get(key, text(body, "customerId"));
@@ -164,6 +166,33 @@ public final class SyncViewModel {
             case PICKUP_RECEIPT_EMAIL -> i18n.get(key, text(body, "orderNumber"), text(body, "email"));
             case PICKUP_HANDOVER -> handover(body);
         };
+    }
+
+    /**
+     * A return or exchange ticket in words, with the money trail a manager needs when the platform refuses it
+     * (another till took the same items back): the orders items came back from, how many, and how the money went
+     * back (tender by tender).
+     */
+    private String returned(Map<?, ?> body) {
+        java.util.Set<String> orders = new java.util.LinkedHashSet<>();
+        int units = 0;
+        if (body.get("lines") instanceof List<?> lines) {
+            for (Object l : lines) {
+                if (l instanceof Map<?, ?> line && line.get("returnOf") instanceof Map<?, ?> from) {
+                    orders.add(text(from, "orderNumber"));
+                    units -= (int) number(line, "quantity");
+                }
+            }
+        }
+        List<String> money = new java.util.ArrayList<>();
+        if (body.get("payments") instanceof List<?> payments) {
+            for (Object p : payments) {
+                if (p instanceof Map<?, ?> payment) {
+                    money.add(i18n.get("write.tender." + text(payment, "tender"), Money.ofCents(number(payment, "amountCents")).format(i18n.formats())));
+                }
+            }
+        }
+        return i18n.get("write.sale-recorded.return", text(body, "ticketNumber"), units, String.join(", ", orders), String.join(", ", money));
     }
 
     /**

@@ -169,4 +169,24 @@ class SyncViewModelTest {
             assertThat(r.problem()).contains("dev-2");
         });
     }
+
+    @Test
+    void aRefusedReturnTicketSaysWhereItsItemsCameFromAndHowTheMoneyWentBack() {
+        List<fr.comptoir.sale.BasketLine> lines = List.of(fr.comptoir.sale.BasketLine.comingBack("v1", "S1", "Robe", 2, 4_000, 2000, null, 7_000,
+                new fr.comptoir.sale.ReturnOf("o1", "W00012345", "o1-1", "WEB", fr.comptoir.sale.ReturnOf.Reason.DAMAGED,
+                        fr.comptoir.sale.ReturnOf.Restock.DAMAGED, null)));
+        fr.comptoir.sale.SaleRecord ticket = new fr.comptoir.sale.SaleRecord("sale-r", "PAR01-X-000042", "st", "d", "s", "Léo", null, null,
+                "2026-12-02T11:30:00Z", lines, List.of(fr.comptoir.sale.Payment.onlineRefund(5_000, "W00012345"), fr.comptoir.sale.Payment.cash(-2_000)),
+                -7_000, 0, fr.comptoir.sale.Vat.breakdown(lines), List.of(), null, fr.comptoir.sale.SaleRecord.Type.RETURN);
+        journal.appendWithOutbox("sale.completed", "s", new OutboxWrite(fr.comptoir.common.WriteKind.SALE_RECORDED, ticket.id(), ticket.id(), ticket));
+        PendingWrite w = outbox.due(Long.MAX_VALUE, 10).get(0);
+        outbox.markNeedsAttention(w.id(), "Refused by the central platform: Order W00012345, Robe: 2 asked back, 0 still returnable; returned before: "
+                + "2 by ticket PAR01-Y-000007 at 2026-12-02T10:00:00Z, terminal dev-2 in store st-par01 (refunded 7000 cents)");
+        SyncViewModel vm = vm(Locale.ENGLISH);
+        vm.refresh();
+        assertThat(vm.attentionRows()).singleElement().satisfies(r -> {
+            assertThat(r.what()).isEqualTo("Return PAR01-X-000042 — 2 item(s) back from W00012345; money: online payment -50,00\u00a0€, cash -20,00\u00a0€");
+            assertThat(r.problem()).contains("PAR01-Y-000007", "dev-2", "7000");
+        });
+    }
 }
