@@ -554,6 +554,12 @@ public final class AppContext implements AutoCloseable {
                 }, () -> staffDirectory.store(d.storeId()).map(fr.comptoir.stores.Store::policy).orElse(fr.comptoir.stores.ReturnPolicy.DEFAULT),
                 clock);
         counter.findOwnTicketsIn(() -> recentSales(300));
+        counter.askLive(orderId -> {
+            if (sync() == null || sync().status().connectivity() != fr.comptoir.sync.Connectivity.ONLINE) {
+                throw new IllegalStateException("offline");
+            }
+            return central().returnedSoFar(orderId);
+        });
         return counter;
     }
 

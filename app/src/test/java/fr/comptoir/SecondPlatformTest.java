@@ -117,6 +117,11 @@ class SecondPlatformTest {
         }
 
         @Override
+        public java.util.Map<String, Integer> returnedSoFar(String orderId) {
+            throw new UnsupportedOperationException("no returns here");
+        }
+
+        @Override
         public synchronized DeliveryReceipt deliver(PendingWrite write, fr.comptoir.centralapi.WriteProgress progress) {
             boolean again = delivered.stream().anyMatch(w -> w.idempotencyKey().equals(write.idempotencyKey()));
             if (!again) {

@@ -64,6 +64,12 @@ public interface CentralPlatform {
     fr.comptoir.pickups.Pickup pickup(String orderId);
 
     /**
+     * Units of each line of an order that came back so far, as the platform's ledger has them now (every terminal
+     * and channel): the returns counter asks before taking anything back when it can.
+     */
+    java.util.Map<String, Integer> returnedSoFar(String orderId);
+
+    /**
      * Delivers one write from the outbox. The idempotency key makes retries safe: a platform that has
      * already applied it answers with the original result instead of applying it again. A platform that
      * needs several requests for one write saves its progress through {@code progress} after each step it

@@ -204,6 +204,26 @@ public final class HttpCentralPlatform implements CentralPlatform {
         });
     }
 
+    @Override
+    public java.util.Map<String, Integer> returnedSoFar(String orderId) {
+        HttpUrl u = url("v1/orders").newBuilder().addPathSegment(orderId).addPathSegment("returnable").build();
+        return execute(authorized(new Request.Builder().url(u).get()).build(), body -> {
+            try {
+                com.fasterxml.jackson.databind.JsonNode answer = mapper.readTree(body);
+                if (!answer.path("lines").isArray() || !orderId.equals(answer.path("orderId").asText())) {
+                    throw new CentralProtocolException("Unexpected returnable lines for " + orderId, null);
+                }
+                java.util.Map<String, Integer> returned = new java.util.HashMap<>();
+                for (com.fasterxml.jackson.databind.JsonNode l : answer.path("lines")) {
+                    returned.put(l.path("lineId").asText(), l.path("returned").asInt());
+                }
+                return returned;
+            } catch (JsonProcessingException e) {
+                throw new CentralProtocolException("Unexpected returnable lines: " + e.getOriginalMessage(), e);
+            }
+        });
+    }
+
     private <T> java.util.List<T> readList(InputStream body, Class<T> type) throws IOException {
         try {
             return mapper.readValue(body, mapper.getTypeFactory().constructCollectionType(java.util.List.class, type));

@@ -46,8 +46,11 @@ public final class ReturnCounter {
         }
     }
 
-    /** An order at the counter: its lines as they stand, and until when its channel's window runs. */
-    public record ReturnableOrder(Order order, List<ReturnableLine> lines, Instant windowEndsAt) {
+    /**
+     * An order at the counter: its lines as they stand, until when its channel's window runs, and whether what
+     * came back was just asked of the platform ({@code live}) or is as this terminal's data has it.
+     */
+    public record ReturnableOrder(Order order, List<ReturnableLine> lines, Instant windowEndsAt, boolean live) {
 
         public Optional<ReturnableLine> line(String lineId) {
             return lines.stream().filter(l -> l.line().id().equals(lineId)).findFirst();
@@ -65,6 +68,15 @@ public final class ReturnCounter {
     private final Supplier<ReturnPolicy> policy;
     private final Clock clock;
     private Supplier<List<SaleRecord>> ownSales = List::of;
+    private Function<String, Map<String, Integer>> live;
+
+    /**
+     * Asks the platform's ledger when it answers (throws when it cannot be asked: the counter then goes on with
+     * its cache): another till's returns of the same items are refused before any money moves.
+     */
+    public void askLive(Function<String, Map<String, Integer>> returnedSoFar) {
+        this.live = returnedSoFar;
+    }
 
     /**
      * This till's recent tickets (blocking: journal): a receipt of this till the orders feed has not brought yet
@@ -119,6 +131,19 @@ public final class ReturnCounter {
             return Optional.empty();
         }
         Order o = found.get();
+        boolean asked = false;
+        if (live != null) {
+            try {
+                Map<String, Integer> returned = live.apply(orderId);
+                // The platform's count replaces the cache's (it holds the returns the feed has not brought yet).
+                o = new Order(o.id(), o.number(), o.customerId(), o.channel(), o.storeId(), o.status(), o.placedAt(), o.totalCents(),
+                        o.lines().stream().map(l -> new OrderLine(l.id(), l.variantId(), l.sku(), l.name(), l.quantity(), l.unitPriceCents(),
+                                l.vatRateBasisPoints(), Math.max(0, returned.getOrDefault(l.id(), l.returnedQuantity())), l.paidCents())).toList());
+                asked = true;
+            } catch (RuntimeException offline) {
+                // The platform cannot be asked now: the cache and this till's own ledger decide (decision 0030).
+            }
+        }
         Map<String, Integer> here = new HashMap<>(pendingHere(orderId));
         inBasket.forEach((line, units) -> here.merge(line, units, Integer::sum));
         ReturnPolicy p = policy.get();
@@ -135,7 +160,7 @@ public final class ReturnCounter {
                     : outside ? ReturnableLine.Refusal.OUTSIDE_WINDOW : null;
             lines.add(new ReturnableLine(l, here.getOrDefault(l.id(), 0), refusal, category));
         }
-        return Optional.of(new ReturnableOrder(o, lines, windowEnds));
+        return Optional.of(new ReturnableOrder(o, lines, windowEnds, asked));
     }
 
     /** Units of each line of {@code orderId} this terminal took back in tickets the platform has not confirmed. */

@@ -187,6 +187,14 @@ class ContractConformanceTest {
             fr.comptoir.pickups.Pickup owing = fr.comptoir.pickups.PickupDeskTest.orderWithBalance(ctx);
             fr.comptoir.pickups.PickupDeskTest.takeBalanceAtTill(ctx, desk, owing, owing.lines().stream()
                     .map(l -> new fr.comptoir.pickups.PickupMoney.LineOutcome(l.lineId(), l.open(), 0, null)).toList(), false, true);
+            // The returns counter: the platform's ledger asked, an item of a web order back, refunded on its online payment.
+            fr.comptoir.orders.Order webOrder = fr.comptoir.returns.ReturnsOverHttpTest.webOrderWithAPromotion(ctx);
+            fr.comptoir.returns.ReturnCounter counter = ctx.returnCounter();
+            fr.comptoir.returns.ReturnCounter.ReturnableOrder opened = counter.open(webOrder.id(), java.util.Map.of()).orElseThrow();
+            assertThat(opened.live()).as("asked of the platform").isTrue();
+            fr.comptoir.returns.ReturnsOverHttpTest.refundOnline(ctx, counter.comingBack(opened, List.of(new fr.comptoir.returns.ReturnCounter.Choice(
+                    fr.comptoir.returns.ReturnsOverHttpTest.promoted(webOrder).id(), 1, fr.comptoir.sale.ReturnOf.Reason.DAMAGED,
+                    fr.comptoir.sale.ReturnOf.Restock.DAMAGED)), null), webOrder.number());
             fr.comptoir.pickups.Pickup expired = queue.tab(fr.comptoir.pickups.PickupQueue.Tab.OVERDUE, now, 100).stream()
                     .filter(r -> r.status() == fr.comptoir.pickups.PickupStatus.EXPIRED).map(r -> queue.pickup(r.orderId()).orElseThrow())
                     .findFirst().orElseThrow();

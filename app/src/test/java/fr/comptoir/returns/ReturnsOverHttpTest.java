@@ -37,14 +37,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * refusing the same unit offline; a second terminal that took the same unit back during an outage refused by
  * the platform with the money trail, waiting for a manager.
  */
-class ReturnsOverHttpTest {
+public class ReturnsOverHttpTest {
 
     @TempDir
     Path dir;
     final ObjectMapper json = new ObjectMapper();
 
     /** Hélène Martin's recent web order, one of its lines bought two at a time under the web promotion. */
-    static Order webOrderWithAPromotion(AppContext ctx) {
+    public static Order webOrderWithAPromotion(AppContext ctx) {
         Instant now = Instant.now();
         return ctx.returnCounter().ofCustomer("cus-1", 500).stream()
                 .filter(o -> o.channel() == Order.Channel.WEB && Instant.parse(o.placedAt()).isAfter(now.minus(Duration.ofDays(25))))
@@ -52,13 +52,13 @@ class ReturnsOverHttpTest {
                 .findFirst().orElseThrow();
     }
 
-    static OrderLine promoted(Order o) {
+    public static OrderLine promoted(Order o) {
         return o.lines().stream().filter(l -> l.quantity() == 2 && l.returnedQuantity() == 0 && l.paid() < 2 * l.unitPriceCents())
                 .findFirst().orElseThrow();
     }
 
     /** The till's side: the lines coming back refunded on the online payment, the ticket recorded once. */
-    static SaleRecord refundOnline(AppContext ctx, List<BasketLine> back, String orderNumber) {
+    public static SaleRecord refundOnline(AppContext ctx, List<BasketLine> back, String orderNumber) {
         fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
         back.forEach(basket::add);
         Checkout refund = new Checkout(basket.totalCents());
@@ -267,6 +267,35 @@ class ReturnsOverHttpTest {
             }
             assertThat(returnedAtPlatform).as("each unit counted once").isEqualTo(200);
             assertThat(refundedAtPlatform).as("refunds, to the cent, once each").isEqualTo(refunds);
+        }
+    }
+
+    @Test
+    void onlineASecondTerminalIsRefusedAtTheCounterBeforeAnyMoneyMoves() throws Exception {
+        try (AppContext t1 = TestOptions.syncedTinyDemo(dir.resolve("till-1"))) {
+            DemoCentralServer server = t1.demoServer().orElseThrow();
+            try (AppContext t2 = AppContext.open(dir.resolve("till-2"), Clock.systemUTC(), TestOptions.fastTinyDemo())) {
+                t2.activate(server.baseUrl(), "DEMO");
+                t2.connect();
+                assertThat(t2.sync().syncOnce().ok()).isTrue();
+                Order order = webOrderWithAPromotion(t1);
+                OrderLine line = promoted(order);
+                ReturnCounter c1 = t1.returnCounter();
+                refundOnline(t1, c1.comingBack(c1.open(order.id(), Map.of()).orElseThrow(), List.of(new ReturnCounter.Choice(line.id(), 2,
+                        ReturnOf.Reason.TOO_SMALL, ReturnOf.Restock.SELLABLE)), null), order.number());
+                assertThat(t1.sync().syncOnce().delivered()).isEqualTo(1);
+
+                // The second till's cache still says both may come back; the platform, asked at the counter, does not.
+                assertThat(t2.returnCounter().ofCustomer("cus-1", 500).stream().filter(o -> o.id().equals(order.id())).findFirst().orElseThrow()
+                        .lines().stream().filter(l -> l.id().equals(line.id())).findFirst().orElseThrow().returnedQuantity()).isZero();
+                ReturnCounter c2 = t2.returnCounter();
+                ReturnCounter.ReturnableOrder live = c2.open(order.id(), Map.of()).orElseThrow();
+                assertThat(live.live()).isTrue();
+                assertThat(live.line(line.id()).orElseThrow().returnable()).isZero();
+                assertThatThrownBy(() -> c2.comingBack(live, List.of(new ReturnCounter.Choice(line.id(), 1, ReturnOf.Reason.TOO_SMALL,
+                        ReturnOf.Restock.SELLABLE)), null)).hasMessage("return.moreThanReturnable");
+                assertThat(t2.outbox().pendingCount()).isZero();
+            }
         }
     }
 

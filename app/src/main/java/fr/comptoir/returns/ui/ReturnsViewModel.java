@@ -164,7 +164,11 @@ public final class ReturnsViewModel {
                 return;
             }
             show(opened.get());
-            notice.clear();
+            if (opened.get().live()) {
+                notice.clear();
+            } else {
+                notice.warn(i18n.get("returns.fromCache"));
+            }
         }, failure -> notice.error(failure.getMessage()));
     }
 
