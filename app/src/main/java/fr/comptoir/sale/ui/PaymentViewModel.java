@@ -479,7 +479,7 @@ public final class PaymentViewModel {
             recordedSale = sale;
             receipt.set(done.receipt());
             if (done.receiptProblem() == null) {
-                notice.confirm(i18n.get("pay.completed", sale.ticketNumber()));
+                notice.confirm(i18n.get(sale.type() == SaleRecord.Type.SALE ? "pay.completed" : "pay.completedReturn", sale.ticketNumber()));
             } else {
                 notice.warn(i18n.get("pay.completedReceiptProblem", sale.ticketNumber(), done.receiptProblem()));
             }
