@@ -493,6 +493,11 @@ public final class AppContext implements AutoCloseable {
                 return translated(() -> central().redeemGiftCard(number, amountCents, saleReference, key));
             }
 
+            @Override
+            public String issueCredit(long amountCents, String saleReference, String customerId, String key) {
+                return translated(() -> central().issueStoreCredit(amountCents, saleReference, customerId, key));
+            }
+
             private <T> T translated(java.util.function.Supplier<T> call) {
                 try {
                     return call.get();

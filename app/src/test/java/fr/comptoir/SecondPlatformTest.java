@@ -122,6 +122,11 @@ class SecondPlatformTest {
         }
 
         @Override
+        public String issueStoreCredit(long amountCents, String saleReference, String customerId, String idempotencyKey) {
+            throw new UnsupportedOperationException("no store credit here");
+        }
+
+        @Override
         public synchronized DeliveryReceipt deliver(PendingWrite write, fr.comptoir.centralapi.WriteProgress progress) {
             boolean again = delivered.stream().anyMatch(w -> w.idempotencyKey().equals(write.idempotencyKey()));
             if (!again) {

@@ -70,6 +70,12 @@ public interface CentralPlatform {
     java.util.Map<String, Integer> returnedSoFar(String orderId);
 
     /**
+     * Issues store credit of {@code amountCents} (a return refunded as credit), once per key; returns the
+     * credit's number, spent afterwards like a gift card.
+     */
+    String issueStoreCredit(long amountCents, String saleReference, String customerId, String idempotencyKey);
+
+    /**
      * Delivers one write from the outbox. The idempotency key makes retries safe: a platform that has
      * already applied it answers with the original result instead of applying it again. A platform that
      * needs several requests for one write saves its progress through {@code progress} after each step it

@@ -205,6 +205,20 @@ public final class HttpCentralPlatform implements CentralPlatform {
     }
 
     @Override
+    public String issueStoreCredit(long amountCents, String saleReference, String customerId, String idempotencyKey) {
+        ObjectNode body = mapper.createObjectNode().put("amountCents", amountCents).put("saleId", saleReference).put("customerId", customerId);
+        Request request = authorized(new Request.Builder().url(segments("v1", "store-credits"))
+                .header("Idempotency-Key", idempotencyKey).post(RequestBody.create(body.toString(), JSON))).build();
+        return execute(request, b -> {
+            String number = mapper.readTree(b).path("number").asText("");
+            if (number.isBlank()) {
+                throw new CentralProtocolException("Store credit answer without its number", null);
+            }
+            return number;
+        });
+    }
+
+    @Override
     public java.util.Map<String, Integer> returnedSoFar(String orderId) {
         HttpUrl u = url("v1/orders").newBuilder().addPathSegment(orderId).addPathSegment("returnable").build();
         return execute(authorized(new Request.Builder().url(u).get()).build(), body -> {

@@ -235,6 +235,10 @@ public final class DemoCentralServer implements AutoCloseable {
                         rules.recordSale(device.storeId(), requireObject(raw)).toString()));
             }
             case "GET gift-cards/{id}" -> answer(ex, () -> new DemoPlatformStore.Answer(200, rules.giftCard(parts[2]).toString()));
+            case "POST store-credits" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201, rules.issueCredit(requireObject(raw)).toString()));
+            }
             case "POST gift-cards/{id}/redemptions" -> {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201, rules.redeem(parts[2], requireObject(raw)).toString()));

@@ -246,6 +246,20 @@ final class DemoRules {
         return mapper.createObjectNode().put("redemptionId", "red-" + UUID.randomUUID()).put("balanceCents", balance - amount);
     }
 
+    /** Store credit for a return refunded as credit: a card spent like a gift card, for the customer named if any. */
+    ObjectNode issueCredit(JsonNode request) {
+        long amount = request.path("amountCents").asLong(0);
+        if (amount <= 0 || request.path("saleId").asText("").isBlank()) {
+            throw new Refusal(422, "invalid-amount", "Invalid credit", "amountCents must be positive and saleId given.");
+        }
+        String number = "AV" + String.format("%012d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000L));
+        ObjectNode card = mapper.createObjectNode().put("number", number).put("balanceCents", amount)
+                .put("customerId", request.path("customerId").isNull() ? null : request.path("customerId").asText(null))
+                .put("issuedFor", request.path("saleId").asText());
+        store.upsert("_giftcards", number, card);
+        return mapper.createObjectNode().put("number", number).put("balanceCents", amount);
+    }
+
     // ---- store sales
 
     /** Records a store sale once: the store's stock goes down and the sale joins the customer's history. */

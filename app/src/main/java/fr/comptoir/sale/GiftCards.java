@@ -39,4 +39,10 @@ public interface GiftCards {
      * returns the redemption's reference. Throws {@link Refused} or {@link Unavailable}.
      */
     String redeem(String number, long amountCents, String saleReference, String idempotencyKey);
+
+    /**
+     * Issues store credit once per key (the same key again answers with the same credit); returns its number.
+     * Throws {@link Refused} or {@link Unavailable}.
+     */
+    String issueCredit(long amountCents, String saleReference, String customerId, String idempotencyKey);
 }

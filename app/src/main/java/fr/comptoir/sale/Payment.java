@@ -11,8 +11,10 @@ public record Payment(Tender tender, long amountCents, String maskedPan, String 
     /**
      * How it was paid. {@code ONLINE}: the online payment of a web or app order, refunded there by the platform
      * when it records the return (a negative payment naming the order in {@code terminalReference}).
+     * {@code STORE_CREDIT}: a refund issued as store credit by the platform (negative, its number in
+     * {@code terminalReference}, printed on the return receipt for the customer to spend).
      */
-    public enum Tender { CASH, CARD, GIFT_CARD, ONLINE }
+    public enum Tender { CASH, CARD, GIFT_CARD, ONLINE, STORE_CREDIT }
 
     public static Payment cash(long amountCents) {
         return new Payment(Tender.CASH, amountCents, null, null, null);

@@ -102,6 +102,7 @@ public final class SalePayments {
                 case GIFT_CARD -> redeem(i, i.detail());
                 case CASH -> journal.approve(i.id(), Payment.cash(i.amountCents()));
                 case ONLINE -> journal.approve(i.id(), Payment.onlineRefund(-i.amountCents(), i.detail()));
+                case STORE_CREDIT -> issue(i, i.detail());
             }
         } catch (GiftCards.Refused refused) {
             LOG.info("Gift card payment {} of sale {} refused on resume: {}", i.reference(), i.saleId(), refused.getMessage());
@@ -131,6 +132,32 @@ public final class SalePayments {
         }
         PaymentJournal.Intent intent = journal.ask(saleId, Payment.Tender.ONLINE, -cents, orderNumber);
         Payment p = Payment.onlineRefund(cents, orderNumber);
+        journal.approve(intent.id(), p);
+        return p;
+    }
+
+    /**
+     * Refunds {@code cents} as store credit issued by the platform (online only), for the customer named if any:
+     * journaled first, issued once per payment reference (sent again after a crash), its number kept with the
+     * payment for the receipt. Throws {@link GiftCards.Refused} or {@link GiftCards.Unavailable}.
+     */
+    public Payment storeCredit(String saleId, long cents, String customerId) {
+        if (cents <= 0) {
+            throw new IllegalArgumentException("refund-amount");
+        }
+        return issue(journal.ask(saleId, Payment.Tender.STORE_CREDIT, -cents, customerId), customerId);
+    }
+
+    private Payment issue(PaymentJournal.Intent intent, String customerId) {
+        String number;
+        try {
+            number = giftCards.issueCredit(-intent.amountCents(), intent.saleId(), customerId, intent.reference());
+        } catch (GiftCards.Refused refused) {
+            journal.refuse(intent.id(), refused.getMessage());
+            throw refused;
+        }
+        Payment p = new Payment(Payment.Tender.STORE_CREDIT, intent.amountCents(), "****" + number.substring(Math.max(0, number.length() - 4)),
+                null, number);
         journal.approve(intent.id(), p);
         return p;
     }

@@ -195,6 +195,11 @@ class ContractConformanceTest {
             fr.comptoir.returns.ReturnsOverHttpTest.refundOnline(ctx, counter.comingBack(opened, List.of(new fr.comptoir.returns.ReturnCounter.Choice(
                     fr.comptoir.returns.ReturnsOverHttpTest.promoted(webOrder).id(), 1, fr.comptoir.sale.ReturnOf.Reason.DAMAGED,
                     fr.comptoir.sale.ReturnOf.Restock.DAMAGED)), null), webOrder.number());
+            fr.comptoir.orders.OrderLine kept = webOrder.lines().stream().filter(l -> l.quantity() == 1 && l.returnedQuantity() == 0).findFirst()
+                    .orElse(fr.comptoir.returns.ReturnsOverHttpTest.promoted(webOrder));
+            fr.comptoir.returns.ReturnsOverHttpTest.refundAsCredit(ctx, counter.comingBack(counter.open(webOrder.id(), java.util.Map.of()).orElseThrow(),
+                    List.of(new fr.comptoir.returns.ReturnCounter.Choice(kept.id(), 1, fr.comptoir.sale.ReturnOf.Reason.OTHER,
+                            fr.comptoir.sale.ReturnOf.Restock.SELLABLE)), null));
             fr.comptoir.pickups.Pickup expired = queue.tab(fr.comptoir.pickups.PickupQueue.Tab.OVERDUE, now, 100).stream()
                     .filter(r -> r.status() == fr.comptoir.pickups.PickupStatus.EXPIRED).map(r -> queue.pickup(r.orderId()).orElseThrow())
                     .findFirst().orElseThrow();

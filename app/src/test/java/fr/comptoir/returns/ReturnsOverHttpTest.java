@@ -160,6 +160,50 @@ public class ReturnsOverHttpTest {
         }
     }
 
+    /** The till's side: the lines coming back refunded as store credit (online only), the ticket recorded once. */
+    public static SaleRecord refundAsCredit(AppContext ctx, List<BasketLine> back) {
+        fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
+        back.forEach(basket::add);
+        Checkout refund = new Checkout(basket.totalCents());
+        refund.add(ctx.salePayments().storeCredit(basket.saleId(), -basket.totalCents(), "cus-1"));
+        DeviceConfig d = ctx.device().orElseThrow();
+        return ctx.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, refund,
+                new SaleCompletion.Seller(d.storeId(), "PAR01", d.deviceId(), "stf-par01-2", "Léo Martin"));
+    }
+
+    @Test
+    void aRefundTakenAsStoreCreditIsIssuedOnceAndSpentLikeAGiftCard() throws Exception {
+        try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {
+            DemoPlatformStore platform = till.demoServer().orElseThrow().store();
+            Order order = webOrderWithAPromotion(till);
+            OrderLine other = order.lines().stream().filter(l -> l.quantity() == 1 && l.returnedQuantity() == 0).findFirst().orElse(promoted(order));
+            ReturnCounter counter = till.returnCounter();
+            SaleRecord ticket = refundAsCredit(till, counter.comingBack(counter.open(order.id(), Map.of()).orElseThrow(),
+                    List.of(new ReturnCounter.Choice(other.id(), 1, ReturnOf.Reason.CHANGED_MIND, ReturnOf.Restock.SELLABLE)), null));
+            Payment credit = ticket.payments().get(0);
+            assertThat(credit.tender()).isEqualTo(Payment.Tender.STORE_CREDIT);
+            long refunded = -credit.amountCents();
+            assertThat(refunded).isEqualTo(other.paidFor(1));
+            String number = credit.terminalReference();
+            assertThat(fr.comptoir.sale.ui.ReceiptText.of(ticket, "Comptoir", new fr.comptoir.uikit.I18n(java.util.Locale.FRENCH), false))
+                    .as("printed for the customer to spend").contains("Avoir " + number);
+            // Asked again after a crash (the same payment reference): the same credit, not a second one.
+            assertThat(till.salePayments().resume(ticket.id()).taken()).extracting(Payment::terminalReference).containsExactly(number);
+            assertThat(json.readTree(platform.body("_giftcards", number).orElseThrow()).path("balanceCents").asLong()).isEqualTo(refunded);
+
+            // Spent on the next sale like a gift card.
+            fr.comptoir.sale.Basket next = new fr.comptoir.sale.Basket();
+            next.add(new BasketLine(other.variantId(), other.sku(), other.name(), 1, refunded + 1_000, other.vatRateBasisPoints(), null));
+            Payment spent = till.salePayments().giftCard(next.saleId(), number, next.totalCents(), next.totalCents());
+            assertThat(spent.amountCents()).as("all the credit holds").isEqualTo(refunded);
+            assertThat(json.readTree(platform.body("_giftcards", number).orElseThrow()).path("balanceCents").asLong()).isZero();
+            SyncEngine.Report r = till.sync().syncOnce();
+            assertThat(r.ok()).as(r.error()).isTrue();
+            assertThat(till.outbox().needsAttentionCount()).isZero();
+            assertThat(returnedAtPlatform(platform, order.id(), other.id())).isEqualTo(1);
+        }
+    }
+
     @Test
     void anExchangeTakesOneItemBackAndSellsAnotherOnOneTicketTheDifferencePaid() throws Exception {
         try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {

@@ -63,6 +63,11 @@ class GiftCardTest {
             public String redeem(String number, long amountCents, String ref, String key) {
                 throw new AssertionError("never redeemed offline");
             }
+
+            @Override
+            public String issueCredit(long amountCents, String ref, String customerId, String key) {
+                throw new GiftCards.Unavailable("down", null);
+            }
         };
         try (fr.comptoir.storage.SqliteDatabase db = fr.comptoir.storage.SqliteDatabase.open(home.resolve("journal.db"), "journal")) {
             SalePayments payments = new SalePayments(new fr.comptoir.storage.SqlitePaymentJournal(db, fr.comptoir.storage.CanonicalJson.codec(),

@@ -154,6 +154,46 @@ class SalePaymentsTest {
             }
             return done;
         }
+
+        final Map<String, String> creditsByKey = new HashMap<>();
+
+        @Override
+        public String issueCredit(long amountCents, String saleReference, String customerId, String key) {
+            if (down) {
+                throw new Unavailable("down", null);
+            }
+            String number = creditsByKey.computeIfAbsent(key, k -> {
+                String n = "AV00000000" + (1_000 + creditsByKey.size());
+                balances.put(n, amountCents);
+                return n;
+            });
+            if (loseNextAnswer) {
+                loseNextAnswer = false;
+                throw new Unavailable("answer lost", null);
+            }
+            return number;
+        }
+    }
+
+    @Test
+    void storeCreditWhoseAnswerWasLostIsAskedAgainWithItsKeyAndIssuedOnce() {
+        Platform platform = new Platform();
+        SalePayments p = payments(new SimulatedPaymentTerminal(0), platform);
+        platform.loseNextAnswer = true;
+        assertThatThrownBy(() -> p.storeCredit("ret-1", 3_250, "cus-1")).isInstanceOf(GiftCards.Unavailable.class);
+        assertThat(p.standing("ret-1").unresolved()).extracting(PaymentJournal.Intent::amountCents).containsExactly(-3_250L);
+
+        SalePayments.Standing s = p.resume("ret-1");
+
+        assertThat(s.taken()).singleElement().satisfies(pay -> {
+            assertThat(pay.tender()).isEqualTo(Payment.Tender.STORE_CREDIT);
+            assertThat(pay.amountCents()).isEqualTo(-3_250);
+            assertThat(pay.terminalReference()).isEqualTo("AV000000001000");
+        });
+        assertThat(platform.creditsByKey).as("issued once").hasSize(1);
+        assertThat(platform.balances.get("AV000000001000")).isEqualTo(3_250);
+        platform.down = true;
+        assertThatThrownBy(() -> p.storeCredit("ret-2", 100, null)).isInstanceOf(GiftCards.Unavailable.class);
     }
 
     @Test

@@ -76,6 +76,13 @@ public final class PaymentView {
         online.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()).or(vm.unresolvedProperty()));
         online.setVisible(vm.isRefund() && vm.offersOnlineRefund());
         online.setManaged(online.isVisible());
+        Button credit = Ui.button(i18n.get("pay.refundStoreCredit"));
+        credit.setId("pay-store-credit");
+        credit.setMaxWidth(Double.MAX_VALUE);
+        credit.setOnAction(e -> vm.refundStoreCredit());
+        credit.disableProperty().bind(vm.paidProperty().or(vm.busyProperty()).or(vm.unresolvedProperty()));
+        credit.setVisible(vm.isRefund());
+        credit.setManaged(credit.isVisible());
         quick.setVisible(!vm.isRefund());
         quick.setManaged(quick.isVisible());
         giftRow.setVisible(!vm.isRefund());
@@ -127,7 +134,7 @@ public final class PaymentView {
         HBox approval = new HBox(10, pin, approve);
         approval.visibleProperty().bind(vm.cashApprovalNeededProperty());
         approval.managedProperty().bind(approval.visibleProperty());
-        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), online, giftRow, message, approval, checkAgain,
+        VBox left = new VBox(12, due, remaining, amount, quick, new HBox(12, cash, card), online, credit, giftRow, message, approval, checkAgain,
                 payments, complete,
                 new HBox(12, back, removeCash));
         left.setPrefWidth(560);

@@ -435,6 +435,37 @@ public final class PaymentViewModel {
         });
     }
 
+    /**
+     * Refunds what is left (or the amount typed) as store credit issued by the platform, for the basket's
+     * customer if any (online only: offline it is refused and nothing is issued).
+     */
+    public void refundStoreCredit() {
+        if (blocked() || !isRefund()) {
+            return;
+        }
+        long owed = -checkout.remainingCents();
+        Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(owed) : parse(amountEntry.get());
+        if (amount == null || amount <= 0 || amount > owed) {
+            notice.error(i18n.get("pay.badRefundAmount", money(owed)));
+            return;
+        }
+        String customerId = basket.customer() == null ? null : basket.customer().id();
+        busy.set(true);
+        record Issued(Payment payment, SalePayments.Standing standing) {
+        }
+        runner.run(() -> new Issued(money.storeCredit(saleId, amount, customerId), money.standing(saleId)), issued -> {
+            busy.set(false);
+            amountEntry.set("");
+            show(issued.standing(), 0);
+            notice.confirm(i18n.get("pay.storeCreditIssued", money(amount), issued.payment().terminalReference()));
+        }, failure -> {
+            busy.set(false);
+            notice.error(failure instanceof GiftCards.Unavailable ? i18n.get("pay.storeCreditOffline")
+                    : i18n.get("pay.storeCreditRefused", failure.getMessage()));
+            refreshStanding();
+        });
+    }
+
     /** After a failure: what the journal says now (an unresolved payment blocks the other tenders). */
     private void refreshStanding() {
         long change = checkout.changeCents();
@@ -539,6 +570,7 @@ public final class PaymentViewModel {
             case CARD -> i18n.get("receipt.card", p.maskedPan().substring(p.maskedPan().length() - 4));
             case GIFT_CARD -> i18n.get("receipt.giftCard", p.maskedPan().substring(p.maskedPan().length() - 4));
             case ONLINE -> i18n.get("receipt.online", p.terminalReference());
+            case STORE_CREDIT -> i18n.get("receipt.storeCredit", p.terminalReference());
         } + "  " + money(p.amountCents())).toList());
     }
 

@@ -85,6 +85,7 @@ public final class ReceiptText {
                 case CARD -> i18n.get("receipt.card", last4);
                 case GIFT_CARD -> i18n.get("receipt.giftCard", last4);
                 case ONLINE -> i18n.get("receipt.online", p.terminalReference());
+                case STORE_CREDIT -> i18n.get("receipt.storeCredit", p.terminalReference());
             };
             row(b, label, money(shown, i18n));
             if (p.authorisationCode() != null) {

@@ -1,10 +1,10 @@
--- Returns counter: a refund on the online payment of a web or app order (tender ONLINE) is journaled like
--- any other payment of the ticket. SQLite cannot change a CHECK constraint: the table is copied whole into
+-- Returns counter: a refund on the online payment of a web or app order (tender ONLINE), or as store credit
+-- (STORE_CREDIT), is journaled like any other payment of the ticket. SQLite cannot change a CHECK constraint: the table is copied whole into
 -- one that allows it, in the migration's transaction (every row, its id and its sequence kept).
 CREATE TABLE payment_intents_v7 (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     sale_id      TEXT NOT NULL,
-    tender       TEXT NOT NULL CHECK (tender IN ('CASH', 'CARD', 'GIFT_CARD', 'ONLINE')),
+    tender       TEXT NOT NULL CHECK (tender IN ('CASH', 'CARD', 'GIFT_CARD', 'ONLINE', 'STORE_CREDIT')),
     amount_cents INTEGER NOT NULL,
     reference    TEXT NOT NULL UNIQUE,
     detail       TEXT,
