@@ -35,18 +35,10 @@ public final class PickupDesk {
     /** Wrong pickup codes for one order before a manager's PIN is needed. */
     public static final int WRONG_CODES_BEFORE_MANAGER = 3;
 
-    /** A refusal the desk shows as it is (the key names the rule; {@link #detail} what the person needs). */
-    public static final class Refused extends RuntimeException {
-        private final String detail;
-
+    /** A refusal the desk shows as it is (the key names the rule; its detail what the person needs). */
+    public static final class Refused extends fr.comptoir.common.Refusal {
         public Refused(String key, String detail) {
-            super(key);
-            this.detail = detail;
-        }
-
-        /** Words for the message (an order number, a time, a terminal), or null. */
-        public String detail() {
-            return detail;
+            super(key, detail);
         }
     }
 

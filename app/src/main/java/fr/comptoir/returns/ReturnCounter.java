@@ -32,17 +32,10 @@ import java.util.function.Supplier;
  */
 public final class ReturnCounter {
 
-    /** A return refused as asked (the key names the rule; {@link #detail} what the person needs), nothing changed. */
-    public static final class Refused extends RuntimeException {
-        private final String detail;
-
+    /** A return refused as asked (the key names the rule; its detail what the person needs), nothing changed. */
+    public static final class Refused extends fr.comptoir.common.Refusal {
         public Refused(String key, String detail) {
-            super(key);
-            this.detail = detail;
-        }
-
-        public String detail() {
-            return detail;
+            super(key, detail);
         }
     }
 

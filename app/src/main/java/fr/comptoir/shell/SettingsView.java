@@ -86,22 +86,8 @@ public final class SettingsView {
             delays.getChildren().add(b);
         }
 
-        HBox thresholds = new HBox(12);
-        ToggleGroup threshold = new ToggleGroup();
-        for (int percent : List.of(0, 5, 10, 15, 20)) {
-            ToggleButton b = new ToggleButton(percent + " %");
-            b.setFocusTraversable(false);
-            b.setId("settings-discount-" + percent);
-            b.setMinSize(88, 56);
-            b.setToggleGroup(threshold);
-            b.setSelected(discount.basisPoints() == percent * 100);
-            b.setDisable(!discount.editable());
-            b.setOnAction(e -> {
-                discount.onChange().accept(percent * 100);
-                b.setSelected(true);
-            });
-            thresholds.getChildren().add(b);
-        }
+        HBox thresholds = amounts(List.of(0L, 5L, 10L, 15L, 20L), p -> p + " %", "settings-discount-", discount.basisPoints() / 100,
+                discount.editable(), p -> discount.onChange().accept((int) (p * 100)));
         Label thresholdHelp = muted(discount.editable() ? i18n.get("settings.discountHelp") : i18n.get("settings.discountManagerOnly"));
         thresholdHelp.setWrapText(true);
 
@@ -110,22 +96,8 @@ public final class SettingsView {
 
         Node scanners = scannerSection(i18n, scanner);
 
-        HBox cashLimits = new HBox(12);
-        ToggleGroup cashLimit = new ToggleGroup();
-        for (long euros : List.of(0L, 50L, 150L, 300L)) {
-            ToggleButton b = new ToggleButton(euros + " €");
-            b.setFocusTraversable(false);
-            b.setId("settings-cash-refund-" + euros);
-            b.setMinSize(88, 56);
-            b.setToggleGroup(cashLimit);
-            b.setSelected(cashRefund.cents() == euros * 100);
-            b.setDisable(!cashRefund.editable());
-            b.setOnAction(e -> {
-                cashRefund.onChange().accept(euros * 100);
-                b.setSelected(true);
-            });
-            cashLimits.getChildren().add(b);
-        }
+        HBox cashLimits = amounts(List.of(0L, 50L, 150L, 300L), e -> e + " €", "settings-cash-refund-", cashRefund.cents() / 100,
+                cashRefund.editable(), e -> cashRefund.onChange().accept(e * 100));
 
         GridPane terminal = new GridPane();
         terminal.setHgap(24);
@@ -145,6 +117,28 @@ public final class SettingsView {
                 Ui.label(i18n.get("settings.cashRefundLimit"), "title-4"), cashLimits,
                 Ui.label(i18n.get("settings.scanner"), "title-4"), scanners,
                 Ui.label(i18n.get("settings.terminal"), "title-4"), terminal);
+    }
+
+    /** A row of amounts to choose from (a manager's setting): the one in force is chosen; others only when editable. */
+    private static HBox amounts(List<Long> values, java.util.function.Function<Long, String> label, String idPrefix, long current, boolean editable,
+                                Consumer<Long> onChange) {
+        HBox row = new HBox(12);
+        ToggleGroup group = new ToggleGroup();
+        for (long v : values) {
+            ToggleButton b = new ToggleButton(label.apply(v));
+            b.setFocusTraversable(false);
+            b.setId(idPrefix + v);
+            b.setMinSize(88, 56);
+            b.setToggleGroup(group);
+            b.setSelected(current == v);
+            b.setDisable(!editable);
+            b.setOnAction(e -> {
+                onChange.accept(v);
+                b.setSelected(true);
+            });
+            row.getChildren().add(b);
+        }
+        return row;
     }
 
     /** Prefix and suffix the scanners send, the error sound, and a line showing the last code read here. */

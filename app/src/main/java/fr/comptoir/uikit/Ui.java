@@ -117,4 +117,43 @@ public final class Ui {
         // Rows are measured when they are made: measured again once the list knows (or changes) its width.
         list.widthProperty().addListener((obs, before, now) -> list.refresh());
     }
+
+    /**
+     * The right-hand pane of a desk screen (Pickups, Returns): {@code placeholder} while nothing is chosen,
+     * {@code content} once something is, scrolling up and down within the pane.
+     */
+    public static javafx.scene.control.ScrollPane detailPane(javafx.scene.Node placeholder, javafx.scene.Node content,
+                                                             javafx.beans.value.ObservableBooleanValue chosen) {
+        content.visibleProperty().bind(chosen);
+        content.managedProperty().bind(content.visibleProperty());
+        placeholder.visibleProperty().bind(javafx.beans.binding.Bindings.not(chosen));
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(12, placeholder, content);
+        box.setPadding(new javafx.geometry.Insets(0, 8, 0, 0));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    /**
+     * One touch toggle per value, one of them chosen ({@code selected}), wrapping onto more rows as needed;
+     * touching one calls {@code onChoose}. Ids are {@code idPrefix + value}.
+     */
+    public static <T> javafx.scene.layout.FlowPane choices(java.util.List<T> values, java.util.function.Function<T, String> label, T selected,
+                                                          String idPrefix, java.util.function.Consumer<T> onChoose) {
+        javafx.scene.layout.FlowPane pane = new javafx.scene.layout.FlowPane(8, 8);
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (T v : values) {
+            javafx.scene.control.ToggleButton b = touchOnly(new javafx.scene.control.ToggleButton(label.apply(v)));
+            b.setId(idPrefix + v);
+            b.setMinHeight(44);
+            b.setToggleGroup(group);
+            b.setSelected(java.util.Objects.equals(selected, v));
+            b.setOnAction(e -> onChoose.accept(v));
+            pane.getChildren().add(b);
+        }
+        return pane;
+    }
 }

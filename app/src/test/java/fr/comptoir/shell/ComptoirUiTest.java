@@ -129,17 +129,7 @@ class ComptoirUiTest {
         signIn("Léo Martin", "1234");
         waitForText("Léo Martin · Associate");
 
-        tap("#customer-search").write("helene");
-        java.util.function.Supplier<Optional<Node>> helene = () -> robot.lookup(".list-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.ListCell<?> cell && cell.getItem() instanceof fr.comptoir.customers.CustomerMatch m
-                        && m.customer().fullName().equals("Hélène Martin"))
-                .findFirst();
-        waitFor(helene::get);
-        // The list may still be refreshed by the central search's answer: look the cell up at each try.
-        tapWhen(helene, "Hélène Martin in the results");
-
-        javafx.scene.control.ListView<?> orders = waitFor(() -> robot.lookup("#customer-orders").tryQueryAs(javafx.scene.control.ListView.class)
-                .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
+        javafx.scene.control.ListView<?> orders = openHelenesFile();
         assertThat(orders.getItems()).map(o -> ((fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow) o).channel())
                 .contains("Web", "Store");
         // Every line of the longest order is in its row, brought into sight by scrolling.
@@ -478,20 +468,26 @@ class ComptoirUiTest {
         assertThat(ctx.outbox().needsAttentionCount()).isZero();
         ctx.sync().requestSync().get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
         tap("Customers");
+        javafx.scene.control.ListView<?> orders = openHelenesFile();
+        fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow row = onFx(() -> orders.getItems().stream()
+                .map(o -> (fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow) o).filter(o -> o.number().equals(order.number()))
+                .findFirst().orElseThrow());
+        assertThat(row.lines().get(1)).endsWith("· 1 returned");
+        assertThat(row.lines().get(0)).doesNotContain("returned");
+    }
+
+    /** On the Customers screen: Hélène Martin found and her file opened; her orders once listed. */
+    private javafx.scene.control.ListView<?> openHelenesFile() throws Exception {
         tap("#customer-search").write("helene");
         java.util.function.Supplier<Optional<Node>> helene = () -> robot.lookup(".list-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> cell && cell.getItem() instanceof fr.comptoir.customers.CustomerMatch m
                         && m.customer().fullName().equals("Hélène Martin"))
                 .findFirst();
         waitFor(helene::get);
+        // The list may still be refreshed by the central search's answer: look the cell up at each try.
         tapWhen(helene, "Hélène Martin in the results");
-        javafx.scene.control.ListView<?> orders = waitFor(() -> robot.lookup("#customer-orders").tryQueryAs(javafx.scene.control.ListView.class)
+        return waitFor(() -> robot.lookup("#customer-orders").tryQueryAs(javafx.scene.control.ListView.class)
                 .filter(l -> !l.getItems().isEmpty()).map(l -> (javafx.scene.control.ListView<?>) l));
-        fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow row = onFx(() -> orders.getItems().stream()
-                .map(o -> (fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow) o).filter(o -> o.number().equals(order.number()))
-                .findFirst().orElseThrow());
-        assertThat(row.lines().get(1)).endsWith("· 1 returned");
-        assertThat(row.lines().get(0)).doesNotContain("returned");
     }
 
     /** Scrolls the page that holds {@code query} so that it is in sight, as a finger would. */

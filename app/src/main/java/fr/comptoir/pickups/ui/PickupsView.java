@@ -18,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -177,17 +176,7 @@ public final class PickupsView {
         vm.verifiedProperty().addListener((obs, old, v) -> redraw.run());
         // What the desk just said stays at the top, in sight whatever line a scan or a touch was about.
         order.getChildren().addAll(heading, facts, message, lines, money, actions);
-        order.visibleProperty().bind(vm.selectedProperty().isNotNull());
-        order.managedProperty().bind(order.visibleProperty());
-        placeholder.visibleProperty().bind(vm.selectedProperty().isNull());
-        placeholder.managedProperty().bind(placeholder.visibleProperty());
-        VBox box = new VBox(12, placeholder, order);
-        box.setPadding(new Insets(0, 8, 0, 0));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
+        return Ui.detailPane(placeholder, order, vm.selectedProperty().isNotNull());
     }
 
     private String facts(Pickup p) {
@@ -236,17 +225,8 @@ public final class PickupsView {
                     "pickups-refuse-" + index);
             box.getChildren().addAll(new HBox(24, collect, refuse));
             if (c.refuse() > 0) {
-                FlowPane reasons = new FlowPane(8, 8);
-                ToggleGroup g = new ToggleGroup();
-                for (PickupMoney.RefusalReason r : PickupMoney.RefusalReason.values()) {
-                    ToggleButton b = Ui.touchOnly(new ToggleButton(i18n.get("pickups.reason." + r.name())));
-                    b.setId("pickups-reason-" + index + "-" + r.name());
-                    b.setMinHeight(44);
-                    b.setToggleGroup(g);
-                    b.setSelected(c.reason() == r);
-                    b.setOnAction(e -> vm.refuse(index, 0, r));
-                    reasons.getChildren().add(b);
-                }
+                FlowPane reasons = Ui.choices(java.util.List.of(PickupMoney.RefusalReason.values()), r -> i18n.get("pickups.reason." + r.name()),
+                        c.reason(), "pickups-reason-" + index + "-", r -> vm.refuse(index, 0, r));
                 Label back = Ui.label(c.restock() == Handover.Restock.DAMAGED ? i18n.get("pickups.setAside") : i18n.get("pickups.backOnSale"),
                         "text-muted");
                 box.getChildren().addAll(reasons, back);

@@ -15,10 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,6 +24,7 @@ import javafx.scene.layout.VBox;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The Returns screen: on the left the search (a scanned receipt, an order or ticket number, a customer) and the
@@ -153,17 +151,7 @@ public final class ReturnsView {
         vm.selectedProperty().addListener((obs, old, o) -> redraw.run());
         vm.lines().addListener((javafx.collections.ListChangeListener<ReturnsViewModel.LineChoice>) c -> redraw.run());
         VBox order = new VBox(12, heading, facts, message, lines, refund, manager, toTill);
-        order.visibleProperty().bind(vm.selectedProperty().isNotNull());
-        order.managedProperty().bind(order.visibleProperty());
-        placeholder.visibleProperty().bind(vm.selectedProperty().isNull());
-        placeholder.managedProperty().bind(placeholder.visibleProperty());
-        VBox box = new VBox(12, placeholder, order);
-        box.setPadding(new Insets(0, 8, 0, 0));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
+        return Ui.detailPane(placeholder, order, vm.selectedProperty().isNotNull());
     }
 
     /** One line: what it is, what came back and may still, and the choices for what comes back now. */
@@ -201,28 +189,10 @@ public final class ReturnsView {
         stepper.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().add(stepper);
         if (c.units() > 0) {
-            FlowPane reasons = new FlowPane(8, 8);
-            ToggleGroup g = new ToggleGroup();
-            for (ReturnOf.Reason r : ReturnOf.Reason.values()) {
-                ToggleButton b = Ui.touchOnly(new ToggleButton(i18n.get("returns.reason." + r.name())));
-                b.setId("returns-reason-" + index + "-" + r.name());
-                b.setMinHeight(44);
-                b.setToggleGroup(g);
-                b.setSelected(c.reason() == r);
-                b.setOnAction(e -> vm.reason(index, r));
-                reasons.getChildren().add(b);
-            }
-            FlowPane condition = new FlowPane(8, 8);
-            ToggleGroup cg = new ToggleGroup();
-            for (ReturnOf.Restock r : ReturnOf.Restock.values()) {
-                ToggleButton b = Ui.touchOnly(new ToggleButton(i18n.get("returns.restock." + r.name())));
-                b.setId("returns-restock-" + index + "-" + r.name());
-                b.setMinHeight(44);
-                b.setToggleGroup(cg);
-                b.setSelected(c.restock() == r);
-                b.setOnAction(e -> vm.restock(index, r));
-                condition.getChildren().add(b);
-            }
+            FlowPane reasons = Ui.choices(List.of(ReturnOf.Reason.values()), r -> i18n.get("returns.reason." + r.name()), c.reason(),
+                    "returns-reason-" + index + "-", r -> vm.reason(index, r));
+            FlowPane condition = Ui.choices(List.of(ReturnOf.Restock.values()), r -> i18n.get("returns.restock." + r.name()), c.restock(),
+                    "returns-restock-" + index + "-", r -> vm.restock(index, r));
             box.getChildren().addAll(Ui.label(i18n.get("returns.why"), "text-muted"), reasons, Ui.label(i18n.get("returns.condition"), "text-muted"),
                     condition, Ui.label(i18n.get("returns.lineRefund", money(l.refund(c.units()))), "text-bold"));
         }
