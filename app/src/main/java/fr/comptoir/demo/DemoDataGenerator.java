@@ -215,7 +215,8 @@ public final class DemoDataGenerator {
                     String vid = productId + "-" + (vs.size() + 1);
                     String ean = Ean13.withCheckDigit(String.format("376%09d", ++eanCounter));
                     String sku = reference + "-" + (colour == null ? "U" : colour.substring(0, 3).toUpperCase(Locale.ROOT)) + "-" + sz;
-                    vs.add(new Variant(vid, sku, ean, sz.equals("TU") ? null : sz, colour, price));
+                    // One product in four was on sale in the last 30 days at 20 % off: the reference for returns without a receipt.
+                    vs.add(new Variant(vid, sku, ean, sz.equals("TU") ? null : sz, colour, price, i % 4 == 2 ? Math.round(price * 0.8) : price));
                     refs.add(new VariantRef(vid, sku, baseName + (colour == null ? "" : " " + colour.toLowerCase(Locale.ROOT))
                             + (sz.equals("TU") ? "" : " T" + sz), price, f.vatBp(), f.category(), ean, sz.equals("TU") ? null : sz,
                             colour, baseName));

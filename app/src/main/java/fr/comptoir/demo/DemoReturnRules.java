@@ -37,21 +37,84 @@ final class DemoReturnRules {
         this.clock = clock;
     }
 
-    /** One returned line checked against its order line, ready to be applied. */
+    /** What items without a receipt may be credited per customer over a year. */
+    static final long NO_RECEIPT_LIMIT_CENTS = 15_000;
+
+    /** One returned line checked against its order line (both null without a receipt), ready to be applied. */
     record Checked(ObjectNode order, ObjectNode orderLine, JsonNode line, int units, long refundCents) {
+        boolean noReceipt() {
+            return order == null;
+        }
+    }
+
+    /**
+     * An item without a receipt: a manager approved, the ticket names its customer, the credit is at most the
+     * lowest price of the last 30 days, and the customer's credits without receipt stay within the yearly limit.
+     */
+    private Checked withoutReceipt(JsonNode l, JsonNode sale, long earlierOnThisTicket) {
+        if (l.path("returnOf").path("approvedBy").asText("").isBlank()) {
+            throw new DemoRules.Refusal(422, "no-receipt-needs-approval", "Approval required", "An item without a receipt comes back with a"
+                    + " manager's approval.");
+        }
+        String customerId = sale.path("customerId").asText("");
+        if (customerId.isBlank()) {
+            throw new DemoRules.Refusal(422, "no-receipt-needs-customer", "Customer required", "An item without a receipt is credited to a"
+                    + " customer: attach one.");
+        }
+        String variantId = l.path("variantId").asText();
+        int dash = variantId.lastIndexOf('-');
+        ObjectNode product = dash <= 0 ? null : read("products", variantId.substring(0, dash));
+        JsonNode variant = null;
+        for (JsonNode v : product == null ? mapper.createArrayNode() : product.path("variants")) {
+            if (v.path("id").asText().equals(variantId)) {
+                variant = v;
+            }
+        }
+        if (variant == null) {
+            throw new DemoRules.Refusal(422, "unknown-variant", "Unknown item", "No item " + variantId + ".");
+        }
+        int units = -l.path("quantity").asInt();
+        long unit = Math.min(variant.path("priceCents").asLong(), variant.path("lowestPrice30DaysCents").asLong(variant.path("priceCents").asLong()));
+        long asks = -(l.path("quantity").asLong() * l.path("unitPriceCents").asLong() - l.path("discountCents").asLong(0)
+                - l.path("promotionCents").asLong(0));
+        if (asks <= 0 || asks > unit * units) {
+            // At most the lowest price of 30 days (a store's price list may set today's price lower still).
+            throw new DemoRules.Refusal(422, "refund-mismatch", "Refund mismatch", "Without a receipt, " + units + " of " + variantId
+                    + " are credited at most " + unit * units + " cents (the lowest price of 30 days), not " + asks + ".");
+        }
+        long before = 0;
+        Instant yearAgo = clock.instant().minus(Duration.ofDays(365));
+        for (String body : store.bodiesWhere("returned-items", "customerId", customerId)) {
+            JsonNode r = parse(body);
+            if (r.path("noReceipt").asBoolean() && Instant.parse(r.path("at").asText(clock.instant().toString())).isAfter(yearAgo)) {
+                before += r.path("refundCents").asLong();
+            }
+        }
+        if (before + earlierOnThisTicket + asks > NO_RECEIPT_LIMIT_CENTS) {
+            throw new DemoRules.Refusal(422, "no-receipt-limit", "Limit reached", "This customer was credited " + (before + earlierOnThisTicket)
+                    + " cents without receipts this year; the limit is " + NO_RECEIPT_LIMIT_CENTS + ".");
+        }
+        return new Checked(null, null, l, units, asks);
     }
 
     /**
      * Checks the returned lines of a ticket (every one of them, with the units already asked by earlier lines of
      * the same ticket).
      */
-    List<Checked> check(List<JsonNode> returned, java.util.function.Function<String, String> categoryOf) {
+    List<Checked> check(JsonNode sale, List<JsonNode> returned, java.util.function.Function<String, String> categoryOf) {
         Map<String, ObjectNode> orders = new HashMap<>();
         Map<String, Integer> asked = new HashMap<>();
         List<Checked> checked = new ArrayList<>();
+        long withoutReceipt = 0;
         for (JsonNode l : returned) {
             JsonNode from = l.path("returnOf");
             String orderId = from.path("orderId").asText("");
+            if (orderId.isEmpty()) {
+                Checked c = withoutReceipt(l, sale, withoutReceipt);
+                withoutReceipt += c.refundCents();
+                checked.add(c);
+                continue;
+            }
             ObjectNode order = orders.computeIfAbsent(orderId, id -> read("orders", id));
             if (order == null) {
                 throw new DemoRules.Refusal(422, "unknown-order", "Unknown order", "No order " + orderId + " to take items back from.");
@@ -106,8 +169,10 @@ final class DemoReturnRules {
         Map<String, ObjectNode> touched = new HashMap<>();
         int n = 0;
         for (Checked c : checked) {
-            c.orderLine().put("returnedQuantity", c.orderLine().path("returnedQuantity").asInt() + c.units());
-            touched.put(c.order().path("id").asText(), c.order());
+            if (!c.noReceipt()) {
+                c.orderLine().put("returnedQuantity", c.orderLine().path("returnedQuantity").asInt() + c.units());
+                touched.put(c.order().path("id").asText(), c.order());
+            }
             String restock = c.line().path("returnOf").path("restock").asText("SELLABLE");
             String stockId = storeId + ":" + c.line().path("variantId").asText();
             ObjectNode level = read("stock", stockId);
@@ -120,7 +185,10 @@ final class DemoReturnRules {
                 store.upsert("stock", stockId, level);
             }
             ObjectNode record = mapper.createObjectNode().put("id", sale.path("id").asText() + ":" + (++n))
-                    .put("orderId", c.order().path("id").asText()).put("lineId", c.orderLine().path("id").asText()).put("units", c.units())
+                    .put("orderId", c.noReceipt() ? null : c.order().path("id").asText())
+                    .put("lineId", c.noReceipt() ? null : c.orderLine().path("id").asText()).put("noReceipt", c.noReceipt())
+                    .put("customerId", sale.path("customerId").isNull() ? null : sale.path("customerId").asText(null))
+                    .put("variantId", c.line().path("variantId").asText()).put("units", c.units())
                     .put("refundCents", c.refundCents()).put("ticketNumber", sale.path("ticketNumber").asText())
                     .put("saleId", sale.path("id").asText()).put("storeId", storeId).put("deviceId", deviceId)
                     .put("at", sale.path("completedAt").asText(clock.instant().toString())).put("restock", restock);

@@ -304,12 +304,19 @@ final class DemoRules {
             }
         }
         // Every item coming back is checked before anything is applied: the ticket is taken whole, or refused whole.
-        List<DemoReturnRules.Checked> checkedReturns = returns.check(returned, this::categoryOf);
-        long onlineRefundable = checkedReturns.stream().filter(c -> !"STORE".equals(c.order().path("channel").asText()))
+        List<DemoReturnRules.Checked> checkedReturns = returns.check(sale, returned, this::categoryOf);
+        long onlineRefundable = checkedReturns.stream().filter(c -> !c.noReceipt() && !"STORE".equals(c.order().path("channel").asText()))
                 .mapToLong(DemoReturnRules.Checked::refundCents).sum();
+        long noReceipt = checkedReturns.stream().filter(DemoReturnRules.Checked::noReceipt).mapToLong(DemoReturnRules.Checked::refundCents).sum();
         long online = 0;
+        long credit = 0;
         for (JsonNode p : sale.path("payments")) {
             online -= "ONLINE".equals(p.path("tender").asText()) ? p.path("amountCents").asLong() : 0;
+            credit -= "STORE_CREDIT".equals(p.path("tender").asText()) ? p.path("amountCents").asLong() : 0;
+        }
+        if (credit < noReceipt) {
+            throw new Refusal(422, "no-receipt-store-credit-only", "Store credit only", "Items without a receipt (" + noReceipt
+                    + " cents) are refunded as store credit, not " + credit + ".");
         }
         if (online < 0 || online > onlineRefundable) {
             throw new Refusal(422, "online-refund-too-large", "Online refund too large", "Only the refund of items bought online ("

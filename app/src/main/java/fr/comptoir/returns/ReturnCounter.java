@@ -164,12 +164,36 @@ public final class ReturnCounter {
                 continue;
             }
             for (BasketLine l : json.decode(payload, SaleRecord.class).lines()) {
-                if (l.returnOf() != null && l.returnOf().orderId().equals(orderId)) {
+                if (l.returnOf() != null && orderId.equals(l.returnOf().orderId())) {
                     units.merge(l.returnOf().lineId(), -l.quantity(), Integer::sum);
                 }
             }
         }
         return units;
+    }
+
+    /**
+     * An item brought back without a receipt: credited at its lowest price of the last 30 days (never more than
+     * today's), as store credit only, with a manager's approval; the platform keeps a limit per customer.
+     *
+     * @throws Refused without a manager, a reason or a condition, or for a quantity below 1
+     */
+    public BasketLine withoutReceipt(fr.comptoir.catalog.VariantInfo item, int units, ReturnOf.Reason reason, ReturnOf.Restock restock,
+                                     String approvedBy) {
+        if (approvedBy == null || approvedBy.isBlank()) {
+            throw new Refused("return.noReceiptNeedsManager", item.label());
+        }
+        if (units < 1 || units > 99) {
+            throw new Refused("return.badQuantity", item.label());
+        }
+        if (reason == null) {
+            throw new Refused("return.reasonRequired", item.label());
+        }
+        if (restock == null) {
+            throw new Refused("return.conditionRequired", item.label());
+        }
+        return BasketLine.comingBack(item.variantId(), item.sku(), item.label(), units, item.priceCents(), item.vatRateBasisPoints(),
+                item.category(), Math.multiplyExact(item.noReceiptCreditCents(), (long) units), ReturnOf.withoutReceipt(reason, restock, approvedBy));
     }
 
     /**

@@ -11,16 +11,33 @@ import java.util.Objects;
  * @param channel     the order's channel (WEB, APP, STORE): a web or app order is refunded on its web payment
  * @param reason      why it comes back (see {@link Reason})
  * @param restock     back on sale in this store, or set aside as damaged
- * @param approvedBy  the manager who let it come back outside the policy (window, category), or null
+ * @param approvedBy  the manager who let it come back outside the policy (window, category), or null; always
+ *                    named for an item without a receipt
+ * <p>Without a receipt, {@code orderId}, {@code orderNumber} and {@code lineId} are null: the item is credited
+ * at its lowest price of the last 30 days, as store credit, with a manager's approval ({@link #withoutReceipt}).
  */
 public record ReturnOf(String orderId, String orderNumber, String lineId, String channel, Reason reason, Restock restock,
                        String approvedBy) {
 
     public ReturnOf {
-        Objects.requireNonNull(orderId, "orderId");
-        Objects.requireNonNull(lineId, "lineId");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(restock, "restock");
+        if ((orderId == null) != (lineId == null)) {
+            throw new IllegalArgumentException("an order and its line, or neither (no receipt)");
+        }
+        if (orderId == null && (approvedBy == null || approvedBy.isBlank())) {
+            throw new IllegalArgumentException("an item without a receipt comes back with a manager's approval");
+        }
+    }
+
+    /** An item brought back without a receipt, approved by {@code approvedBy}. */
+    public static ReturnOf withoutReceipt(Reason reason, Restock restock, String approvedBy) {
+        return new ReturnOf(null, null, null, "STORE", reason, restock, approvedBy);
+    }
+
+    /** Brought back without a receipt: credited as store credit only. */
+    public boolean noReceipt() {
+        return orderId == null;
     }
 
     /** Why an item comes back. */

@@ -153,7 +153,7 @@ final class SessionFeatures {
             @Override
             public Map<String, Integer> inBasket(String orderId) {
                 Map<String, Integer> units = new java.util.HashMap<>();
-                basket.lines().stream().filter(l -> l.returnOf() != null && l.returnOf().orderId().equals(orderId))
+                basket.lines().stream().filter(l -> l.returnOf() != null && orderId.equals(l.returnOf().orderId()))
                         .forEach(l -> units.merge(l.returnOf().lineId(), -l.quantity(), Integer::sum));
                 return units;
             }
@@ -185,6 +185,9 @@ final class SessionFeatures {
         }, till, runner, i18n, new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve);
         vm.showDataAge(() -> DataAge.describe(i18n, context.feedAsOf(fr.comptoir.centralapi.Feed.ORDERS), System.currentTimeMillis()));
         vm.onTill(openSale);
+        fr.comptoir.sale.ScanLookup items = new fr.comptoir.sale.ScanLookup(context.catalog(), d.storeId());
+        vm.enableWithoutReceipt(code -> items.lookup(code) instanceof fr.comptoir.sale.ScanLookup.Result.Found f ? java.util.Optional.of(f.item())
+                : java.util.Optional.empty());
         javafx.scene.Node root = new fr.comptoir.returns.ui.ReturnsView(vm, i18n).root();
         scans.routeWhileShown(root, vm::scanned);
         return root;

@@ -179,7 +179,7 @@ public final class SyncViewModel {
         if (body.get("lines") instanceof List<?> lines) {
             for (Object l : lines) {
                 if (l instanceof Map<?, ?> line && line.get("returnOf") instanceof Map<?, ?> from) {
-                    orders.add(text(from, "orderNumber"));
+                    orders.add(text(from, "orderNumber").isEmpty() ? i18n.get("write.noReceipt") : text(from, "orderNumber"));
                     units -= (int) number(line, "quantity");
                 }
             }

@@ -26,7 +26,7 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
                           WHERE (store_ids = '' OR store_ids LIKE ?) AND valid_from_ms <= ? AND (valid_to_ms IS NULL OR valid_to_ms > ?))
             SELECT v.id, v.sku, v.ean, p.name, v.size, v.colour, v.price_cents, p.vat_bp,
                    COALESCE((SELECT MAX(0, s.on_hand - s.reserved) FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?), 0),
-                   p.category, lp.price_cents, pl.name, v.product_id
+                   p.category, lp.price_cents, pl.name, v.product_id, v.lowest_30d_cents
             FROM variants v JOIN products p ON p.id = v.product_id
             LEFT JOIN list_prices lp ON lp.variant_id = v.id AND lp.list_id = (
                 SELECT h.id FROM list_prices x JOIN here h ON h.id = x.list_id WHERE x.variant_id = v.id
@@ -193,7 +193,7 @@ public final class SqliteCatalog implements CatalogReader, fr.comptoir.catalog.S
                             long price = list == null ? rs.getLong(7) : rs.getLong(11);
                             out.put(rs.getString(1), new VariantInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                     rs.getString(5), rs.getString(6), price, rs.getInt(8), rs.getInt(9), rs.getString(10), list,
-                                    rs.getString(13)));
+                                    rs.getString(13), rs.getObject(14) == null ? null : rs.getLong(14)));
                         }
                     }
                 }

@@ -289,7 +289,8 @@ public final class SqliteFeedCache implements FeedCache {
                     ON CONFLICT(id) DO UPDATE SET reference = excluded.reference, name = excluded.name, brand = excluded.brand,
                         category = excluded.category, vat_bp = excluded.vat_bp""");
             clearVariants = prepare(c, "DELETE FROM variants WHERE product_id = ?");
-            insertVariant = prepare(c, "INSERT INTO variants(id, product_id, sku, ean, size, colour, price_cents) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            insertVariant = prepare(c, "INSERT INTO variants(id, product_id, sku, ean, size, colour, price_cents, lowest_30d_cents)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         }
 
         @Override
@@ -311,6 +312,7 @@ public final class SqliteFeedCache implements FeedCache {
                 insertVariant.setString(5, v.size());
                 insertVariant.setString(6, v.colour());
                 insertVariant.setLong(7, v.priceCents());
+                insertVariant.setObject(8, v.lowestPrice30DaysCents());
                 insertVariant.executeUpdate();
             }
         }

@@ -205,6 +205,49 @@ public class ReturnsOverHttpTest {
     }
 
     @Test
+    void anItemWithoutAReceiptIsCreditedAtItsLowestPriceOf30DaysAsStoreCreditWithinTheCustomersLimit() throws Exception {
+        try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {
+            DemoPlatformStore platform = till.demoServer().orElseThrow().store();
+            DeviceConfig d = till.device().orElseThrow();
+            // prd-3 was on sale at 20 % off in the last 30 days.
+            fr.comptoir.catalog.VariantInfo item = till.catalog().variants(List.of("prd-3-1"), d.storeId()).get("prd-3-1");
+            assertThat(item.lowestPrice30DaysCents()).isNotNull();
+            assertThat(item.noReceiptCreditCents()).isEqualTo(Math.min(item.priceCents(), item.lowestPrice30DaysCents())).isLessThan(item.priceCents());
+            ReturnCounter counter = till.returnCounter();
+            assertThatThrownBy(() -> counter.withoutReceipt(item, 1, ReturnOf.Reason.CHANGED_MIND, ReturnOf.Restock.SELLABLE, null))
+                    .hasMessage("return.noReceiptNeedsManager");
+            fr.comptoir.customers.Customer helene = till.clienteling().profile("cus-1").orElseThrow().customer();
+            SaleCompletion.Seller seller = new SaleCompletion.Seller(d.storeId(), "PAR01", d.deviceId(), "stf-par01-2", "Léo Martin");
+            java.util.function.IntFunction<SaleRecord> credit = units -> {
+                fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
+                basket.add(counter.withoutReceipt(item, units, ReturnOf.Reason.CHANGED_MIND, ReturnOf.Restock.SELLABLE, "stf-par01-1"));
+                basket.attach(helene);
+                Checkout refund = new Checkout(basket.totalCents());
+                refund.add(till.salePayments().storeCredit(basket.saleId(), -basket.totalCents(), helene.id()));
+                return till.saleCompletion().complete(basket.saleId(), basket.lines(), helene, Set.of(), null, refund, seller);
+            };
+            SaleRecord first = credit.apply(1);
+            assertThat(first.totalCents()).isEqualTo(-item.noReceiptCreditCents());
+            SyncEngine.Report r = till.sync().syncOnce();
+            assertThat(r.ok()).as(r.error()).isTrue();
+            assertThat(till.outbox().needsAttentionCount()).isZero();
+            assertThat(platform.bodiesWhere("returned-items", "customerId", "cus-1")).singleElement()
+                    .satisfies(b -> assertThat(json.readTree(b).path("noReceipt").asBoolean()).isTrue());
+
+            // Far beyond the customer's yearly limit: the platform refuses the ticket, which waits for a manager.
+            int many = (int) (DemoReturnRulesLimit.CENTS / item.noReceiptCreditCents()) + 1;
+            credit.apply(many);
+            till.sync().syncOnce();
+            assertThat(till.outbox().needsAttention()).singleElement().satisfies(e -> assertThat(e.lastError()).contains("limit"));
+        }
+    }
+
+    /** The demo platform's yearly limit of credits without receipts per customer. */
+    static final class DemoReturnRulesLimit {
+        static final long CENTS = 15_000;
+    }
+
+    @Test
     void anExchangeTakesOneItemBackAndSellsAnotherOnOneTicketTheDifferencePaid() throws Exception {
         try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {
             DemoPlatformStore platform = till.demoServer().orElseThrow().store();

@@ -80,7 +80,11 @@ public final class ReturnsView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(10, Ui.label(i18n.get("nav.returns"), "title-2"), gap, age);
         head.setAlignment(Pos.BASELINE_LEFT);
-        VBox box = new VBox(10, head, new HBox(10, field, find), title, list);
+        Button withoutReceipt = Ui.button(i18n.get("returns.withoutReceipt"));
+        withoutReceipt.setId("returns-without-receipt");
+        withoutReceipt.setMaxWidth(Double.MAX_VALUE);
+        withoutReceipt.setOnAction(e -> vm.startWithoutReceipt());
+        VBox box = new VBox(10, head, new HBox(10, field, find), withoutReceipt, title, list);
         box.setPrefWidth(440);
         box.setMinWidth(440);
         box.setMaxWidth(440);
@@ -150,8 +154,69 @@ public final class ReturnsView {
         };
         vm.selectedProperty().addListener((obs, old, o) -> redraw.run());
         vm.lines().addListener((javafx.collections.ListChangeListener<ReturnsViewModel.LineChoice>) c -> redraw.run());
-        VBox order = new VBox(12, heading, facts, message, lines, refund, manager, toTill);
-        return Ui.detailPane(placeholder, order, vm.selectedProperty().isNotNull());
+        VBox order = new VBox(12, heading, facts, lines, refund, manager, toTill);
+        order.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        order.managedProperty().bind(order.visibleProperty());
+        Node item = withoutReceipt();
+        item.visibleProperty().bind(vm.withoutReceiptProperty());
+        item.managedProperty().bind(item.visibleProperty());
+        // What the counter just said stays at the top, in sight whatever is on show (or nothing yet).
+        javafx.scene.control.ScrollPane pane = Ui.detailPane(placeholder, new VBox(12, order, item),
+                vm.selectedProperty().isNotNull().or(vm.withoutReceiptProperty()));
+        VBox.setVgrow(pane, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(8, message, pane);
+    }
+
+    /** An item brought back without a receipt: a manager first, then the item scanned, how many, why, its condition. */
+    private Node withoutReceipt() {
+        Label title = Ui.label(i18n.get("returns.withoutReceiptTitle"), "title-2");
+        Label what = Ui.label("", "text-bold");
+        what.setId("returns-item");
+        what.setWrapText(true);
+        what.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.itemProperty().get() == null
+                ? i18n.get("returns.scanTheItem") : i18n.get("returns.itemCredit", fr.comptoir.uikit.DisplayText.shown(vm.itemProperty().get().label()),
+                money(vm.itemProperty().get().noReceiptCreditCents())), vm.itemProperty()));
+        Button minus = Ui.button("−");
+        minus.setMinSize(48, 48);
+        minus.setOnAction(e -> vm.itemUnits(-1));
+        Button plus = Ui.button("+");
+        plus.setMinSize(48, 48);
+        plus.setOnAction(e -> vm.itemUnits(1));
+        Label n = Ui.label("", "title-4");
+        n.setMinWidth(28);
+        n.setAlignment(Pos.CENTER);
+        n.textProperty().bind(vm.itemUnitsProperty().asString());
+        HBox stepper = new HBox(8, Ui.label(i18n.get("returns.comingBack")), minus, n, plus);
+        stepper.setAlignment(Pos.CENTER_LEFT);
+        VBox reasons = new VBox();
+        VBox condition = new VBox();
+        Runnable choices = () -> {
+            reasons.getChildren().setAll(Ui.choices(List.of(ReturnOf.Reason.values()), r -> i18n.get("returns.reason." + r.name()),
+                    vm.itemReasonProperty().get(), "returns-item-reason-", vm::itemReason));
+            condition.getChildren().setAll(Ui.choices(List.of(ReturnOf.Restock.values()), r -> i18n.get("returns.restock." + r.name()),
+                    vm.itemRestockProperty().get(), "returns-item-restock-", vm::itemRestock));
+        };
+        choices.run();
+        vm.itemReasonProperty().addListener((obs, was, now) -> choices.run());
+        vm.itemRestockProperty().addListener((obs, was, now) -> choices.run());
+        PasswordField pin = new PasswordField();
+        pin.setId("returns-item-manager-pin");
+        pin.setPromptText(i18n.get("returns.managerPin"));
+        pin.getStyleClass().add("touch-field");
+        pin.textProperty().bindBidirectional(vm.managerPinProperty());
+        pin.setOnAction(e -> vm.approveWithManager());
+        Button approve = Ui.button(i18n.get("returns.approve"));
+        approve.setOnAction(e -> vm.approveWithManager());
+        HBox manager = new HBox(10, pin, approve);
+        manager.visibleProperty().bind(vm.needsManagerProperty());
+        manager.managedProperty().bind(manager.visibleProperty());
+        Button credit = Ui.button(i18n.get("returns.creditAtTill"), "large-action", "success");
+        credit.setId("returns-credit-at-till");
+        credit.setMaxWidth(Double.MAX_VALUE);
+        credit.setOnAction(e -> vm.creditWithoutReceipt());
+        credit.disableProperty().bind(vm.needsManagerProperty().or(vm.itemProperty().isNull()));
+        return new VBox(12, title, manager, what, stepper, Ui.label(i18n.get("returns.why"), "text-muted"), reasons,
+                Ui.label(i18n.get("returns.condition"), "text-muted"), condition, credit);
     }
 
     /** One line: what it is, what came back and may still, and the choices for what comes back now. */

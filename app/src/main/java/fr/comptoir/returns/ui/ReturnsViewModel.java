@@ -86,6 +86,13 @@ public final class ReturnsViewModel {
     private final StringProperty dataAge = new SimpleStringProperty("");
     private final Notice notice = new Notice();
     private java.util.function.Supplier<String> age = () -> "";
+    /** An item brought back without a receipt, being set up (decision 0030). */
+    private final BooleanProperty withoutReceipt = new SimpleBooleanProperty(false);
+    private final ObjectProperty<fr.comptoir.catalog.VariantInfo> item = new SimpleObjectProperty<>();
+    private final javafx.beans.property.IntegerProperty itemUnits = new javafx.beans.property.SimpleIntegerProperty(1);
+    private final ObjectProperty<ReturnOf.Reason> itemReason = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReturnOf.Restock> itemRestock = new SimpleObjectProperty<>(ReturnOf.Restock.SELLABLE);
+    private Function<String, Optional<fr.comptoir.catalog.VariantInfo>> items;
     private Runnable openTill = () -> { };
     private String approvedBy;
     private long generation;
@@ -113,10 +120,81 @@ public final class ReturnsViewModel {
         this.openTill = openTill;
     }
 
+    /** Lets items come back without a receipt: {@code items} finds a scanned or typed code in the catalogue. */
+    public void enableWithoutReceipt(Function<String, Optional<fr.comptoir.catalog.VariantInfo>> items) {
+        this.items = items;
+    }
+
+    /** "Item without a receipt": a manager approves, the item is scanned, it is credited as store credit at the till. */
+    public void startWithoutReceipt() {
+        if (items == null) {
+            return;
+        }
+        selected.set(null);
+        lines.clear();
+        item.set(null);
+        itemUnits.set(1);
+        itemReason.set(null);
+        itemRestock.set(ReturnOf.Restock.SELLABLE);
+        approvedBy = null;
+        withoutReceipt.set(true);
+        needsManager.set(true);
+        notice.warn(i18n.get("returns.noReceiptExplain"));
+    }
+
+    public void itemUnits(int delta) {
+        itemUnits.set(Math.max(1, Math.min(99, itemUnits.get() + delta)));
+    }
+
+    public void itemReason(ReturnOf.Reason r) {
+        itemReason.set(r);
+        if (r == ReturnOf.Reason.DAMAGED) {
+            itemRestock.set(ReturnOf.Restock.DAMAGED);
+        }
+    }
+
+    public void itemRestock(ReturnOf.Restock r) {
+        itemRestock.set(r);
+    }
+
+    /** The item without a receipt goes to the till, credited at its lowest price of 30 days. */
+    public void creditWithoutReceipt() {
+        fr.comptoir.catalog.VariantInfo v = item.get();
+        if (v == null) {
+            notice.error(i18n.get("returns.scanTheItem"));
+            return;
+        }
+        try {
+            BasketLine line = counter.withoutReceipt(v, itemUnits.get(), itemReason.get(), itemRestock.get(), approvedBy);
+            if (!till.add(List.of(line), null)) {
+                notice.error(i18n.get("returns.tillBusy"));
+                return;
+            }
+            notice.confirm(i18n.get("returns.inBasket", 1, money(-line.totalCents())));
+            withoutReceipt.set(false);
+            needsManager.set(false);
+            openTill.run();
+        } catch (ReturnCounter.Refused r) {
+            notice.error(refusal(r));
+        }
+    }
+
     /** A scan: a receipt's ticket number or a confirmation's order number, found and opened when it is one order. */
     public void scanned(String code) {
         String c = code == null ? "" : code.strip();
         if (c.isEmpty()) {
+            return;
+        }
+        if (withoutReceipt.get()) {
+            search.set("");
+            runner.run(() -> items.apply(c), found -> {
+                if (found.isEmpty()) {
+                    notice.error(i18n.get("returns.unknownItem", c));
+                } else {
+                    item.set(found.get());
+                    notice.clear();
+                }
+            }, failure -> notice.error(failure.getMessage()));
             return;
         }
         search.set(c);
@@ -125,6 +203,11 @@ public final class ReturnsViewModel {
 
     /** What was typed: an order or ticket number (any part), or a customer's name, phone or e-mail. */
     public void find() {
+        if (withoutReceipt.get()) {
+            // Setting up an item without a receipt: what is typed is its barcode or reference.
+            scanned(search.get());
+            return;
+        }
         find(search.get(), false);
     }
 
@@ -156,6 +239,7 @@ public final class ReturnsViewModel {
 
     /** Opens an order: per line, what may still come back (this terminal's own returns and the basket counted). */
     public void open(String orderId) {
+        withoutReceipt.set(false);
         // The basket is the JavaFX thread's: what it holds is read here, the ledger in the background.
         Map<String, Integer> inBasket = till.inBasket(orderId);
         runner.run(() -> counter.open(orderId, inBasket), opened -> {
@@ -217,6 +301,10 @@ public final class ReturnsViewModel {
     }
 
     private void update() {
+        if (withoutReceipt.get()) {
+            needsManager.set(approvedBy == null);
+            return;
+        }
         long cents = 0;
         boolean outside = false;
         for (LineChoice c : lines) {
@@ -277,6 +365,11 @@ public final class ReturnsViewModel {
         return Money.ofCents(cents).format(i18n.formats());
     }
 
+    public BooleanProperty withoutReceiptProperty() { return withoutReceipt; }
+    public ObjectProperty<fr.comptoir.catalog.VariantInfo> itemProperty() { return item; }
+    public javafx.beans.property.IntegerProperty itemUnitsProperty() { return itemUnits; }
+    public ObjectProperty<ReturnOf.Reason> itemReasonProperty() { return itemReason; }
+    public ObjectProperty<ReturnOf.Restock> itemRestockProperty() { return itemRestock; }
     public StringProperty searchProperty() { return search; }
     public ObservableList<Found> found() { return found; }
     public ObjectProperty<ReturnCounter.ReturnableOrder> selectedProperty() { return selected; }

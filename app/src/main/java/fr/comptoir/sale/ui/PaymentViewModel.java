@@ -233,9 +233,18 @@ public final class PaymentViewModel {
         }, failure -> notice.error(failure.getMessage()));
     }
 
+    /** Items brought back without a receipt are in this ticket: its refund is store credit only (decision 0030). */
+    private boolean refusedAsNoReceipt() {
+        if (isRefund() && basket.lines().stream().anyMatch(l -> l.returnOf() != null && l.returnOf().noReceipt())) {
+            notice.error(i18n.get("pay.noReceiptStoreCreditOnly"));
+            return true;
+        }
+        return false;
+    }
+
     /** Cash given, or for a refund, cash handed back. */
     public void payCash(long givenCents) {
-        if (blocked() || givenCents <= 0) {
+        if (blocked() || givenCents <= 0 || refusedAsNoReceipt()) {
             return;
         }
         if (isRefund()) {
@@ -307,6 +316,9 @@ public final class PaymentViewModel {
 
     /** A refund to the card the customer presents, through the payment terminal (journaled first, looked up after a crash). */
     private void refundCard() {
+        if (refusedAsNoReceipt()) {
+            return;
+        }
         long owed = -checkout.remainingCents();
         Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(owed) : parse(amountEntry.get());
         if (amount == null || amount <= 0 || amount > owed) {
@@ -368,7 +380,7 @@ public final class PaymentViewModel {
      * most what is left): journaled with the ticket, carried out by the platform when it records it.
      */
     public void refundOnline() {
-        if (blocked() || !isRefund()) {
+        if (blocked() || !isRefund() || refusedAsNoReceipt()) {
             return;
         }
         java.util.Map<String, Long> refundable = onlineRefundable();
@@ -450,6 +462,10 @@ public final class PaymentViewModel {
             return;
         }
         String customerId = basket.customer() == null ? null : basket.customer().id();
+        if (customerId == null && basket.lines().stream().anyMatch(l -> l.returnOf() != null && l.returnOf().noReceipt())) {
+            notice.error(i18n.get("pay.noReceiptNeedsCustomer"));
+            return;
+        }
         busy.set(true);
         record Issued(Payment payment, SalePayments.Standing standing) {
         }

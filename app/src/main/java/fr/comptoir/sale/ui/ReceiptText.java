@@ -41,7 +41,7 @@ public final class ReceiptText {
         if (sale.type() != SaleRecord.Type.SALE) {
             // "Ticket de retour": which orders or tickets it partly cancels, as French stores print it.
             center(b, i18n.get(sale.type() == SaleRecord.Type.RETURN ? "receipt.returnTitle" : "receipt.exchangeTitle"));
-            sale.lines().stream().filter(l -> l.returnOf() != null).map(l -> l.returnOf().orderNumber()).distinct()
+            sale.lines().stream().filter(l -> l.returnOf() != null && !l.returnOf().noReceipt()).map(l -> l.returnOf().orderNumber()).distinct()
                     .forEach(n -> wrap(b, "", i18n.get("receipt.cancelsPartly", n), ""));
         }
         rule(b);

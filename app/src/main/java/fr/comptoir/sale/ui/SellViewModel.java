@@ -616,7 +616,9 @@ public final class SellViewModel {
                 discount = discount == null ? promo : promo + "   " + discount;
             }
             boolean notHere = l.takenNow() && availableHere.getOrDefault(l.variantId(), Integer.MAX_VALUE) < l.quantity();
-            String fulfilment = l.returnOf() != null ? i18n.get("sell.comingBack", l.returnOf().orderNumber(),
+            String fulfilment = l.returnOf() != null && l.returnOf().noReceipt() ? i18n.get("sell.comingBackNoReceipt",
+                    i18n.get("returns.reason." + l.returnOf().reason().name()), i18n.get("returns.restock." + l.returnOf().restock().name()))
+                    : l.returnOf() != null ? i18n.get("sell.comingBack", l.returnOf().orderNumber(),
                     i18n.get("returns.reason." + l.returnOf().reason().name()), i18n.get("returns.restock." + l.returnOf().restock().name()))
                     : l.fulfilment() == null ? null
                     : l.settlesOrder() ? i18n.get("sell.orderBalance")

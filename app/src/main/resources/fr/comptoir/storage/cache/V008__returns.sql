@@ -2,3 +2,5 @@
 -- published return policy (window per channel, categories never taken back), kept as the terminal's JSON.
 ALTER TABLE order_lines ADD COLUMN paid_cents INTEGER;
 ALTER TABLE stores ADD COLUMN return_policy TEXT;
+-- The lowest price of the last 30 days: what an item returned without a receipt is credited at.
+ALTER TABLE variants ADD COLUMN lowest_30d_cents INTEGER;

@@ -67,7 +67,7 @@ class ReturnsViewModelTest {
             @Override
             public Map<String, Integer> inBasket(String orderId) {
                 Map<String, Integer> units = new HashMap<>();
-                basket.stream().filter(l -> l.returnOf().orderId().equals(orderId)).forEach(l -> units.merge(l.returnOf().lineId(), -l.quantity(),
+                basket.stream().filter(l -> orderId.equals(l.returnOf().orderId())).forEach(l -> units.merge(l.returnOf().lineId(), -l.quantity(),
                         Integer::sum));
                 return units;
             }
@@ -142,5 +142,33 @@ class ReturnsViewModelTest {
         assertThat(basket).singleElement().satisfies(l -> assertThat(l.returnOf().approvedBy()).isEqualTo("stf-m"));
         vm.scanned("ZZZ-NOTHING");
         assertThat(vm.notice().textProperty().get()).isEqualTo("No order found for \"ZZZ-NOTHING\".");
+    }
+
+    @Test
+    void anItemWithoutAReceiptWaitsForAManagerThenIsCreditedAtItsLowestPriceOf30Days() {
+        fr.comptoir.catalog.VariantInfo top = new fr.comptoir.catalog.VariantInfo("v-top", "T-1", "3760000000017", "Top", "M", null, 3_999, 2000, 4,
+                "Femme > Hauts", null, "p-top", 2_999L);
+        vm.enableWithoutReceipt(code -> code.equals("3760000000017") ? Optional.of(top) : Optional.empty());
+        vm.startWithoutReceipt();
+        assertThat(vm.withoutReceiptProperty().get()).isTrue();
+        assertThat(vm.needsManagerProperty().get()).isTrue();
+        vm.scanned("3760000000099");
+        assertThat(vm.notice().textProperty().get()).isEqualTo("No item with the code 3760000000099 in the catalogue.");
+        vm.scanned("3760000000017");
+        assertThat(vm.itemProperty().get()).isEqualTo(top);
+        vm.itemReason(ReturnOf.Reason.CHANGED_MIND);
+        vm.creditWithoutReceipt();
+        assertThat(vm.notice().textProperty().get()).isEqualTo("Top · M: without a receipt, a manager approves first.");
+        assertThat(basket).isEmpty();
+        vm.managerPinProperty().set("9876");
+        vm.approveWithManager();
+        vm.itemUnits(1);
+        vm.creditWithoutReceipt();
+        assertThat(basket).singleElement().satisfies(l -> {
+            assertThat(l.totalCents()).as("two at the lowest price of 30 days").isEqualTo(-5_998);
+            assertThat(l.returnOf().noReceipt()).isTrue();
+            assertThat(l.returnOf().approvedBy()).isEqualTo("stf-m");
+        });
+        assertThat(tillOpened).isEqualTo(1);
     }
 }

@@ -121,6 +121,22 @@ class PaymentViewModelTest {
     }
 
     @Test
+    void anItemWithoutAReceiptIsRefundedAsStoreCreditOnlyAndToACustomer() {
+        basket.add(BasketLine.comingBack("v1", "S1", "Robe", 1, 4_000, 2000, null, 3_200,
+                fr.comptoir.sale.ReturnOf.withoutReceipt(fr.comptoir.sale.ReturnOf.Reason.CHANGED_MIND, fr.comptoir.sale.ReturnOf.Restock.SELLABLE,
+                        "stf-m")));
+        PaymentViewModel vm = new PaymentViewModel(basket, payments(), c -> null, sale -> "", TaskRunner.direct(), new I18n(Locale.ENGLISH),
+                completed::add);
+        vm.payCash();
+        assertThat(vm.messageProperty().get()).isEqualTo("Items without a receipt are refunded as store credit only.");
+        vm.payCard();
+        assertThat(vm.messageProperty().get()).isEqualTo("Items without a receipt are refunded as store credit only.");
+        vm.refundStoreCredit();
+        assertThat(vm.messageProperty().get()).isEqualTo("Items without a receipt are credited to a customer: attach one on the Sell screen.");
+        assertThat(journal.of(basket.saleId())).as("nothing asked").isEmpty();
+    }
+
+    @Test
     void aCardRefundTheTerminalDeclinesRefundsNothingAndTheRefundIsStillOwed() {
         // The simulated terminal declines refunds of amounts ending in 01.
         PaymentViewModel vm = refundVm(1_000, 4_001);
