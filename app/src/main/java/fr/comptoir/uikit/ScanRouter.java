@@ -119,6 +119,10 @@ public final class ScanRouter {
 
     private void onKey(KeyEvent e) {
         long now = System.nanoTime();
+        if (!detector.holding() && scene != null && scene.getFocusOwner() instanceof javafx.scene.control.PasswordField) {
+            // A PIN is typed, never scanned: however fast the keys come, they are the PIN field's.
+            return;
+        }
         if (e.getEventType() == KeyEvent.KEY_TYPED) {
             String ch = e.getCharacter();
             if (ch.isEmpty() || ch.charAt(0) < ' ' || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {

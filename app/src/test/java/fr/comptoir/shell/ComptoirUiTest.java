@@ -476,6 +476,21 @@ class ComptoirUiTest {
         assertThat(row.lines().get(0)).doesNotContain("returned");
     }
 
+    @Test
+    void aPinTypedFastIntoAPinFieldIsThePinsNeverAScan() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        tap("Use the demo store");
+        signIn("Sarah Benali", "1234");
+        waitForText("Sarah Benali · Associate");
+        tap("Returns");
+        tap("#returns-without-receipt");
+        tap("#returns-item-manager-pin");
+        // As fast as a scanner: still the PIN field's keys, and Enter approves.
+        scanBurst("9876");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "Approved by Camille Laurent.".equals(text("#returns-message")));
+    }
+
     /** On the Customers screen: Hélène Martin found and her file opened; her orders once listed. */
     private javafx.scene.control.ListView<?> openHelenesFile() throws Exception {
         tap("#customer-search").write("helene");
