@@ -185,6 +185,10 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
                         // store's shelf does not change with the sale.
                         continue;
                     }
+                    if (l.returnOf() != null && l.returnOf().restock() == fr.comptoir.sale.ReturnOf.Restock.DAMAGED) {
+                        // Taken back damaged and set aside: not on sale here again.
+                        continue;
+                    }
                     ps.setString(1, record.id());
                     ps.setString(2, l.variantId());
                     ps.setString(3, record.storeId());
