@@ -407,6 +407,7 @@ public class ReturnsOverHttpTest {
                     refundOnline(till, counter.comingBack(open, List.of(new ReturnCounter.Choice(line.id(), 2, ReturnOf.Reason.DAMAGED,
                             ReturnOf.Restock.DAMAGED)), null), order.number());
                 }
+                assertThat(t1.journal().unconfirmedSales()).as("set aside damaged: not available here again").doesNotContainKey(line.variantId());
 
                 try (DemoCentralServer back = DemoCentralServer.start(platform, port)) {
                     t1.sync().syncOnce();
