@@ -307,7 +307,9 @@ final class DemoRules {
         List<DemoReturnRules.Checked> checkedReturns = returns.check(sale, returned, this::categoryOf);
         long onlineRefundable = checkedReturns.stream().filter(c -> !c.noReceipt() && !"STORE".equals(c.order().path("channel").asText()))
                 .mapToLong(DemoReturnRules.Checked::refundCents).sum();
-        long noReceipt = checkedReturns.stream().filter(DemoReturnRules.Checked::noReceipt).mapToLong(DemoReturnRules.Checked::refundCents).sum();
+        // Without a receipt, or bought with a gift card: back as store credit only.
+        long noReceipt = checkedReturns.stream().filter(c -> c.noReceipt() || c.order().path("tenders").toString().contains("\"GIFT_CARD\""))
+                .mapToLong(DemoReturnRules.Checked::refundCents).sum();
         long online = 0;
         long credit = 0;
         for (JsonNode p : sale.path("payments")) {
@@ -315,8 +317,8 @@ final class DemoRules {
             credit -= "STORE_CREDIT".equals(p.path("tender").asText()) ? p.path("amountCents").asLong() : 0;
         }
         if (credit < noReceipt) {
-            throw new Refusal(422, "no-receipt-store-credit-only", "Store credit only", "Items without a receipt (" + noReceipt
-                    + " cents) are refunded as store credit, not " + credit + ".");
+            throw new Refusal(422, "no-receipt-store-credit-only", "Store credit only", "Items without a receipt or bought with a gift card ("
+                    + noReceipt + " cents) are refunded as store credit, not " + credit + ".");
         }
         if (online < 0 || online > onlineRefundable) {
             throw new Refusal(422, "online-refund-too-large", "Online refund too large", "Only the refund of items bought online ("
@@ -372,6 +374,13 @@ final class DemoRules {
                 .put("channel", "STORE").put("storeId", storeId).put("status", "COMPLETED")
                 .put("placedAt", sale.path("completedAt").asText(clock.instant().toString())).put("totalCents", total);
         order.set("lines", orderLines);
+        ArrayNode tenders = order.putArray("tenders");
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        sale.path("payments").forEach(p -> {
+            if (p.path("amountCents").asLong() > 0 && seen.add(p.path("tender").asText())) {
+                tenders.add(p.path("tender").asText());
+            }
+        });
         order.put("totalCents", keptNet);
         if (!orderLines.isEmpty()) {
             store.upsert("orders", orderId, order);

@@ -30,7 +30,8 @@ public final class OwnTickets {
                 total += l.totalCents();
             }
         }
+        List<String> tenders = sale.payments().stream().filter(p -> p.amountCents() > 0).map(p -> p.tender().name()).distinct().toList();
         return new Order("ord-" + sale.id(), sale.ticketNumber(), sale.customerId(), Order.Channel.STORE, sale.storeId(),
-                Order.OrderStatus.COMPLETED, sale.completedAt(), total, lines);
+                Order.OrderStatus.COMPLETED, sale.completedAt(), total, lines, tenders);
     }
 }

@@ -131,7 +131,8 @@ public final class ReturnCounter {
                 // The platform's count replaces the cache's (it holds the returns the feed has not brought yet).
                 o = new Order(o.id(), o.number(), o.customerId(), o.channel(), o.storeId(), o.status(), o.placedAt(), o.totalCents(),
                         o.lines().stream().map(l -> new OrderLine(l.id(), l.variantId(), l.sku(), l.name(), l.quantity(), l.unitPriceCents(),
-                                l.vatRateBasisPoints(), Math.max(0, returned.getOrDefault(l.id(), l.returnedQuantity())), l.paidCents())).toList());
+                                l.vatRateBasisPoints(), Math.max(0, returned.getOrDefault(l.id(), l.returnedQuantity())), l.paidCents())).toList(),
+                        o.tenders());
                 asked = true;
             } catch (RuntimeException offline) {
                 // The platform cannot be asked now: the cache and this till's own ledger decide (decision 0030).
@@ -228,7 +229,7 @@ public final class ReturnCounter {
             }
             OrderLine ol = l.line();
             ReturnOf from = new ReturnOf(order.order().id(), order.order().number(), ol.id(), order.order().channel().name(), c.reason(),
-                    c.restock(), l.refusal() == null ? null : approvedBy);
+                    c.restock(), l.refusal() == null ? null : approvedBy, order.order().paidWithGiftCard());
             lines.add(BasketLine.comingBack(ol.variantId(), ol.sku(), ol.name(), c.units(), ol.unitPriceCents(), ol.vatRateBasisPoints(),
                     l.category(), l.refund(c.units()), from));
         }

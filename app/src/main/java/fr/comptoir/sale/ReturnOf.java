@@ -13,11 +13,12 @@ import java.util.Objects;
  * @param restock     back on sale in this store, or set aside as damaged
  * @param approvedBy  the manager who let it come back outside the policy (window, category), or null; always
  *                    named for an item without a receipt
+ * @param paidWithGiftCard the ticket it was bought on was paid with a gift card: it goes back to one (store credit)
  * <p>Without a receipt, {@code orderId}, {@code orderNumber} and {@code lineId} are null: the item is credited
  * at its lowest price of the last 30 days, as store credit, with a manager's approval ({@link #withoutReceipt}).
  */
 public record ReturnOf(String orderId, String orderNumber, String lineId, String channel, Reason reason, Restock restock,
-                       String approvedBy) {
+                       String approvedBy, boolean paidWithGiftCard) {
 
     public ReturnOf {
         Objects.requireNonNull(reason, "reason");
@@ -30,9 +31,22 @@ public record ReturnOf(String orderId, String orderNumber, String lineId, String
         }
     }
 
+    /** An item of an order not paid with a gift card. */
+    public ReturnOf(String orderId, String orderNumber, String lineId, String channel, Reason reason, Restock restock, String approvedBy) {
+        this(orderId, orderNumber, lineId, channel, reason, restock, approvedBy, false);
+    }
+
     /** An item brought back without a receipt, approved by {@code approvedBy}. */
     public static ReturnOf withoutReceipt(Reason reason, Restock restock, String approvedBy) {
-        return new ReturnOf(null, null, null, "STORE", reason, restock, approvedBy);
+        return new ReturnOf(null, null, null, "STORE", reason, restock, approvedBy, false);
+    }
+
+    /**
+     * Refunded as store credit only: brought back without a receipt, or bought with a gift card (what was paid
+     * with one goes back to one).
+     */
+    public boolean creditOnly() {
+        return noReceipt() || paidWithGiftCard;
     }
 
     /** Brought back without a receipt: credited as store credit only. */

@@ -572,11 +572,11 @@ public final class SqliteFeedCache implements FeedCache {
         OrderWriter(Connection c) throws SQLException {
             super(c, "orders", Order::id);
             upsert = prepare(c, """
-                    INSERT INTO orders(id, number, customer_id, channel, store_id, status, placed_at, total_cents)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO orders(id, number, customer_id, channel, store_id, status, placed_at, total_cents, tenders)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET number = excluded.number, customer_id = excluded.customer_id,
                         channel = excluded.channel, store_id = excluded.store_id, status = excluded.status,
-                        placed_at = excluded.placed_at, total_cents = excluded.total_cents""");
+                        placed_at = excluded.placed_at, total_cents = excluded.total_cents, tenders = excluded.tenders""");
             clearLines = prepare(c, "DELETE FROM order_lines WHERE order_id = ?");
             insertLine = prepare(c, """
                     INSERT INTO order_lines(id, order_id, line_no, variant_id, sku, name, quantity, unit_price_cents, vat_bp,
@@ -593,6 +593,7 @@ public final class SqliteFeedCache implements FeedCache {
             upsert.setString(6, o.status().name());
             upsert.setString(7, o.placedAt());
             upsert.setLong(8, o.totalCents());
+            upsert.setString(9, o.tenders().isEmpty() ? null : String.join(",", o.tenders()));
             upsert.executeUpdate();
             clearLines.setString(1, o.id());
             clearLines.executeUpdate();

@@ -46,20 +46,21 @@ public final class SqliteOrders implements fr.comptoir.returns.OrderLookup {
         return db.read(c -> {
             List<Order> heads = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT o.id, o.number, o.customer_id, o.channel, o.store_id, o.status, o.placed_at,"
-                    + " o.total_cents FROM orders o WHERE " + where + " ORDER BY o.placed_at DESC LIMIT ?")) {
+                    + " o.total_cents, o.tenders FROM orders o WHERE " + where + " ORDER BY o.placed_at DESC LIMIT ?")) {
                 ps.setString(1, value);
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         heads.add(new Order(rs.getString(1), rs.getString(2), rs.getString(3), Order.Channel.valueOf(rs.getString(4)),
-                                rs.getString(5), Order.OrderStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8), List.of()));
+                                rs.getString(5), Order.OrderStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8), List.of(),
+                                rs.getString(9) == null ? List.of() : List.of(rs.getString(9).split(","))));
                     }
                 }
             }
             List<Order> orders = new ArrayList<>();
             for (Order o : heads) {
                 orders.add(new Order(o.id(), o.number(), o.customerId(), o.channel(), o.storeId(), o.status(), o.placedAt(), o.totalCents(),
-                        lines(c, o.id()).getOrDefault(o.id(), List.of())));
+                        lines(c, o.id()).getOrDefault(o.id(), List.of()), o.tenders()));
             }
             return orders;
         });

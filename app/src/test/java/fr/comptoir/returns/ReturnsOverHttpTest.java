@@ -248,6 +248,36 @@ public class ReturnsOverHttpTest {
     }
 
     @Test
+    void whatWasBoughtWithAGiftCardGoesBackAsStoreCreditNeverAsCash() throws Exception {
+        try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {
+            DeviceConfig d = till.device().orElseThrow();
+            fr.comptoir.catalog.VariantInfo item = till.catalog().variants(List.of("prd-1-1"), d.storeId()).get("prd-1-1");
+            SaleCompletion.Seller seller = new SaleCompletion.Seller(d.storeId(), "PAR01", d.deviceId(), "stf-par01-2", "Léo Martin");
+            fr.comptoir.sale.Basket basket = new fr.comptoir.sale.Basket();
+            basket.add(new BasketLine(item.variantId(), item.sku(), item.label(), 1, 4_000, item.vatRateBasisPoints(), null));
+            Checkout paid = new Checkout(basket.totalCents());
+            paid.add(till.salePayments().giftCard(basket.saleId(), "GC-1000-0003", 4_000, 4_000));
+            SaleRecord sold = till.saleCompletion().complete(basket.saleId(), basket.lines(), null, Set.of(), null, paid, seller);
+            assertThat(till.sync().syncOnce().ok()).isTrue();
+
+            ReturnCounter counter = till.returnCounter();
+            ReturnCounter.ReturnableOrder open = counter.open("ord-" + sold.id(), Map.of()).orElseThrow();
+            assertThat(open.order().tenders()).containsExactly("GIFT_CARD");
+            List<BasketLine> back = counter.comingBack(open, List.of(new ReturnCounter.Choice(sold.id() + "-1", 1, ReturnOf.Reason.CHANGED_MIND,
+                    ReturnOf.Restock.SELLABLE)), null);
+            assertThat(back.get(0).returnOf().creditOnly()).isTrue();
+            // A till that would hand it back in cash anyway: the platform refuses the ticket, a manager sorts it out.
+            fr.comptoir.sale.Basket returning = new fr.comptoir.sale.Basket();
+            back.forEach(returning::add);
+            Checkout cash = new Checkout(returning.totalCents());
+            cash.add(till.salePayments().cash(returning.saleId(), returning.totalCents()));
+            till.saleCompletion().complete(returning.saleId(), returning.lines(), null, Set.of(), null, cash, seller);
+            till.sync().syncOnce();
+            assertThat(till.outbox().needsAttention()).singleElement().satisfies(e -> assertThat(e.lastError()).contains("store credit"));
+        }
+    }
+
+    @Test
     void anExchangeTakesOneItemBackAndSellsAnotherOnOneTicketTheDifferencePaid() throws Exception {
         try (AppContext till = TestOptions.syncedTinyDemo(dir.resolve("till"))) {
             DemoPlatformStore platform = till.demoServer().orElseThrow().store();

@@ -233,9 +233,12 @@ public final class PaymentViewModel {
         }, failure -> notice.error(failure.getMessage()));
     }
 
-    /** Items brought back without a receipt are in this ticket: its refund is store credit only (decision 0030). */
+    /**
+     * Items brought back without a receipt, or bought with a gift card, are in this ticket: its refund is store
+     * credit only (decision 0030).
+     */
     private boolean refusedAsNoReceipt() {
-        if (isRefund() && basket.lines().stream().anyMatch(l -> l.returnOf() != null && l.returnOf().noReceipt())) {
+        if (isRefund() && basket.lines().stream().anyMatch(l -> l.returnOf() != null && l.returnOf().creditOnly())) {
             notice.error(i18n.get("pay.noReceiptStoreCreditOnly"));
             return true;
         }

@@ -128,9 +128,9 @@ class PaymentViewModelTest {
         PaymentViewModel vm = new PaymentViewModel(basket, payments(), c -> null, sale -> "", TaskRunner.direct(), new I18n(Locale.ENGLISH),
                 completed::add);
         vm.payCash();
-        assertThat(vm.messageProperty().get()).isEqualTo("Items without a receipt are refunded as store credit only.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Items without a receipt, or bought with a gift card, are refunded as store credit only.");
         vm.payCard();
-        assertThat(vm.messageProperty().get()).isEqualTo("Items without a receipt are refunded as store credit only.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Items without a receipt, or bought with a gift card, are refunded as store credit only.");
         vm.refundStoreCredit();
         assertThat(vm.messageProperty().get()).isEqualTo("Items without a receipt are credited to a customer: attach one on the Sell screen.");
         assertThat(journal.of(basket.saleId())).as("nothing asked").isEmpty();
