@@ -204,7 +204,7 @@ public final class SellFeature {
     private void showReprints(StackPane holder) {
         runner.run(services.recentSales()::get,
                 sales -> holder.getChildren().setAll(new ReprintView(new ReprintViewModel(sales,
-                        sale -> ReceiptText.of(sale, storeName, i18n, true, this::locationName), services.printer()::print, (sale, to) -> {
+                        sale -> ReceiptText.of(sale, storeName, i18n, true, this::locationName), (text, ticket) -> services.printer().print(text, ticket), (sale, to) -> {
                             services.emails().sendCopy(sale, to, i18n.locale().getLanguage(), staffId);
                             services.requestDelivery().run();
                         }, services.customerEmail(), runner, i18n), i18n, back(holder)).root()),

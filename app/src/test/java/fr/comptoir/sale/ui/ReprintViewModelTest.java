@@ -29,11 +29,11 @@ class ReprintViewModelTest {
 
     ReprintViewModel vm() {
         return new ReprintViewModel(List.of(sale("s1", "PAR01-1", "cus-1"), sale("s2", "PAR01-2", null)),
-                s -> "*** DUPLICATE *** " + s.ticketNumber(), text -> {
+                s -> "*** DUPLICATE *** " + s.ticketNumber(), (text, ticket) -> {
                     if (printerOut) {
                         throw new IllegalStateException("no paper");
                     }
-                    printed.add(text);
+                    printed.add(text + " [QR " + ticket + "]");
                 }, (s, to) -> emailed.add(s.ticketNumber() + " → " + to),
                 id -> id.equals("cus-1") ? "helene.martin@example.fr" : null, TaskRunner.direct(), new I18n(Locale.ENGLISH));
     }
@@ -49,7 +49,7 @@ class ReprintViewModelTest {
         assertThat(vm.duplicateProperty().get()).isEqualTo("*** DUPLICATE *** PAR01-1");
         assertThat(vm.emailToProperty().get()).as("the customer's address on file").isEqualTo("helene.martin@example.fr");
         vm.print();
-        assertThat(printed).containsExactly("*** DUPLICATE *** PAR01-1");
+        assertThat(printed).containsExactly("*** DUPLICATE *** PAR01-1 [QR PAR01-1]");
         assertThat(vm.notice().textProperty().get()).isEqualTo("Duplicate of ticket PAR01-1 printed.");
         vm.email();
         assertThat(emailed).containsExactly("PAR01-1 → helene.martin@example.fr");
