@@ -13,7 +13,6 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,7 +23,7 @@ public final class ReprintViewModel {
 
     private final ObservableList<SaleRecord> sales;
     private final Function<SaleRecord, String> duplicateOf;
-    private final java.util.function.BiConsumer<String, String> print;
+    private final BiConsumer<String, String> print;
     private final BiConsumer<SaleRecord, String> email;
     private final Function<String, String> emailOfCustomer;
     private final TaskRunner runner;
@@ -39,7 +38,7 @@ public final class ReprintViewModel {
      * @param email           queues a copy of the sale's receipt to an address (blocking: journal)
      * @param emailOfCustomer the address on file for a customer id, or null (blocking: cache)
      */
-    public ReprintViewModel(List<SaleRecord> sales, Function<SaleRecord, String> duplicateOf, java.util.function.BiConsumer<String, String> print,
+    public ReprintViewModel(List<SaleRecord> sales, Function<SaleRecord, String> duplicateOf, BiConsumer<String, String> print,
                             BiConsumer<SaleRecord, String> email, Function<String, String> emailOfCustomer, TaskRunner runner, I18n i18n) {
         this.sales = FXCollections.observableArrayList(sales);
         this.duplicateOf = duplicateOf;
