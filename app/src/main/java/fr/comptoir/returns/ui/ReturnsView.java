@@ -118,18 +118,10 @@ public final class ReturnsView {
         refund.setId("returns-refund");
         refund.textProperty().bind(vm.refundProperty());
 
-        PasswordField pin = new PasswordField();
-        pin.setId("returns-manager-pin");
-        pin.setPromptText(i18n.get("returns.managerPin"));
-        pin.getStyleClass().add("touch-field");
-        pin.textProperty().bindBidirectional(vm.managerPinProperty());
-        pin.setOnAction(e -> vm.approveWithManager());
-        Button approve = Ui.button(i18n.get("returns.approve"));
-        approve.setOnAction(e -> vm.approveWithManager());
         Label why = Ui.label(i18n.get("returns.managerExplain"), "text-warning");
         why.setWrapText(true);
         why.setMinHeight(Region.USE_PREF_SIZE);
-        VBox manager = new VBox(8, why, new HBox(10, pin, approve));
+        VBox manager = new VBox(8, why, managerPin("returns-manager-pin"));
         manager.visibleProperty().bind(vm.needsManagerProperty());
         manager.managedProperty().bind(manager.visibleProperty());
 
@@ -199,15 +191,7 @@ public final class ReturnsView {
         choices.run();
         vm.itemReasonProperty().addListener((obs, was, now) -> choices.run());
         vm.itemRestockProperty().addListener((obs, was, now) -> choices.run());
-        PasswordField pin = new PasswordField();
-        pin.setId("returns-item-manager-pin");
-        pin.setPromptText(i18n.get("returns.managerPin"));
-        pin.getStyleClass().add("touch-field");
-        pin.textProperty().bindBidirectional(vm.managerPinProperty());
-        pin.setOnAction(e -> vm.approveWithManager());
-        Button approve = Ui.button(i18n.get("returns.approve"));
-        approve.setOnAction(e -> vm.approveWithManager());
-        HBox manager = new HBox(10, pin, approve);
+        HBox manager = managerPin("returns-item-manager-pin");
         manager.visibleProperty().bind(vm.needsManagerProperty());
         manager.managedProperty().bind(manager.visibleProperty());
         Button credit = Ui.button(i18n.get("returns.creditAtTill"), "large-action", "success");
@@ -262,6 +246,19 @@ public final class ReturnsView {
                     condition, Ui.label(i18n.get("returns.lineRefund", money(l.refund(c.units()))), "text-bold"));
         }
         return box;
+    }
+
+    /** A manager's PIN and its Approve button (Enter approves too). */
+    private HBox managerPin(String id) {
+        PasswordField pin = new PasswordField();
+        pin.setId(id);
+        pin.setPromptText(i18n.get("returns.managerPin"));
+        pin.getStyleClass().add("touch-field");
+        pin.textProperty().bindBidirectional(vm.managerPinProperty());
+        pin.setOnAction(e -> vm.approveWithManager());
+        Button approve = Ui.button(i18n.get("returns.approve"));
+        approve.setOnAction(e -> vm.approveWithManager());
+        return new HBox(10, pin, approve);
     }
 
     private String money(long cents) {

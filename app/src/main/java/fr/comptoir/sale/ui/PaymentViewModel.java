@@ -322,10 +322,8 @@ public final class PaymentViewModel {
         if (refusedAsNoReceipt()) {
             return;
         }
-        long owed = -checkout.remainingCents();
-        Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(owed) : parse(amountEntry.get());
-        if (amount == null || amount <= 0 || amount > owed) {
-            notice.error(i18n.get("pay.badRefundAmount", money(owed)));
+        Long amount = refundAmount();
+        if (amount == null) {
             return;
         }
         busy.set(true);
@@ -458,10 +456,8 @@ public final class PaymentViewModel {
         if (blocked() || !isRefund()) {
             return;
         }
-        long owed = -checkout.remainingCents();
-        Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(owed) : parse(amountEntry.get());
-        if (amount == null || amount <= 0 || amount > owed) {
-            notice.error(i18n.get("pay.badRefundAmount", money(owed)));
+        Long amount = refundAmount();
+        if (amount == null) {
             return;
         }
         String customerId = basket.customer() == null ? null : basket.customer().id();
@@ -483,6 +479,17 @@ public final class PaymentViewModel {
                     : i18n.get("pay.storeCreditRefused", failure.getMessage()));
             refreshStanding();
         });
+    }
+
+    /** The amount typed, or all that is left to refund; null (and said) when it is not a refund's amount. */
+    private Long refundAmount() {
+        long owed = -checkout.remainingCents();
+        Long amount = amountEntry.get() == null || amountEntry.get().isBlank() ? Long.valueOf(owed) : parse(amountEntry.get());
+        if (amount == null || amount <= 0 || amount > owed) {
+            notice.error(i18n.get("pay.badRefundAmount", money(owed)));
+            return null;
+        }
+        return amount;
     }
 
     /** After a failure: what the journal says now (an unresolved payment blocks the other tenders). */
