@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  */
 public final class ReturnCounter {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReturnCounter.class);
+
     /** A return refused as asked (the key names the rule; its detail what the person needs), nothing changed. */
     public static final class Refused extends fr.comptoir.common.Refusal {
         public Refused(String key, String detail) {
@@ -135,7 +137,11 @@ public final class ReturnCounter {
                         o.tenders());
                 asked = true;
             } catch (RuntimeException offline) {
-                // The platform cannot be asked now: the cache and this till's own ledger decide (decision 0030).
+                // The platform cannot be asked now: the cache and this till's own ledger decide (decision 0030); the
+                // screen says so. Anything but being offline is worth a line in the log.
+                if (!"offline".equals(offline.getMessage())) {
+                    LOG.warn("The platform's returns ledger of order {} could not be read: the terminal's data is used", orderId, offline);
+                }
             }
         }
         Map<String, Integer> here = new HashMap<>(pendingHere(orderId));

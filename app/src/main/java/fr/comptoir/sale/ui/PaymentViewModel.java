@@ -300,16 +300,7 @@ public final class PaymentViewModel {
             busy.set(false);
             amountEntry.set("");
             show(charged.standing(), change);
-            PaymentTerminal.Outcome outcome = charged.outcome();
-            if (outcome instanceof PaymentTerminal.Outcome.Approved) {
-                notice.confirm(i18n.get("pay.cardApproved", money(amount)));
-            } else if (outcome instanceof PaymentTerminal.Outcome.Declined d) {
-                notice.error(i18n.get("pay.cardDeclined", d.reason()));
-            } else if (outcome instanceof PaymentTerminal.Outcome.Cancelled) {
-                notice.warn(i18n.get("pay.cardCancelled"));
-            } else {
-                notice.warn(i18n.get("pay.cardUnresolved", money(amount)));
-            }
+            tell(charged.outcome(), "pay.cardApproved", "pay.cardDeclined", amount);
         }, failure -> {
             busy.set(false);
             notice.error(i18n.get("pay.terminalFailed", failure.getMessage()));
@@ -334,16 +325,7 @@ public final class PaymentViewModel {
             busy.set(false);
             amountEntry.set("");
             show(done.standing(), 0);
-            PaymentTerminal.Outcome outcome = done.outcome();
-            if (outcome instanceof PaymentTerminal.Outcome.Approved) {
-                notice.confirm(i18n.get("pay.cardRefunded", money(amount)));
-            } else if (outcome instanceof PaymentTerminal.Outcome.Declined d) {
-                notice.error(i18n.get("pay.refundDeclined", d.reason()));
-            } else if (outcome instanceof PaymentTerminal.Outcome.Cancelled) {
-                notice.warn(i18n.get("pay.cardCancelled"));
-            } else {
-                notice.warn(i18n.get("pay.cardUnresolved", money(-amount)));
-            }
+            tell(done.outcome(), "pay.cardRefunded", "pay.refundDeclined", -amount);
         }, failure -> {
             busy.set(false);
             notice.error(i18n.get("pay.terminalFailed", failure.getMessage()));
@@ -479,6 +461,22 @@ public final class PaymentViewModel {
                     : i18n.get("pay.storeCreditRefused", failure.getMessage()));
             refreshStanding();
         });
+    }
+
+    /**
+     * What the terminal said of a card payment or refund, in words ({@code signedCents}: what the sale counts,
+     * negative for a refund).
+     */
+    private void tell(PaymentTerminal.Outcome outcome, String approvedKey, String declinedKey, long signedCents) {
+        if (outcome instanceof PaymentTerminal.Outcome.Approved) {
+            notice.confirm(i18n.get(approvedKey, money(Math.abs(signedCents))));
+        } else if (outcome instanceof PaymentTerminal.Outcome.Declined d) {
+            notice.error(i18n.get(declinedKey, d.reason()));
+        } else if (outcome instanceof PaymentTerminal.Outcome.Cancelled) {
+            notice.warn(i18n.get("pay.cardCancelled"));
+        } else {
+            notice.warn(i18n.get("pay.cardUnresolved", money(signedCents)));
+        }
     }
 
     /** The amount typed, or all that is left to refund; null (and said) when it is not a refund's amount. */
