@@ -109,6 +109,8 @@ public final class AppContext implements AutoCloseable {
     private SyncEngine sync;
     private SignInService signIn;
     private DeviceConfig device;
+    private final fr.comptoir.fiscal.TerminalKey terminalKey;
+    private final fr.comptoir.storage.SqliteFiscalBook fiscalBook;
 
     private AppContext(Path home, Clock clock, Options options, TerminalMarker marker, SqliteDatabase journalDb, SqliteDatabase cacheDb,
                        String cacheRecoveryNote) {
@@ -120,6 +122,8 @@ public final class AppContext implements AutoCloseable {
         this.cacheDb = cacheDb;
         this.cacheRecoveryNote = cacheRecoveryNote;
         this.settings = new SqliteSettings(journalDb);
+        this.terminalKey = new fr.comptoir.fiscal.TerminalKey(home);
+        this.fiscalBook = new fr.comptoir.storage.SqliteFiscalBook(terminalKey);
         this.journal = new SqliteJournal(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock, new SqliteJournal.TicketReservation() {
             @Override
             public long reservedUpTo() {
@@ -130,8 +134,8 @@ public final class AppContext implements AutoCloseable {
             public void reserve(long upTo) {
                 marker.reserveTickets(upTo);
             }
-        });
-        this.outbox = new SqliteOutbox(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock);
+        }, fiscalBook);
+        this.outbox = new SqliteOutbox(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock, fiscalBook);
         this.payments = new fr.comptoir.storage.SqlitePaymentJournal(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock);
         this.cache = new SqliteFeedCache(cacheDb, fr.comptoir.storage.CanonicalJson.codec());
         this.staffDirectory = new SqliteStaffDirectory(cacheDb);
@@ -162,6 +166,12 @@ public final class AppContext implements AutoCloseable {
         try {
             AppContext ctx = openUnlocked(home, clock, options);
             ctx.folderLock = lock;
+            try {
+                ctx.keepSigningKey();
+            } catch (RuntimeException e) {
+                ctx.close();
+                throw e;
+            }
             return ctx;
         } catch (RuntimeException e) {
             lock.close();
@@ -293,10 +303,33 @@ public final class AppContext implements AutoCloseable {
                 settings.get("store.name").orElse(""), token.get()));
     }
 
+    /**
+     * An activated terminal signs with its key from the start: one made by a version that did not sign, or
+     * made again because the kept one could not be read, is registered with the platform through the outbox
+     * (the first one is registered with the activation).
+     */
+    private void keepSigningKey() {
+        if (device().isPresent() && terminalKey.ensure()) {
+            fr.comptoir.fiscal.SigningKey k = terminalKey.get();
+            journal.appendWithOutbox("fiscal.signing-key", null, new fr.comptoir.common.OutboxWrite(fr.comptoir.common.WriteKind.SIGNING_KEY,
+                    "signing-key:" + k.id(), "signing-key", fr.comptoir.fiscal.SigningKeyRegistration.of(k)));
+        }
+    }
+
+    /**
+     * Checks every record of this terminal's fiscal chains (signatures, numbering, order, perpetual totals;
+     * decision 0031). Blocking (disk; about a second per 10,000 records).
+     */
+    public fr.comptoir.fiscal.VerificationReport verifyFiscalJournal() {
+        return journalDb.read(c -> fr.comptoir.storage.SqliteFiscalBook.verify(c, java.util.Set.of()));
+    }
+
     /** Activates this terminal against the central platform at {@code url}. Blocking. */
     public synchronized DeviceConfig activate(String url, String activationCode) {
         CentralPlatform anonymous = options.platformFactory().connect(url, () -> null);
-        DeviceActivation a = anonymous.activate(activationCode.strip(), deviceName(), marker.installationId());
+        terminalKey.ensure();
+        DeviceActivation a = anonymous.activate(activationCode.strip(), deviceName(), marker.installationId(),
+                fr.comptoir.fiscal.SigningKeyRegistration.of(terminalKey.get()));
         return saveDevice(new DeviceConfig(url, false, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
     }
 
@@ -304,7 +337,9 @@ public final class AppContext implements AutoCloseable {
     public synchronized DeviceConfig activateDemo() {
         startDemoServer();
         CentralPlatform anonymous = options.platformFactory().connect(demoServer.baseUrl(), () -> null);
-        DeviceActivation a = anonymous.activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, deviceName(), marker.installationId());
+        terminalKey.ensure();
+        DeviceActivation a = anonymous.activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, deviceName(), marker.installationId(),
+                fr.comptoir.fiscal.SigningKeyRegistration.of(terminalKey.get()));
         return saveDevice(new DeviceConfig("", true, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
     }
 

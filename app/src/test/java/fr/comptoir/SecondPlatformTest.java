@@ -65,7 +65,8 @@ class SecondPlatformTest {
         }
 
         @Override
-        public DeviceActivation activate(String activationCode, String deviceName, String installationId) {
+        public DeviceActivation activate(String activationCode, String deviceName, String installationId,
+                                         fr.comptoir.fiscal.SigningKeyRegistration signingKey) {
             return new DeviceActivation("dev-mem-" + installationId.substring(0, 8), "st-mem", "Magasin en mémoire", "token-mem");
         }
 

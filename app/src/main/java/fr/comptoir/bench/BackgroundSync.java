@@ -48,7 +48,8 @@ final class BackgroundSync implements AutoCloseable {
             DemoPlatformStore platform = DemoPlatformStore.openOrGenerate(dir.resolve("sync-platform"), size, 42, LocalDate.now());
             DemoCentralServer server = DemoCentralServer.start(platform, 0);
             DeviceActivation device = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
-                    .activate("DEMO", "bench", "bench-" + System.nanoTime());
+                    .activate("DEMO", "bench", "bench-" + System.nanoTime(),
+                            fr.comptoir.fiscal.SigningKeyRegistration.of(fr.comptoir.fiscal.SigningKey.generate()));
             Path journalFile = dir.resolve("sync-journal.db");
             Files.deleteIfExists(journalFile);
             SqliteDatabase journal = SqliteDatabase.open(journalFile, "journal");

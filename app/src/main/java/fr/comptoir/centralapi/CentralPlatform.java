@@ -22,8 +22,10 @@ public interface CentralPlatform {
     /**
      * Exchanges an activation code for this terminal's identity and credentials. {@code installationId} is the
      * data folder's own id: a retry of this activation gets the same device, another installation a new one.
+     * {@code signingKey} is the terminal's public fiscal key, registered with the device (decision 0031).
      */
-    DeviceActivation activate(String activationCode, String deviceName, String installationId);
+    DeviceActivation activate(String activationCode, String deviceName, String installationId,
+                              fr.comptoir.fiscal.SigningKeyRegistration signingKey);
 
     /**
      * Reads one page of a change feed after {@code cursor} (null: from the beginning) and hands every

@@ -40,7 +40,9 @@ public enum WriteKind {
     /** An expired order returned to stock, with a manager's approval. */
     PICKUP_RETURN_TO_STOCK("pickup-return-to-stock", null),
     /** A hand-over's receipt to e-mail to the customer. */
-    PICKUP_RECEIPT_EMAIL("pickup-receipt-email", null);
+    PICKUP_RECEIPT_EMAIL("pickup-receipt-email", null),
+    /** The terminal's public fiscal signing key, when it was made after activation (decision 0031). */
+    SIGNING_KEY("signing-key", null);
 
     private final String wire;
     private final FiscalChain fiscalChain;

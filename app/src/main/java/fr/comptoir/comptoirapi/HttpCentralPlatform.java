@@ -108,9 +108,11 @@ public final class HttpCentralPlatform implements CentralPlatform {
     }
 
     @Override
-    public DeviceActivation activate(String activationCode, String deviceName, String installationId) {
+    public DeviceActivation activate(String activationCode, String deviceName, String installationId,
+                                     fr.comptoir.fiscal.SigningKeyRegistration signingKey) {
         ObjectNode body = mapper.createObjectNode().put("activationCode", activationCode).put("deviceName", deviceName)
                 .put("installationId", installationId);
+        body.set("signingKey", mapper.valueToTree(signingKey));
         Request request = new Request.Builder().url(url("v1/devices/activate"))
                 .header("Idempotency-Key", UUID.nameUUIDFromBytes(("activate:" + activationCode + ":" + installationId)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
@@ -263,6 +265,9 @@ public final class HttpCentralPlatform implements CentralPlatform {
         }
         RequestBody body = RequestBody.create(write.payloadJson(), JSON);
         Request.Builder b = new Request.Builder().header("Idempotency-Key", write.idempotencyKey());
+        if (write.fiscalProof() != null) {
+            b.header("Fiscal-Proof", write.fiscalProof()); // the record's signed place in its chain (decision 0031)
+        }
         WriteKind kind = WriteKind.of(write.kind())
                 .orElseThrow(() -> new IllegalArgumentException("No Commerce API operation for write kind " + write.kind()));
         // A switch expression: a new kind does not compile until it is mapped here.
@@ -284,6 +289,7 @@ public final class HttpCentralPlatform implements CentralPlatform {
             case PICKUP_HANDOVER -> b.url(segments("v1", "pickups", field(payload, "orderId"), "handover")).post(body);
             case PICKUP_RETURN_TO_STOCK -> b.url(segments("v1", "pickups", field(payload, "orderId"), "return-to-stock")).post(body);
             case PICKUP_RECEIPT_EMAIL -> b.url(segments("v1", "pickups", field(payload, "orderId"), "receipt-email")).post(body);
+            case SIGNING_KEY -> b.url(segments("v1", "signing-keys")).post(body); // the key of the device the token names
         };
         Request request = authorized(mapped).build();
         return executeRaw(request, response -> {

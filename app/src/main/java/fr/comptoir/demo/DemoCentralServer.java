@@ -172,6 +172,17 @@ public final class DemoCentralServer implements AutoCloseable {
                 int limit = parseLimit(q.get("limit"));
                 sendJson(ex, 200, rules.searchCustomers(text, limit).toString(), false);
             }
+            case "POST signing-keys" -> {
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> {
+                    JsonNode key = requireObject(raw);
+                    if (!key.path("keyId").isTextual() || !key.path("publicKey").isTextual()) {
+                        return problemAnswer(422, "invalid-body", "Invalid signing key", "keyId and publicKey are required.");
+                    }
+                    store.registerSigningKey(device.id(), key.get("keyId").asText(), key.path("algorithm").asText(""), key.get("publicKey").asText());
+                    return new DemoPlatformStore.Answer(201, mapper.createObjectNode().put("keyId", key.get("keyId").asText()).toString());
+                });
+            }
             case "POST customers" -> {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> new DemoPlatformStore.Answer(201, rules.createCustomer(requireObject(raw)).toString()));
@@ -350,6 +361,10 @@ public final class DemoCentralServer implements AutoCloseable {
             DemoPlatformStore.Device device = new DemoPlatformStore.Device("dev-" + UUID.randomUUID(), storeId.get(),
                     UUID.randomUUID().toString() + UUID.randomUUID());
             store.addDevice(device, name);
+            JsonNode key = body.path("signingKey");
+            if (key.path("keyId").isTextual() && key.path("publicKey").isTextual()) {
+                store.registerSigningKey(device.id(), key.get("keyId").asText(), key.path("algorithm").asText(""), key.get("publicKey").asText());
+            }
             String storeName = store.body("stores", storeId.get()).map(this::parseObject).map(n -> n.path("name").asText()).orElse("");
             ObjectNode answer = mapper.createObjectNode().put("deviceId", device.id()).put("storeId", device.storeId())
                     .put("storeName", storeName).put("accessToken", device.token());
@@ -404,7 +419,8 @@ public final class DemoCentralServer implements AutoCloseable {
                     store.storeAnswer(scoped, hash, a);
                 }
                 if (a.status() < 300) {
-                    store.recordAppliedWrite(ex.getRequestMethod(), ex.getRequestURI().getPath(), scope, key, raw, a.status());
+                    store.recordAppliedWrite(ex.getRequestMethod(), ex.getRequestURI().getPath(), scope, key, raw, a.status(),
+                            ex.getRequestHeaders().getFirst("Fiscal-Proof"));
                 }
                 return a;
             });

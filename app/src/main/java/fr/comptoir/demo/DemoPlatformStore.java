@@ -464,17 +464,68 @@ public final class DemoPlatformStore implements AutoCloseable {
     }
 
     /** Notes a write the platform applied (in the transaction of its effect). */
-    public void recordAppliedWrite(String method, String path, String deviceId, String key, String body, int status) {
+    public void recordAppliedWrite(String method, String path, String deviceId, String key, String body, int status, String fiscalProof) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO applied_writes(method, path, device_id, key, body, status) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO applied_writes(method, path, device_id, key, body, status, fiscal_proof) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, method);
                 ps.setString(2, path);
                 ps.setString(3, deviceId);
                 ps.setString(4, key);
                 ps.setString(5, body);
                 ps.setInt(6, status);
+                ps.setString(7, fiscalProof);
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** A fiscal record as a terminal sent it: its body and its signed place in its chain. */
+    public record ReceivedFiscalRecord(String deviceId, String body, String proof) {
+    }
+
+    /** Every fiscal record applied, with its proof, in the order applied. */
+    public List<ReceivedFiscalRecord> receivedFiscalRecords() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT device_id, body, fiscal_proof FROM applied_writes WHERE fiscal_proof IS NOT NULL ORDER BY seq");
+                 ResultSet rs = ps.executeQuery()) {
+                List<ReceivedFiscalRecord> list = new ArrayList<>();
+                while (rs.next()) {
+                    list.add(new ReceivedFiscalRecord(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+                return list;
+            }
+        });
+    }
+
+    /** Registers a terminal's public signing key (again: nothing changes). */
+    public void registerSigningKey(String deviceId, String keyId, String algorithm, String publicKeyPem) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR IGNORE INTO device_keys(device_id, key_id, algorithm, public_key, registered_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, deviceId);
+                ps.setString(2, keyId);
+                ps.setString(3, algorithm);
+                ps.setString(4, publicKeyPem);
+                ps.setString(5, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The public keys a terminal registered, PEM by key id. */
+    public java.util.Map<String, String> signingKeys(String deviceId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT key_id, public_key FROM device_keys WHERE device_id = ? ORDER BY registered_at")) {
+                ps.setString(1, deviceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+                    while (rs.next()) {
+                        keys.put(rs.getString(1), rs.getString(2));
+                    }
+                    return keys;
+                }
             }
         });
     }

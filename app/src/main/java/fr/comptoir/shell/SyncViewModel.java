@@ -164,6 +164,7 @@ public final class SyncViewModel {
             case STAFF_EVENT -> i18n.get(key);
             case PICKUP_READY, PICKUP_NOTICE, PICKUP_RETURN_TO_STOCK -> i18n.get(key, text(body, "orderNumber"));
             case PICKUP_RECEIPT_EMAIL -> i18n.get(key, text(body, "orderNumber"), text(body, "email"));
+            case SIGNING_KEY -> i18n.get(key, text(body, "keyId"));
             case PICKUP_HANDOVER -> handover(body);
         };
     }

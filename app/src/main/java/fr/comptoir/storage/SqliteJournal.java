@@ -54,17 +54,20 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     private final JsonCodec json;
     private final Clock clock;
     private final TicketReservation tickets;
+    private final SqliteFiscalBook fiscal;
 
-    /** @param json turns a payload into the Commerce API's JSON and back */
+    /** A journal signing its fiscal records with a key of its own, kept in memory (tests, benchmarks). */
     public SqliteJournal(SqliteDatabase db, JsonCodec json, Clock clock) {
-        this(db, json, clock, TicketReservation.NONE);
+        this(db, json, clock, TicketReservation.NONE, SqliteFiscalBook.inMemoryKey());
     }
 
-    public SqliteJournal(SqliteDatabase db, JsonCodec json, Clock clock, TicketReservation tickets) {
+    /** @param fiscal signs the fiscal records, with the terminal's key */
+    public SqliteJournal(SqliteDatabase db, JsonCodec json, Clock clock, TicketReservation tickets, SqliteFiscalBook fiscal) {
         this.db = db;
         this.json = json;
         this.clock = clock;
         this.tickets = tickets;
+        this.fiscal = fiscal;
     }
 
     @Override
@@ -86,11 +89,11 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
      *
      * @return the record's number in its book
      */
-    private static long append(Connection c, long now, String journalKind, String staffId, OutboxWrite write, String body)
+    private long append(Connection c, long now, String journalKind, String staffId, OutboxWrite write, String body)
             throws SQLException {
         Optional<FiscalChain> chain = write.kind().fiscalChain();
         long seq = chain.isPresent()
-                ? appendFiscal(c, chain.get(), now, journalKind, staffId, body)
+                ? fiscal.append(c, chain.get(), now, journalKind, staffId, CanonicalJson.FORMAT, body).seq()
                 : insertJournal(c, now, journalKind, staffId, body);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outbox(journal_seq, fiscal_chain, fiscal_seq, kind, idempotency_key, order_key, payload, payload_format,
@@ -105,32 +108,6 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
             ps.setString(7, body);
             ps.setInt(8, CanonicalJson.FORMAT);
             ps.setLong(9, now);
-            ps.executeUpdate();
-        }
-        return seq;
-    }
-
-    /**
-     * Adds a record at the end of a fiscal chain, on the caller's transaction: the next number of that chain,
-     * without gaps (the journal has one writer, and the number is taken in the transaction that writes it).
-     */
-    static long appendFiscal(Connection c, FiscalChain chain, long now, String kind, String staffId, String body) throws SQLException {
-        long seq;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM fiscal_records WHERE chain = ?")) {
-            ps.setString(1, chain.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                seq = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO fiscal_records(chain, seq, recorded_at, kind, staff_id, format, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, chain.name());
-            ps.setLong(2, seq);
-            ps.setLong(3, now);
-            ps.setString(4, kind);
-            ps.setString(5, staffId);
-            ps.setInt(6, CanonicalJson.FORMAT);
-            ps.setString(7, body);
             ps.executeUpdate();
         }
         return seq;

@@ -30,22 +30,33 @@ public final class SqliteOutbox implements OutboxStore, NeedsAttention {
     private final SqliteDatabase db;
     private final JsonCodec json;
     private final Clock clock;
+    private final SqliteFiscalBook fiscal;
 
     public SqliteOutbox(SqliteDatabase db) {
         this(db, CanonicalJson.codec(), Clock.systemUTC());
     }
 
+    /** An outbox signing the managers' decisions it journals with a key of its own, kept in memory (tests). */
     public SqliteOutbox(SqliteDatabase db, JsonCodec json, Clock clock) {
+        this(db, json, clock, SqliteFiscalBook.inMemoryKey());
+    }
+
+    /** @param fiscal signs the managers' decisions (technical events), with the terminal's key */
+    public SqliteOutbox(SqliteDatabase db, JsonCodec json, Clock clock, SqliteFiscalBook fiscal) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.fiscal = fiscal;
     }
 
     @Override
     public List<PendingWrite> due(long nowMillis, int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts, o.payload_format, o.checkpoint FROM outbox o
+                    SELECT o.id, o.kind, o.idempotency_key, o.payload, o.attempts, o.payload_format, o.checkpoint,
+                           f.chain, f.seq, f.recorded_at, f.kind, f.staff_id, f.format, f.body, f.key_id, f.perpetual_cents,
+                           f.previous_signature, f.signature
+                    FROM outbox o LEFT JOIN fiscal_records f ON f.chain = o.fiscal_chain AND f.seq = o.fiscal_seq
                     WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
                       AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id
                                       AND e.state IN ('PENDING', 'NEEDS_ATTENTION'))
@@ -56,12 +67,23 @@ public final class SqliteOutbox implements OutboxStore, NeedsAttention {
                     List<PendingWrite> list = new ArrayList<>();
                     while (rs.next()) {
                         list.add(new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                                rs.getInt(6), rs.getString(7)));
+                                rs.getInt(6), rs.getString(7), proof(rs)));
                     }
                     return list;
                 }
             }
         });
+    }
+
+    /** The signed place of the fiscal record an entry sends, when it sends a signed one. */
+    private static String proof(ResultSet rs) throws SQLException {
+        if (rs.getString(8) == null || rs.getString(18) == null) {
+            return null; // a clienteling write, or a record written before records were signed
+        }
+        long perpetual = rs.getLong(16);
+        Long p = rs.wasNull() ? null : perpetual;
+        return new fr.comptoir.fiscal.FiscalRecord(rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getString(12),
+                rs.getInt(13), rs.getString(14), rs.getString(15), p, rs.getString(17), rs.getString(18)).proof();
     }
 
     @Override
@@ -215,7 +237,7 @@ public final class SqliteOutbox implements OutboxStore, NeedsAttention {
             }
             change.apply(c);
             // A manager's decision on a write is a technical event of the till, kept with the fiscal records.
-            SqliteJournal.appendFiscal(c, fr.comptoir.common.FiscalChain.TECHNICAL, now, journalKind, staffId,
+            fiscal.append(c, fr.comptoir.common.FiscalChain.TECHNICAL, now, journalKind, staffId, CanonicalJson.FORMAT,
                     json.encode(new Decision(id, kind, lastError, approvedBy, detail)));
             return null;
         });

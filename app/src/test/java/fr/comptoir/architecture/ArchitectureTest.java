@@ -25,9 +25,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule jsonOnlyInTheAdapterAndTheJournal = noClasses()
-            .that().resideOutsideOfPackages("fr.comptoir.comptoirapi..", "fr.comptoir.demo..", "fr.comptoir.storage..")
+            .that().resideOutsideOfPackages("fr.comptoir.comptoirapi..", "fr.comptoir.demo..", "fr.comptoir.storage..", "fr.comptoir.fiscal..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
-            .because("the wire format is the adapter's business, the journal's canonical form the storage's");
+            .because("the wire format is the adapter's business, the journal's canonical form the storage's, and the fiscal "
+                    + "archive's (read alone by the verifier) the fiscal package's");
 
     @ArchTest
     static final ArchRule thePortSpeaksNoWireFormat = noClasses()

@@ -51,7 +51,8 @@ class DemoRulesOverHttpTest {
         store = DemoPlatformStore.openOrGenerate(dir, DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
         server = DemoCentralServer.start(store, 0, Clock.fixed(Instant.parse("2026-11-20T20:00:00Z"), ZoneOffset.UTC));
         paris = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
-                .activate("DEMO", "t1", "inst-t1");
+                .activate("DEMO", "t1", "inst-t1",
+                        fr.comptoir.fiscal.SigningKeyRegistration.of(fr.comptoir.fiscal.SigningKey.generate()));
     }
 
     @AfterEach

@@ -51,7 +51,8 @@ class OfflineSalesFaultTest {
              SqliteDatabase cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
              SqliteDatabase journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal")) {
             DeviceActivation device = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
-                    .activate("DEMO", "till-1", "inst-till-1");
+                    .activate("DEMO", "till-1", "inst-till-1",
+                        fr.comptoir.fiscal.SigningKeyRegistration.of(fr.comptoir.fiscal.SigningKey.generate()));
             String variant = "prd-1-1";
             String stockId = device.storeId() + ":" + variant;
             // Enough on the shelf that every sale shows in the platform's stock.

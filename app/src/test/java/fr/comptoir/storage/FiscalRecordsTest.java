@@ -36,7 +36,7 @@ class FiscalRecordsTest {
 
     private static final SaleCompletion.Seller SELLER = new SaleCompletion.Seller("st-par01", "PAR01", "dev-1", "stf-1", "Léa");
 
-    private static SaleRecord sell(SaleCompletion completion, String saleId) {
+    static SaleRecord sell(SaleCompletion completion, String saleId) {
         List<BasketLine> lines = List.of(new BasketLine("prd-1-1", "SKU-1", "Robe · Noir · M", 1, 8_990, 2000, null));
         Checkout paid = new Checkout(8_990);
         paid.payCash(8_990);

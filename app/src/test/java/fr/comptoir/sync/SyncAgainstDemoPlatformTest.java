@@ -52,7 +52,8 @@ class SyncAgainstDemoPlatformTest {
         platformStore = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
         server = DemoCentralServer.start(platformStore, 0);
         device = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
-                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test", java.util.UUID.randomUUID().toString());
+                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test", java.util.UUID.randomUUID().toString(),
+                        fr.comptoir.fiscal.SigningKeyRegistration.of(fr.comptoir.fiscal.SigningKey.generate()));
         cacheDb = SqliteDatabase.open(dir.resolve("cache.db"), "cache");
         journalDb = SqliteDatabase.open(dir.resolve("journal.db"), "journal");
         cache = new SqliteFeedCache(cacheDb, fr.comptoir.storage.CanonicalJson.codec());
@@ -129,7 +130,8 @@ class SyncAgainstDemoPlatformTest {
         platformStore = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
         server = DemoCentralServer.start(platformStore, port);
         device = new HttpCentralPlatform(server.baseUrl(), () -> null, HttpCentralPlatform.defaultClient(), RetryPolicy.NONE)
-                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test", java.util.UUID.randomUUID().toString());
+                .activate(DemoDataGenerator.DEMO_ACTIVATION_CODE, "test", java.util.UUID.randomUUID().toString(),
+                        fr.comptoir.fiscal.SigningKeyRegistration.of(fr.comptoir.fiscal.SigningKey.generate()));
         engine.close();
         engine = engineOn(port);
 
