@@ -73,7 +73,7 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    static final String JOURNAL_FILE = "journal.db";
+    public static final String JOURNAL_FILE = "journal.db";
     static final String CACHE_FILE = "cache.db";
 
     private final Path home;
@@ -322,6 +322,58 @@ public final class AppContext implements AutoCloseable {
      */
     public fr.comptoir.fiscal.VerificationReport verifyFiscalJournal() {
         return journalDb.read(c -> fr.comptoir.storage.SqliteFiscalBook.verify(c, java.util.Set.of()));
+    }
+
+    /**
+     * Exports this terminal's fiscal records written from {@code from} (inclusive) to {@code to} (exclusive) as a
+     * signed archive in {@code folder} (decision 0031). Blocking (disk).
+     *
+     * @return the archive file; its signature is beside it ({@code .sig})
+     */
+    public Path exportFiscalArchive(java.time.Instant from, java.time.Instant to, Path folder) throws IOException {
+        fr.comptoir.fiscal.SigningKey key = terminalKey.get();
+        record Content(java.util.List<fr.comptoir.fiscal.FiscalArchive.Chain> chains, java.util.List<fr.comptoir.fiscal.FiscalArchive.Key> keys) {
+        }
+        Content content = journalDb.read(c -> new Content(fr.comptoir.storage.SqliteFiscalBook.period(c, from.toEpochMilli(), to.toEpochMilli()),
+                fr.comptoir.storage.SqliteFiscalBook.archiveKeys(c)));
+        java.util.List<fr.comptoir.fiscal.FiscalArchive.Key> keys = new java.util.ArrayList<>(content.keys());
+        if (keys.stream().noneMatch(k -> k.keyId().equals(key.id()))) {
+            keys.add(new fr.comptoir.fiscal.FiscalArchive.Key(key.id(), fr.comptoir.fiscal.SigningKey.ALGORITHM, key.publicKeyPem()));
+        }
+        String deviceId = device().map(DeviceConfig::deviceId).orElse("not-activated");
+        fr.comptoir.fiscal.FiscalArchive archive = new fr.comptoir.fiscal.FiscalArchive(fr.comptoir.fiscal.FiscalArchive.FORMAT,
+                fr.comptoir.Version.software(), clock.instant().toString(),
+                new fr.comptoir.fiscal.FiscalArchive.Terminal(deviceId, device().map(DeviceConfig::storeId).orElse(""), installationId()),
+                from.toString(), to.toString(), key.id(), keys, content.chains());
+        String name = "comptoir-fiscal-" + deviceId + "-" + from.toString().replace(':', '-') + "-" + to.toString().replace(':', '-') + ".json";
+        return archive.write(folder.resolve(name), key);
+    }
+
+    /** The proofs receipts carry: the seller's legal identity, the software, the ticket's place in its signed chain. */
+    public fr.comptoir.sale.ReceiptProofs receiptProofs() {
+        return new fr.comptoir.sale.ReceiptProofs() {
+            @Override
+            public fr.comptoir.sale.ReceiptProof original(fr.comptoir.sale.SaleRecord sale) {
+                return proof(sale, 0);
+            }
+
+            @Override
+            public fr.comptoir.sale.ReceiptProof duplicate(fr.comptoir.sale.SaleRecord sale, String staffId, Copy how) {
+                return proof(sale, journal.recordDuplicate(sale.id(), sale.ticketNumber(), how.name(), staffId).copyNumber());
+            }
+
+            private fr.comptoir.sale.ReceiptProof proof(fr.comptoir.sale.SaleRecord sale, int copy) {
+                fr.comptoir.stores.LegalIdentity seller = staffDirectory.store(sale.storeId()).map(fr.comptoir.stores.Store::legal).orElse(null);
+                java.util.Optional<fr.comptoir.fiscal.FiscalRecord> r = journal.ticketRecord(sale.id());
+                return new fr.comptoir.sale.ReceiptProof(seller, fr.comptoir.Version.software(), r.map(fr.comptoir.fiscal.FiscalRecord::seq).orElse(0L),
+                        r.map(x -> fr.comptoir.fiscal.FiscalRecord.extract(x.signature())).orElse(""), sale.lines().size(), copy);
+            }
+        };
+    }
+
+    /** This terminal's public signing key in PEM form (made now if there is none yet). Blocking (disk). */
+    public String signingKeyPem() {
+        return terminalKey.get().publicKeyPem();
     }
 
     /** Activates this terminal against the central platform at {@code url}. Blocking. */

@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "comptoir", mixinStandardHelpOptions = true, version = "Comptoir 0.1",
         description = "Comptoir terminal tools. Without a command, the app starts.",
         subcommands = {ComptoirCli.Status.class, ComptoirCli.Sync.class, ComptoirCli.Activate.class, ComptoirCli.DemoServer.class,
-                ComptoirCli.Bench.class, JournalCommands.class})
+                ComptoirCli.Bench.class, JournalCommands.class, FiscalCommands.Verify.class, FiscalCommands.Archive.class})
 public final class ComptoirCli {
 
     /** Exit status when the data folder cannot be used as it is (journal missing, damaged or busy): the message says what to do. */

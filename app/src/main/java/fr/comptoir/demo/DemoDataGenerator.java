@@ -241,11 +241,41 @@ public final class DemoDataGenerator {
         return cents / 100 * 100 + 99;
     }
 
+    /** Comptoir Retail SAS, one establishment (SIRET) per store; a made-up SIREN whose numbers pass the Luhn check. */
+    static fr.comptoir.stores.LegalIdentity legal(int n, String city) {
+        String siren = "552100554";
+        String nic = luhnCompleted(siren + String.format("%04d", n + 1));
+        return new fr.comptoir.stores.LegalIdentity("Comptoir Retail SAS", (12 + n * 7) + " rue du Commerce, " + city,
+                nic, "FR" + String.format("%02d", (12 + 3 * (Long.parseLong(siren) % 97)) % 97) + siren);
+    }
+
+    /** The 14-digit SIRET: 13 digits and the Luhn check digit. */
+    private static String luhnCompleted(String thirteen) {
+        for (int d = 0; d <= 9; d++) {
+            String candidate = thirteen + d;
+            int sum = 0;
+            for (int i = 0; i < candidate.length(); i++) {
+                int v = candidate.charAt(candidate.length() - 1 - i) - '0';
+                if (i % 2 == 1) {
+                    v *= 2;
+                    if (v > 9) {
+                        v -= 9;
+                    }
+                }
+                sum += v;
+            }
+            if (sum % 10 == 0) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
     private static List<Store> stores() {
         List<Store> stores = new ArrayList<>();
         for (String[] s : STORES) {
             stores.add(new Store("st-" + s[0].toLowerCase(Locale.ROOT), s[0], "Comptoir " + s[1], s[2], Store.StoreType.STORE,
-                    DemoRules.POLICY));
+                    DemoRules.POLICY, legal(stores.size(), s[2])));
         }
         stores.add(new Store(WAREHOUSE_ID, "WH01", "Entrepôt Orléans", "Orléans", Store.StoreType.WAREHOUSE));
         return stores;

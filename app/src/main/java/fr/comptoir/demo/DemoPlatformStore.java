@@ -30,7 +30,7 @@ public final class DemoPlatformStore implements AutoCloseable {
 
     private static final int BATCH = 5_000;
     /** Bumped when the generator changes what it makes, so that older demo databases are generated again. */
-    private static final int GENERATOR_VERSION = 9;
+    private static final int GENERATOR_VERSION = 10;
 
     private final SqliteDatabase db;
     private final ObjectMapper mapper = WireJson.mapper();

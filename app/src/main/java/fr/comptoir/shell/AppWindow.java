@@ -98,6 +98,7 @@ public final class AppWindow {
         }
         runner.run(() -> {
             AppContext ctx = contextFactory.get();
+            FiscalStartCheck.require(ctx);
             if (ctx.device().isPresent()) {
                 ctx.connect();
             }
@@ -115,7 +116,7 @@ public final class AppWindow {
             } else {
                 connected();
             }
-        }, failure -> showBusy(i18n.get("app.startFailed", failure.getMessage())));
+        }, failure -> setContent(FiscalStartCheck.failurePane(i18n, failure)));
     }
 
     private void showBusy(String text) {

@@ -239,7 +239,8 @@ final class SessionFeatures {
                 card -> context.customerSearch().search(fr.comptoir.customers.CustomerQuery.parse(card), 2).stream()
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 () -> context.sync().requestDelivery(),
-                id -> context.clienteling().profile(id).map(p -> p.customer().email()).orElse(null), context::storeNames);
+                id -> context.clienteling().profile(id).map(p -> p.customer().email()).orElse(null), context::storeNames,
+                context.receiptProofs());
         fr.comptoir.sale.ui.SellFeature sell = new fr.comptoir.sale.ui.SellFeature(services, basket, autosave, discountPolicy, d.storeId(),
                 d.storeName(), s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice, scans);
         sell.setOnOrderSettled(this::orderSettled);

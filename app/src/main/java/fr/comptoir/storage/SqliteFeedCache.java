@@ -237,9 +237,9 @@ public final class SqliteFeedCache implements FeedCache {
             super(c, "stores", Store::id);
             this.json = json;
             upsert = prepare(c, """
-                    INSERT INTO stores(id, code, name, city, type, return_policy) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO stores(id, code, name, city, type, return_policy, legal) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, city = excluded.city, type = excluded.type,
-                        return_policy = excluded.return_policy""");
+                        return_policy = excluded.return_policy, legal = excluded.legal""");
         }
 
         @Override
@@ -250,6 +250,7 @@ public final class SqliteFeedCache implements FeedCache {
             upsert.setString(4, s.city());
             upsert.setString(5, s.type().name());
             upsert.setString(6, s.returnPolicy() == null ? null : json.encode(s.returnPolicy()));
+            upsert.setString(7, s.legal() == null ? null : json.encode(s.legal()));
             upsert.executeUpdate();
         }
     }

@@ -204,4 +204,60 @@ public final class SqliteFiscalBook {
         }
         return new VerificationReport(results, other);
     }
+
+    /**
+     * Every chain's records written in {@code [from, to)} (epoch ms) with where each chain stood just before,
+     * for an archive. A chain that still holds records written before records were signed is taken from its
+     * first record, so that their digest can be checked.
+     */
+    public static List<fr.comptoir.fiscal.FiscalArchive.Chain> period(Connection c, long from, long to) throws SQLException {
+        List<fr.comptoir.fiscal.FiscalArchive.Chain> chains = new ArrayList<>();
+        for (String chain : chainsPresent(c)) {
+            long first;
+            long last;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT (SELECT MIN(seq) FROM fiscal_records WHERE chain = ?1 AND recorded_at >= ?2),
+                           (SELECT MAX(seq) FROM fiscal_records WHERE chain = ?1 AND recorded_at < ?3),
+                           (SELECT COUNT(*) FROM fiscal_records WHERE chain = ?1 AND signature IS NULL)""")) {
+                ps.setString(1, chain);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    first = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        continue;
+                    }
+                    last = rs.getLong(2);
+                    if (rs.getLong(3) > 0) {
+                        first = 1;
+                    }
+                }
+            }
+            if (last < first) {
+                continue;
+            }
+            ChainVerifier.Opening opening = null;
+            if (first > 1) {
+                List<FiscalRecord> before = query(c, "WHERE chain = ? AND seq = ?", chain, first - 1);
+                if (!before.isEmpty()) {
+                    opening = new ChainVerifier.Opening(first - 1, before.get(0).signature(), before.get(0).perpetualCents());
+                }
+            }
+            chains.add(new fr.comptoir.fiscal.FiscalArchive.Chain(chain, opening,
+                    query(c, "WHERE chain = ? AND seq BETWEEN ? AND ? ORDER BY seq", chain, first, last)));
+        }
+        return chains;
+    }
+
+    /** The public keys of this journal as an archive lists them. */
+    public static List<fr.comptoir.fiscal.FiscalArchive.Key> archiveKeys(Connection c) throws SQLException {
+        List<fr.comptoir.fiscal.FiscalArchive.Key> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key_id, public_key FROM fiscal_keys ORDER BY created_at");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                list.add(new fr.comptoir.fiscal.FiscalArchive.Key(rs.getString(1), SigningKey.ALGORITHM, rs.getString(2)));
+            }
+        }
+        return list;
+    }
 }

@@ -178,6 +178,48 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
         });
     }
 
+    /** The signed record of a ticket of this till, by its sale id. */
+    public Optional<fr.comptoir.fiscal.FiscalRecord> ticketRecord(String saleId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq FROM fiscal_records WHERE chain = 'TICKETS' AND json_extract(body, '$.id') = ?")) {
+                ps.setString(1, saleId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long seq = rs.getLong(1);
+                    return SqliteFiscalBook.records(c, FiscalChain.TICKETS, seq, seq).stream().findFirst();
+                }
+            }
+        });
+    }
+
+    /** A duplicate of a ticket as the chain of duplicates keeps it. */
+    public record Duplicate(String saleId, String ticketNumber, int copyNumber, String how, String staffId) {
+    }
+
+    /**
+     * Records a duplicate of a ticket (printed or e-mailed) in the chain of duplicates, numbered after the
+     * earlier copies of that ticket, in one transaction.
+     */
+    public Duplicate recordDuplicate(String saleId, String ticketNumber, String how, String staffId) {
+        long now = clock.millis();
+        return db.inTransaction(c -> {
+            int copy;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM fiscal_records WHERE chain = 'DUPLICATES' AND json_extract(body, '$.saleId') = ?")) {
+                ps.setString(1, saleId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    copy = rs.getInt(1) + 1;
+                }
+            }
+            Duplicate d = new Duplicate(saleId, ticketNumber, copy, how, staffId);
+            fiscal.append(c, FiscalChain.DUPLICATES, now, "receipt.duplicate", staffId, CanonicalJson.FORMAT, json.encode(d));
+            return d;
+        });
+    }
+
     private static boolean hasKey(Connection c, String idempotencyKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE idempotency_key = ?")) {
             ps.setString(1, idempotencyKey);

@@ -54,13 +54,14 @@ public final class SqliteStaffDirectory implements StaffDirectory {
 
     public Optional<Store> store(String storeId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, city, type, return_policy FROM stores WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, city, type, return_policy, legal FROM stores WHERE id = ?")) {
                 ps.setString(1, storeId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next()
                             ? Optional.of(new Store(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             Store.StoreType.valueOf(rs.getString(5)), rs.getString(6) == null ? null
-                            : CanonicalJson.codec().decode(rs.getString(6), fr.comptoir.stores.ReturnPolicy.class)))
+                            : CanonicalJson.codec().decode(rs.getString(6), fr.comptoir.stores.ReturnPolicy.class),
+                            rs.getString(7) == null ? null : CanonicalJson.codec().decode(rs.getString(7), fr.comptoir.stores.LegalIdentity.class)))
                             : Optional.empty();
                 }
             }

@@ -27,12 +27,29 @@ public final class ReceiptText {
         return of(sale, storeName, i18n, duplicate, id -> id);
     }
 
-    /** @param locationNames the name of a store by its id, for lines collected elsewhere */
     public static String of(SaleRecord sale, String storeName, I18n i18n, boolean duplicate,
                             java.util.function.Function<String, String> locationNames) {
+        return of(sale, storeName, i18n, duplicate, locationNames, null);
+    }
+
+    /**
+     * @param locationNames the name of a store by its id, for lines collected elsewhere
+     * @param proof         what proves the receipt is the till's (decision 0031); null for a preview
+     */
+    public static String of(SaleRecord sale, String storeName, I18n i18n, boolean duplicate,
+                            java.util.function.Function<String, String> locationNames, fr.comptoir.sale.ReceiptProof proof) {
         StringBuilder b = new StringBuilder();
         center(b, storeName);
-        if (duplicate) {
+        if (proof != null && proof.seller() != null) {
+            fr.comptoir.stores.LegalIdentity l = proof.seller();
+            center(b, l.companyName());
+            center(b, l.address());
+            center(b, i18n.get("receipt.siret", l.siret()));
+            center(b, i18n.get("receipt.vatNumber", l.vatNumber()));
+        }
+        if (proof != null && proof.copyNumber() > 0) {
+            center(b, i18n.get("receipt.duplicateNumber", proof.copyNumber()));
+        } else if (duplicate) {
             center(b, i18n.get("receipt.duplicate"));
         }
         DateTimeFormatter f = i18n.dateTime();
@@ -106,6 +123,12 @@ public final class ReceiptText {
         b.append(i18n.get("receipt.cashier", sale.staffName())).append('\n');
         if (sale.customerName() != null) {
             b.append(i18n.get("receipt.customer", sale.customerName())).append('\n');
+        }
+        if (proof != null) {
+            rule(b);
+            b.append(i18n.get("receipt.proof", proof.sequence(), proof.lineCount())).append('\n');
+            b.append(i18n.get("receipt.signature", proof.signatureExtract())).append('\n');
+            b.append(proof.software()).append('\n');
         }
         center(b, i18n.get("receipt.thanks"));
         return b.toString();

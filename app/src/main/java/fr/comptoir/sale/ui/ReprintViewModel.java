@@ -23,7 +23,7 @@ public final class ReprintViewModel {
 
     private final ObservableList<SaleRecord> sales;
     private final Function<SaleRecord, String> duplicateOf;
-    private final BiConsumer<String, String> print;
+    private final BiConsumer<SaleRecord, String> print;
     private final BiConsumer<SaleRecord, String> email;
     private final Function<String, String> emailOfCustomer;
     private final TaskRunner runner;
@@ -34,11 +34,11 @@ public final class ReprintViewModel {
     private final Notice notice = new Notice();
 
     /**
-     * @param print           prints a receipt's text with its ticket number as a QR code (blocking: printer I/O)
+     * @param print           prints a numbered duplicate of a sale, the preview's text given (blocking: journal, printer I/O)
      * @param email           queues a copy of the sale's receipt to an address (blocking: journal)
      * @param emailOfCustomer the address on file for a customer id, or null (blocking: cache)
      */
-    public ReprintViewModel(List<SaleRecord> sales, Function<SaleRecord, String> duplicateOf, BiConsumer<String, String> print,
+    public ReprintViewModel(List<SaleRecord> sales, Function<SaleRecord, String> duplicateOf, BiConsumer<SaleRecord, String> print,
                             BiConsumer<SaleRecord, String> email, Function<String, String> emailOfCustomer, TaskRunner runner, I18n i18n) {
         this.sales = FXCollections.observableArrayList(sales);
         this.duplicateOf = duplicateOf;
@@ -72,7 +72,7 @@ public final class ReprintViewModel {
         }
         String text = duplicate.get();
         runner.run(() -> {
-            print.accept(text, sale.ticketNumber());
+            print.accept(sale, text);
             return null;
         }, x -> notice.confirm(i18n.get("reprint.printed", sale.ticketNumber())),
                 failure -> notice.error(i18n.get("reprint.printFailed", failure.getMessage())));

@@ -55,6 +55,7 @@ public final class SellFeature {
      * @param requestDelivery asks sync to deliver what was just written
      * @param customerEmail   the e-mail address on file for a customer id, or null (blocking: cache)
      * @param storeNames      every store's name by id (blocking: cache)
+     * @param proofs          what receipts carry to prove they are the till's; duplicates numbered (blocking: journal)
      */
     public record Services(CatalogReader catalog, Supplier<List<Promotion>> promotions, ParkedSales parked,
                            Function<String, Optional<StaffMember>> approve, TillAudit audit, SalePayments payments, SaleCompletion completion,
@@ -62,7 +63,8 @@ public final class SellFeature {
                            ReceiptEmail emails, Supplier<List<SaleRecord>> recentSales,
                            Function<String, AisleViewModel.Availability> stockElsewhere, Supplier<String> stockAge,
                            Function<String, Optional<Customer>> loyaltyCard, Runnable requestDelivery,
-                           Function<String, String> customerEmail, Supplier<Map<String, String>> storeNames) {
+                           Function<String, String> customerEmail, Supplier<Map<String, String>> storeNames,
+                           fr.comptoir.sale.ReceiptProofs proofs) {
     }
 
     private final Services services;
@@ -204,7 +206,12 @@ public final class SellFeature {
     private void showReprints(StackPane holder) {
         runner.run(services.recentSales()::get,
                 sales -> holder.getChildren().setAll(new ReprintView(new ReprintViewModel(sales,
-                        sale -> ReceiptText.of(sale, storeName, i18n, true, this::locationName), (text, ticket) -> services.printer().print(text, ticket), (sale, to) -> {
+                        sale -> ReceiptText.of(sale, storeName, i18n, true, this::locationName), (sale, preview) -> {
+                            // Every copy is numbered in the chain of duplicates before it goes out (decision 0031).
+                            fr.comptoir.sale.ReceiptProof proof = services.proofs().duplicate(sale, staffId, fr.comptoir.sale.ReceiptProofs.Copy.PRINTED);
+                            services.printer().print(ReceiptText.of(sale, storeName, i18n, true, this::locationName, proof), sale.ticketNumber());
+                        }, (sale, to) -> {
+                            services.proofs().duplicate(sale, staffId, fr.comptoir.sale.ReceiptProofs.Copy.EMAILED);
                             services.emails().sendCopy(sale, to, i18n.locale().getLanguage(), staffId);
                             services.requestDelivery().run();
                         }, services.customerEmail(), runner, i18n), i18n, back(holder)).root()),
@@ -241,7 +248,7 @@ public final class SellFeature {
                     return sale;
                 },
                 sale -> {
-                    String text = ReceiptText.of(sale, storeName, i18n, false, this::locationName);
+                    String text = ReceiptText.of(sale, storeName, i18n, false, this::locationName, services.proofs().original(sale));
                     services.keepReceipt().accept(sale.ticketNumber(), text);
                     return text;
                 }, runner, i18n, sale -> {
@@ -249,7 +256,8 @@ public final class SellFeature {
                     if (settlement != null) {
                         onOrderSettled.accept(sale);
                     }
-                    print(ReceiptText.of(sale, storeName, i18n, false, this::locationName), sale.ticketNumber(),
+                    String kept = self[0].receiptProperty().get();
+                    print(kept == null || kept.isEmpty() ? ReceiptText.of(sale, storeName, i18n, false, this::locationName) : kept, sale.ticketNumber(),
                             problem -> self[0].notice().warn(problem));
                 });
         self[0] = vm;

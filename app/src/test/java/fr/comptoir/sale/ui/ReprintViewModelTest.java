@@ -29,11 +29,11 @@ class ReprintViewModelTest {
 
     ReprintViewModel vm() {
         return new ReprintViewModel(List.of(sale("s1", "PAR01-1", "cus-1"), sale("s2", "PAR01-2", null)),
-                s -> "*** DUPLICATE *** " + s.ticketNumber(), (text, ticket) -> {
+                s -> "*** DUPLICATE *** " + s.ticketNumber(), (sale, text) -> {
                     if (printerOut) {
                         throw new IllegalStateException("no paper");
                     }
-                    printed.add(text + " [QR " + ticket + "]");
+                    printed.add(text + " [QR " + sale.ticketNumber() + "]");
                 }, (s, to) -> emailed.add(s.ticketNumber() + " → " + to),
                 id -> id.equals("cus-1") ? "helene.martin@example.fr" : null, TaskRunner.direct(), new I18n(Locale.ENGLISH));
     }
