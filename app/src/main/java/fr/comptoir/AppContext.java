@@ -349,6 +349,18 @@ public final class AppContext implements AutoCloseable {
         return archive.write(folder.resolve(name), key);
     }
 
+    private fr.comptoir.till.Till till;
+
+    /** This terminal's till: cash sessions and closings (decision 0032). Blocking the first time (journal). */
+    public synchronized fr.comptoir.till.Till till() {
+        if (till == null) {
+            DeviceConfig d = device().orElseThrow(() -> new IllegalStateException("This terminal is not activated"));
+            till = new fr.comptoir.till.Till(new fr.comptoir.storage.SqliteTill(journalDb, fr.comptoir.storage.CanonicalJson.codec(), clock, journal),
+                    clock, java.time.ZoneId.systemDefault(), d.storeId(), d.deviceId());
+        }
+        return till;
+    }
+
     /** The proofs receipts carry: the seller's legal identity, the software, the ticket's place in its signed chain. */
     public fr.comptoir.sale.ReceiptProofs receiptProofs() {
         return new fr.comptoir.sale.ReceiptProofs() {

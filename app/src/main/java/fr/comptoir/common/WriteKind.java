@@ -42,7 +42,9 @@ public enum WriteKind {
     /** A hand-over's receipt to e-mail to the customer. */
     PICKUP_RECEIPT_EMAIL("pickup-receipt-email", null),
     /** The terminal's public fiscal signing key, when it was made after activation (decision 0031). */
-    SIGNING_KEY("signing-key", null);
+    SIGNING_KEY("signing-key", null),
+    /** A closing: the till's cash session, the day (Z), the month or the year (decision 0032). */
+    CLOSING_RECORDED("closing-recorded", FiscalChain.CLOSINGS);
 
     private final String wire;
     private final FiscalChain fiscalChain;

@@ -289,6 +289,7 @@ public final class HttpCentralPlatform implements CentralPlatform {
             case PICKUP_HANDOVER -> b.url(segments("v1", "pickups", field(payload, "orderId"), "handover")).post(body);
             case PICKUP_RETURN_TO_STOCK -> b.url(segments("v1", "pickups", field(payload, "orderId"), "return-to-stock")).post(body);
             case PICKUP_RECEIPT_EMAIL -> b.url(segments("v1", "pickups", field(payload, "orderId"), "receipt-email")).post(body);
+            case CLOSING_RECORDED -> b.url(segments("v1", "stores", requireCredentials().storeId(), "closings")).post(body);
             case SIGNING_KEY -> b.url(segments("v1", "signing-keys")).post(body); // the key of the device the token names
         };
         Request request = authorized(mapped).build();

@@ -172,6 +172,20 @@ public final class DemoCentralServer implements AutoCloseable {
                 int limit = parseLimit(q.get("limit"));
                 sendJson(ex, 200, rules.searchCustomers(text, limit).toString(), false);
             }
+            case "POST stores/{id}/closings" -> {
+                if (!parts[2].equals(device.storeId())) {
+                    problem(ex, 403, "forbidden", "Wrong store", "This terminal belongs to another store.");
+                    return true;
+                }
+                String raw = body(ex);
+                idempotent(ex, device.id(), raw, () -> {
+                    JsonNode closing = requireObject(raw);
+                    if (!closing.path("id").isTextual() || !closing.path("kind").isTextual() || !closing.path("totalCents").isIntegralNumber()) {
+                        return problemAnswer(422, "invalid-body", "Invalid closing", "id, kind and totalCents are required.");
+                    }
+                    return new DemoPlatformStore.Answer(201, mapper.createObjectNode().put("closingId", closing.get("id").asText()).toString());
+                });
+            }
             case "POST signing-keys" -> {
                 String raw = body(ex);
                 idempotent(ex, device.id(), raw, () -> {

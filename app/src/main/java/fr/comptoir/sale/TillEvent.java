@@ -14,6 +14,11 @@ package fr.comptoir.sale;
 public record TillEvent(String eventId, Type type, String staffId, String storeId, String deviceId, String occurredAt,
                         String approvedBy, long amountCents, String detail) {
 
-    /** {@code CASH_REFUND_APPROVED}: a manager let a return hand back more cash than the store's limit. */
-    public enum Type { LINE_VOIDED, SALE_VOIDED, DRAWER_OPENED, DISCOUNT_APPROVED, PRICE_OVERRIDDEN, APPROVAL_REFUSED, CASH_REFUND_APPROVED }
+    /**
+     * {@code CASH_REFUND_APPROVED}: a manager let a return hand back more cash than the store's limit.
+     * {@code TILL_OPENED}: a cash session opened with its float ({@code amountCents}); {@code CASH_IN} and
+     * {@code CASH_OUT}: cash put in or taken out outside a sale, the reason in {@code detail}.
+     */
+    public enum Type { LINE_VOIDED, SALE_VOIDED, DRAWER_OPENED, DISCOUNT_APPROVED, PRICE_OVERRIDDEN, APPROVAL_REFUSED, CASH_REFUND_APPROVED,
+        TILL_OPENED, CASH_IN, CASH_OUT }
 }

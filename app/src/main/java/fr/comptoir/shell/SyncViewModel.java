@@ -165,6 +165,7 @@ public final class SyncViewModel {
             case PICKUP_READY, PICKUP_NOTICE, PICKUP_RETURN_TO_STOCK -> i18n.get(key, text(body, "orderNumber"));
             case PICKUP_RECEIPT_EMAIL -> i18n.get(key, text(body, "orderNumber"), text(body, "email"));
             case SIGNING_KEY -> i18n.get(key, text(body, "keyId"));
+            case CLOSING_RECORDED -> i18n.get(key, i18n.get("closing.kind." + text(body, "kind")), text(body, "periodEnd"));
             case PICKUP_HANDOVER -> handover(body);
         };
     }

@@ -182,8 +182,10 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
     public Optional<fr.comptoir.fiscal.FiscalRecord> ticketRecord(String saleId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT seq FROM fiscal_records WHERE chain = 'TICKETS' AND json_extract(body, '$.id') = ?")) {
+                    "SELECT fiscal_seq FROM outbox WHERE idempotency_key = ? AND kind = ? AND fiscal_chain = 'TICKETS'")) {
+                // The sale's outbox entry names its ticket record (a record's body is never searched: it may be damaged).
                 ps.setString(1, saleId);
+                ps.setString(2, fr.comptoir.common.WriteKind.SALE_RECORDED.wire());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -208,7 +210,8 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
         return db.inTransaction(c -> {
             int copy;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM fiscal_records WHERE chain = 'DUPLICATES' AND json_extract(body, '$.saleId') = ?")) {
+                    "SELECT COUNT(*) FROM fiscal_records WHERE chain = 'DUPLICATES' "
+                            + "AND CASE WHEN json_valid(body) THEN json_extract(body, '$.saleId') END = ?")) {
                 ps.setString(1, saleId);
                 try (ResultSet rs = ps.executeQuery()) {
                     copy = rs.getInt(1) + 1;
@@ -218,6 +221,17 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
             fiscal.append(c, FiscalChain.DUPLICATES, now, "receipt.duplicate", staffId, CanonicalJson.FORMAT, json.encode(d));
             return d;
         });
+    }
+
+    /** Keeps a record and its outbox entry on the caller's transaction (the till's book joins its own writes to them). */
+    long append(Connection c, long now, String journalKind, String staffId, OutboxWrite write) throws SQLException {
+        return append(c, now, journalKind, staffId, write, json.encode(write.payload()));
+    }
+
+    /** Keeps a till event and its outbox entry on the caller's transaction. */
+    long append(Connection c, long now, fr.comptoir.sale.TillEvent e) throws SQLException {
+        return append(c, now, "till." + e.type().name().toLowerCase(java.util.Locale.ROOT), e.staffId(),
+                new OutboxWrite(fr.comptoir.common.WriteKind.TILL_EVENT, e.eventId(), e.eventId(), e));
     }
 
     private static boolean hasKey(Connection c, String idempotencyKey) throws SQLException {

@@ -212,6 +212,13 @@ class ContractConformanceTest {
                     .findFirst().orElseThrow();
             desk.returnToStock(expired, staffId, "stf-par01-1");
 
+            // The till: opened with a float, cash taken out, closed with its count, then the day (Z).
+            fr.comptoir.till.Till till = ctx.till();
+            till.open(fr.comptoir.till.CashCount.EMPTY.with(fr.comptoir.till.Denomination.NOTE_20, 5), staffId);
+            till.move(fr.comptoir.till.CashMovement.Direction.OUT, fr.comptoir.till.CashMovement.Reason.SAFE_DROP, 5_000, null, staffId);
+            till.closeSession(fr.comptoir.till.CashCount.EMPTY.with(fr.comptoir.till.Denomination.NOTE_50, 1), null, staffId, "stf-par01-1", 500);
+            till.z(staffId);
+
             SyncEngine.Report report = ctx.sync().syncOnce();
             assertThat(report.ok()).as(report.error()).isTrue();
             assertThat(ctx.outbox().pendingCount()).isZero();

@@ -21,6 +21,3 @@ BEGIN
     SELECT RAISE(ABORT, 'fiscal keys are never deleted');
 END;
 
--- A ticket's record and its duplicates, found by the sale they are about (receipts' proofs, copy numbers).
-CREATE INDEX fiscal_tickets_by_sale ON fiscal_records(json_extract(body, '$.id')) WHERE chain = 'TICKETS';
-CREATE INDEX fiscal_duplicates_by_sale ON fiscal_records(json_extract(body, '$.saleId')) WHERE chain = 'DUPLICATES';
