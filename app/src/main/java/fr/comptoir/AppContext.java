@@ -351,6 +351,11 @@ public final class AppContext implements AutoCloseable {
 
     private fr.comptoir.till.Till till;
 
+    /** The count difference above which a manager must accept it when the till is closed, in cents (default 5.00). */
+    public long tillDifferenceLimitCents() {
+        return settings.get("till.differenceLimitCents").map(Long::parseLong).orElse(500L);
+    }
+
     /** This terminal's till: cash sessions and closings (decision 0032). Blocking the first time (journal). */
     public synchronized fr.comptoir.till.Till till() {
         if (till == null) {
@@ -460,6 +465,7 @@ public final class AppContext implements AutoCloseable {
         central = options.platformFactory().connect(url, () -> new fr.comptoir.centralapi.PlatformFactory.Credentials(d.storeId(), d.accessToken()));
         sync = new SyncEngine(central, cache, outbox, clock, options.syncSettings());
         signIn = new SignInService(staffDirectory, journal, clock, d.storeId(), d.deviceId(), settings.failedSignIns());
+        till(); // read now, off the screens' thread: whether the till is open is then known without the disk
     }
 
     private void startDemoServer() {

@@ -11,6 +11,21 @@ public record Money(long cents) implements Comparable<Money> {
     public static final Money ZERO = new Money(0);
     private static final Currency EUR = Currency.getInstance("EUR");
 
+    /**
+     * The cents of an amount typed by a person ("12", "12,5", "12.50 €"), or null when it is not one: at most
+     * six digits of euros and two of cents, never negative.
+     */
+    public static Long parseCents(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(',', '.');
+        if (!t.matches("\\d{1,6}(\\.\\d{1,2})?")) {
+            return null;
+        }
+        return new BigDecimal(t).movePointRight(2).longValueExact();
+    }
+
     public static Money ofCents(long cents) {
         return new Money(cents);
     }

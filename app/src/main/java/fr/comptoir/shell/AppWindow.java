@@ -211,6 +211,7 @@ public final class AppWindow {
         screens.put(MainView.Section.SELL, () -> till.sellScreen(sell));
         screens.put(MainView.Section.PICKUPS, features::pickups);
         screens.put(MainView.Section.RETURNS, features::returns);
+        screens.put(MainView.Section.TILL, features::till);
         StaffSession signedIn = session;
         screens.put(MainView.Section.SYNC, () -> shellScreens.sync(i18n, status, signedIn));
         screens.put(MainView.Section.SETTINGS, () -> shellScreens.settings(i18n, settings, signedIn.isManager(), this::changeLanguage,

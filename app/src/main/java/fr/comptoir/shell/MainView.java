@@ -28,13 +28,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The signed-in window: a navigation rail (Customers, Sell, Pickups, Returns, Sync, Settings), a top bar
+ * The signed-in window: a navigation rail (Customers, Sell, Pickups, Returns, Till, Sync, Settings), a top bar
  * with the store and who is signed in, and the status bar (online/offline, data age, pending writes).
  */
 public final class MainView {
 
     /** The screens reachable from the rail, in order. */
-    public enum Section { CUSTOMERS, SELL, PICKUPS, RETURNS, SYNC, SETTINGS }
+    public enum Section { CUSTOMERS, SELL, PICKUPS, RETURNS, TILL, SYNC, SETTINGS }
 
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();

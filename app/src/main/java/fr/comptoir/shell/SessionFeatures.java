@@ -146,6 +146,33 @@ final class SessionFeatures {
      * The Returns screen: orders from the cache (this terminal's own returns counted), the customer search of the
      * Customers screen, items coming back sent to the till's basket (decision 0030), scans to its search.
      */
+    /** The Till screen: cash session, X and Z, closings, the fiscal archive (decisions 0031, 0032). */
+    javafx.scene.Node till() {
+        DeviceConfig d = context.device().orElseThrow();
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        fr.comptoir.till.ui.TillViewModel.Services services = new fr.comptoir.till.ui.TillViewModel.Services(context.till(),
+                new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve,
+                (closing, x) -> fr.comptoir.till.ui.ClosingReport.text(closing, x, d.storeName(),
+                        context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::legal).orElse(null),
+                        fr.comptoir.Version.software(), i18n, zone),
+                (text, id) -> {
+                    context.receiptArchive().save(id, text, id);
+                    context.receiptPrinter().print(text, id);
+                },
+                () -> {
+                    java.time.LocalDate today = java.time.LocalDate.now(zone);
+                    try {
+                        return context.exportFiscalArchive(today.minusMonths(1).withDayOfMonth(1).atStartOfDay(zone).toInstant(),
+                                today.plusDays(1).atStartOfDay(zone).toInstant(), context.home().resolve("archives"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, context.tillDifferenceLimitCents(), zone, () -> context.sync().requestDelivery());
+        fr.comptoir.till.ui.TillViewModel vm = new fr.comptoir.till.ui.TillViewModel(services, session.staff().id(),
+                session.staff().displayName(), session.isManager(), runner, i18n);
+        return new fr.comptoir.till.ui.TillView(vm, i18n).root();
+    }
+
     javafx.scene.Node returns() {
         DeviceConfig d = context.device().orElseThrow();
         fr.comptoir.returns.ReturnCounter counter = context.returnCounter();
@@ -240,7 +267,7 @@ final class SessionFeatures {
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 () -> context.sync().requestDelivery(),
                 id -> context.clienteling().profile(id).map(p -> p.customer().email()).orElse(null), context::storeNames,
-                context.receiptProofs());
+                context.receiptProofs(), () -> context.till().isOpen());
         fr.comptoir.sale.ui.SellFeature sell = new fr.comptoir.sale.ui.SellFeature(services, basket, autosave, discountPolicy, d.storeId(),
                 d.storeName(), s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice, scans);
         sell.setOnOrderSettled(this::orderSettled);

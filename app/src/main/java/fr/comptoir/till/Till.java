@@ -77,12 +77,16 @@ public final class Till {
         return Optional.ofNullable(session);
     }
 
-    public synchronized CashSession open(CashCount floatCount, String staffId) {
+    public CashSession open(CashCount floatCount, String staffId) {
+        return open(floatCount, staffId, staffId);
+    }
+
+    public synchronized CashSession open(CashCount floatCount, String staffId, String staffName) {
         if (session != null) {
             throw new Refused("till.alreadyOpen", "The till is already open");
         }
         long after = lastTicketSeq();
-        CashSession s = new CashSession("cs-" + UUID.randomUUID(), clock.instant().toString(), staffId, floatCount, after);
+        CashSession s = new CashSession("cs-" + UUID.randomUUID(), clock.instant().toString(), staffId, staffName, floatCount, after);
         book.open(s, event(TillEvent.Type.TILL_OPENED, staffId, null, floatCount.totalCents(), "float"));
         session = s;
         return s;

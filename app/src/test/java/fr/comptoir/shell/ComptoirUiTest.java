@@ -128,6 +128,8 @@ class ComptoirUiTest {
         tap("Use the demo store");
         signIn("Léo Martin", "1234");
         waitForText("Léo Martin · Associate");
+        openTheTill();
+        tap("Customers");
 
         javafx.scene.control.ListView<?> orders = openHelenesFile();
         assertThat(orders.getItems()).map(o -> ((fr.comptoir.customers.ui.CustomerProfileViewModel.OrderRow) o).channel())
@@ -208,6 +210,64 @@ class ComptoirUiTest {
         WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS,
                 () -> "The receipt will be e-mailed to helene.martin@orange.fr.".equals(text("#reprint-message")));
         WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "Pending writes: 0".equals(text("#status-pending")));
+    }
+
+    @Test
+    void aManagerOpensTheTillSellsClosesItWithADifferenceSheAcceptsAndGetsTheZ() throws Exception {
+        launch("PT10M");
+        waitForText("Use the demo store");
+        tap("Use the demo store");
+        signIn("Camille Laurent", "9876");
+        waitForText("Camille Laurent · Manager");
+
+        // No cash without an open till.
+        tap("Sell");
+        tap("#sell-entry").write(fr.comptoir.catalog.Gtin.withCheckDigit("376000000001")).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> String.valueOf(text("#basket-total")).contains("1 item"));
+        tap("#sell-pay");
+        tap("#pay-cash");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> String.valueOf(text("#pay-message")).startsWith("The till is not open"));
+
+        openTheTill();
+        tap("Sell");
+        tap("#sell-pay");
+        tap("#pay-cash");
+        tap("#pay-complete");
+        String receipt = waitFor(() -> robot.lookup("#receipt").tryQueryAs(javafx.scene.control.TextArea.class)
+                .map(javafx.scene.control.TextArea::getText).filter(t -> !t.isEmpty()));
+        // The receipt proves it is the till's: the seller, its place in the signed chain, the software.
+        assertThat(receipt).contains("Comptoir Retail SAS").contains("SIRET ").contains("Sequence No. 1 · 1 line(s)").contains("Signature ")
+                .contains(fr.comptoir.Version.software());
+        long price = app.window().context().journal().ticketRecord(app.window().context().recentSales(1).get(0).id()).map(r ->
+                fr.comptoir.fiscal.TicketFigures.of(r.body()).totalCents()).orElseThrow();
+        tap("#pay-new-sale");
+
+        // Closed 10 € short: shown only once counted, and accepted with a manager's PIN.
+        tap("Till");
+        tap("#till-close");
+        long drawer = 10_000 + price - 1_000;
+        tap("#till-count-COIN_1C").write(String.valueOf(drawer));
+        tap("#till-counted");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> String.valueOf(text("#till-expected")).endsWith("difference −10,00\u00a0€"));
+        waitForText("The difference is above 5,00\u00a0€: a manager must enter their PIN to accept it.");
+        tap("#till-manager-pin").write("1234");
+        tap("#till-close-confirm");
+        waitForText("That is not a manager's PIN.");
+        tap("#till-manager-pin").eraseText(4).write("9876");
+        tap("#till-close-confirm");
+        waitForText("Till closed; its report is printed and kept.");
+        assertThat(robot.lookup("#till-report").queryAs(javafx.scene.control.TextArea.class).getText()).contains("TILL CLOSING")
+                .contains("Difference").contains("-10,00 €");
+
+        tap("#till-back");
+        tap("#till-z");
+        waitForText("Day closed (Z); its report is printed and kept.");
+        String z = robot.lookup("#till-report").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertThat(z).contains("Z REPORT").contains("Tickets 1 to 1 (1)").contains("Perpetual grand total");
+        assertThat(app.window().context().verifyFiscalJournal().ok()).isTrue();
+        // The till's closing and the Z reach the platform by themselves.
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS,
+                () -> app.window().context().demoServer().orElseThrow().store().appliedWrites("POST", "/v1/stores/%/closings").size() == 2);
     }
 
     @Test
@@ -565,8 +625,19 @@ class ComptoirUiTest {
         tap("Use the demo store");
         signIn("Sarah Benali", "1234");
         waitForText("Sarah Benali · Associate");
+        openTheTill();
         tap("Sell");
         waitFor(() -> robot.lookup("#sell-entry").tryQuery());
+    }
+
+    /** Opens the till with a float of 100 € (five 20 € notes) on the Till screen: cash is taken only then. */
+    private void openTheTill() throws Exception {
+        tap("Till");
+        tap("#till-open");
+        tap("#till-count-NOTE_20").write("5");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> "Total counted: 100,00\u00a0€".equals(text("#till-count-total")));
+        tap("#till-open-confirm");
+        WaitForAsyncUtils.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS, () -> String.valueOf(text("#till-status")).startsWith("Open since"));
     }
 
     /** How many listeners the one basket of the window has (read through reflection: no test-only API in the app). */

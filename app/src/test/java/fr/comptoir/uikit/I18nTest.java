@@ -63,6 +63,29 @@ class I18nTest {
         for (fr.comptoir.shell.MainView.Section s : fr.comptoir.shell.MainView.Section.values()) {
             used.add("nav." + s.name().toLowerCase());
         }
+        // The till's words made from values: kinds of closing, reasons cash moves, ways of paying, and the
+        // screen's buttons (named by key, not through i18n.get).
+        for (fr.comptoir.till.Closing.Kind k : fr.comptoir.till.Closing.Kind.values()) {
+            used.add("closing.kind." + k.name());
+            used.add("closing.title." + k.name());
+        }
+        for (fr.comptoir.till.CashMovement.Reason r : fr.comptoir.till.CashMovement.Reason.values()) {
+            used.add("till.reason." + r.name());
+        }
+        for (fr.comptoir.sale.Payment.Tender t : fr.comptoir.sale.Payment.Tender.values()) {
+            used.add("tender." + t.name());
+        }
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java", "fr", "comptoir", "till"))) {
+            java.util.regex.Pattern keyArg = java.util.regex.Pattern.compile("\"((?:till|closing)\\.[A-Za-z.]+)\"");
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = keyArg.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    if (!m.group(1).endsWith(".")) {
+                        used.add(m.group(1));
+                    }
+                }
+            }
+        }
         for (fr.comptoir.shell.SyncViewModel.Action a : fr.comptoir.shell.SyncViewModel.Action.values()) {
             used.add("sync.resolved." + a.name().toLowerCase(Locale.ROOT));
         }

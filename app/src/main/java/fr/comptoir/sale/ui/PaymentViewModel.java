@@ -191,6 +191,13 @@ public final class PaymentViewModel {
         this.cashRefundLimitCents = cents;
     }
 
+    private java.util.function.BooleanSupplier tillOpen = () -> true;
+
+    /** Cash is taken or handed back only while the till's cash session is open (asked without the disk). */
+    public void requireOpenTill(java.util.function.BooleanSupplier open) {
+        this.tillOpen = open;
+    }
+
     private java.util.function.Function<String, java.util.Optional<fr.comptoir.staff.StaffMember>> approve;
     private java.util.function.BiConsumer<String, Long> approved = (managerId, cents) -> { };
     private final BooleanProperty cashApprovalNeeded = new SimpleBooleanProperty(false);
@@ -248,6 +255,10 @@ public final class PaymentViewModel {
     /** Cash given, or for a refund, cash handed back. */
     public void payCash(long givenCents) {
         if (blocked() || givenCents <= 0 || refusedAsNoReceipt()) {
+            return;
+        }
+        if (!tillOpen.getAsBoolean()) {
+            notice.error(i18n.get("pay.tillClosed"));
             return;
         }
         if (isRefund()) {
@@ -576,11 +587,7 @@ public final class PaymentViewModel {
 
     /** "12,50", "12.50" or "12" euros as cents; null when it is not an amount. */
     static Long parse(String text) {
-        String t = text.strip().replace("€", "").replace(" ", "").replace(',', '.');
-        if (!t.matches("\\d{1,6}(\\.\\d{1,2})?")) {
-            return null;
-        }
-        return new BigDecimal(t).movePointRight(2).longValueExact();
+        return fr.comptoir.common.Money.parseCents(text);
     }
 
     private void refresh() {

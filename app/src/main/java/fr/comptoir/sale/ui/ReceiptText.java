@@ -135,7 +135,7 @@ public final class ReceiptText {
     }
 
     /** "5,5 %" in French, "5.5%" in English. */
-    static String rate(int basisPoints, I18n i18n) {
+    public static String rate(int basisPoints, I18n i18n) {
         String number = BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString();
         // Written the French way whatever the language of the screens, like amounts (decision 0026).
         return i18n.formats().getLanguage().equals("fr") ? number.replace('.', ',') + " %" : number + "%";

@@ -56,6 +56,7 @@ public final class SellFeature {
      * @param customerEmail   the e-mail address on file for a customer id, or null (blocking: cache)
      * @param storeNames      every store's name by id (blocking: cache)
      * @param proofs          what receipts carry to prove they are the till's; duplicates numbered (blocking: journal)
+     * @param tillOpen        whether the till's cash session is open: cash is taken or handed back only then (no disk)
      */
     public record Services(CatalogReader catalog, Supplier<List<Promotion>> promotions, ParkedSales parked,
                            Function<String, Optional<StaffMember>> approve, TillAudit audit, SalePayments payments, SaleCompletion completion,
@@ -64,7 +65,7 @@ public final class SellFeature {
                            Function<String, AisleViewModel.Availability> stockElsewhere, Supplier<String> stockAge,
                            Function<String, Optional<Customer>> loyaltyCard, Runnable requestDelivery,
                            Function<String, String> customerEmail, Supplier<Map<String, String>> storeNames,
-                           fr.comptoir.sale.ReceiptProofs proofs) {
+                           fr.comptoir.sale.ReceiptProofs proofs, java.util.function.BooleanSupplier tillOpen) {
     }
 
     private final Services services;
@@ -265,6 +266,7 @@ public final class SellFeature {
         vm.load(autosave::flush);
         vm.enableGiftCards();
         vm.setCashRefundLimit(cashRefundLimit.getAsLong());
+        vm.requireOpenTill(services.tillOpen());
         vm.enableCashApproval(services.approve(), (managerId, cents) -> services.audit().record(fr.comptoir.sale.TillEvent.Type.CASH_REFUND_APPROVED,
                 managerId, cents, "cash-refund-above-limit"));
         vm.enableEmail(customer == null ? null : customer.email(), (sale, to) -> {
