@@ -110,6 +110,7 @@ public final class AppContext implements AutoCloseable {
     private SignInService signIn;
     private DeviceConfig device;
     private final fr.comptoir.fiscal.TerminalKey terminalKey;
+    private final fr.comptoir.till.TrainingMode training = new fr.comptoir.till.TrainingMode();
     private final fr.comptoir.storage.SqliteFiscalBook fiscalBook;
 
     private AppContext(Path home, Clock clock, Options options, TerminalMarker marker, SqliteDatabase journalDb, SqliteDatabase cacheDb,
@@ -144,7 +145,7 @@ public final class AppContext implements AutoCloseable {
         this.customerHistory = new fr.comptoir.storage.SqliteCustomerHistory(cacheDb);
         this.cachedCatalog = new fr.comptoir.storage.SqliteCatalog(cacheDb, clock);
         this.catalog = new fr.comptoir.catalog.WithLocalSales(cachedCatalog, journal::unconfirmedSales);
-        this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock);
+        this.saleCompletion = new fr.comptoir.sale.SaleCompletion(journal, clock, training::active);
         this.parkedSales = new fr.comptoir.storage.SqliteParkedSales(journalDb, fr.comptoir.storage.CanonicalJson.codec());
         this.clienteling = new fr.comptoir.customers.ClientelingService(clientelingStore, journal, fr.comptoir.storage.CanonicalJson.codec(), clock);
         this.pickups = new fr.comptoir.storage.SqlitePickups(cacheDb, fr.comptoir.storage.CanonicalJson.codec(), java.time.ZoneId.systemDefault());
@@ -331,10 +332,20 @@ public final class AppContext implements AutoCloseable {
      * @return the archive file; its signature is beside it ({@code .sig})
      */
     public Path exportFiscalArchive(java.time.Instant from, java.time.Instant to, Path folder) throws IOException {
+        return exportFiscalArchive(from, to, folder, false);
+    }
+
+    /**
+     * Like {@link #exportFiscalArchive(java.time.Instant, java.time.Instant, Path)}; training tickets are archived
+     * apart: {@code training} exports them alone, otherwise they are left out.
+     */
+    public Path exportFiscalArchive(java.time.Instant from, java.time.Instant to, Path folder, boolean training) throws IOException {
+        String trainingChain = fr.comptoir.common.FiscalChain.TRAINING.name();
         fr.comptoir.fiscal.SigningKey key = terminalKey.get();
         record Content(java.util.List<fr.comptoir.fiscal.FiscalArchive.Chain> chains, java.util.List<fr.comptoir.fiscal.FiscalArchive.Key> keys) {
         }
-        Content content = journalDb.read(c -> new Content(fr.comptoir.storage.SqliteFiscalBook.period(c, from.toEpochMilli(), to.toEpochMilli()),
+        Content content = journalDb.read(c -> new Content(fr.comptoir.storage.SqliteFiscalBook.period(c, from.toEpochMilli(), to.toEpochMilli(),
+                chain -> chain.equals(trainingChain) == training),
                 fr.comptoir.storage.SqliteFiscalBook.archiveKeys(c)));
         java.util.List<fr.comptoir.fiscal.FiscalArchive.Key> keys = new java.util.ArrayList<>(content.keys());
         if (keys.stream().noneMatch(k -> k.keyId().equals(key.id()))) {
@@ -345,11 +356,55 @@ public final class AppContext implements AutoCloseable {
                 fr.comptoir.Version.software(), clock.instant().toString(),
                 new fr.comptoir.fiscal.FiscalArchive.Terminal(deviceId, device().map(DeviceConfig::storeId).orElse(""), installationId()),
                 from.toString(), to.toString(), key.id(), keys, content.chains());
-        String name = "comptoir-fiscal-" + deviceId + "-" + from.toString().replace(':', '-') + "-" + to.toString().replace(':', '-') + ".json";
+        String name = (training ? "comptoir-training-" : "comptoir-fiscal-") + deviceId + "-" + from.toString().replace(':', '-') + "-" + to.toString().replace(':', '-') + ".json";
         return archive.write(folder.resolve(name), key);
     }
 
     private fr.comptoir.till.Till till;
+
+    /** Training mode of this terminal (decision 0032); off at every start. */
+    public fr.comptoir.till.TrainingMode training() {
+        return training;
+    }
+
+    /** Starts or ends training mode, supervised by {@code manager}; journaled as a till event. Blocking (journal). */
+    public void training(boolean on, fr.comptoir.staff.StaffMember manager) {
+        DeviceConfig d = device().orElseThrow();
+        fr.comptoir.sale.TillAudit.journaled(journal, clock, d.storeId(), d.deviceId(), manager.id()).record(
+                on ? fr.comptoir.sale.TillEvent.Type.TRAINING_STARTED : fr.comptoir.sale.TillEvent.Type.TRAINING_ENDED, manager.id(), 0,
+                "training");
+        if (on) {
+            training.start(new fr.comptoir.till.TrainingMode.Session(manager.id(), manager.displayName(), clock.instant().toString()));
+        } else {
+            training.end();
+        }
+    }
+
+    /**
+     * Payments while training: cash, and card on a simulated terminal of its own (no real card is ever charged);
+     * no gift card or store credit is touched.
+     */
+    public fr.comptoir.sale.SalePayments trainingPayments() {
+        fr.comptoir.sale.PaymentTerminal simulated = new fr.comptoir.sale.SimulatedPaymentTerminal(options.paymentTerminalDelayMillis(),
+                home.resolve("payment-terminal").resolve("training-terminal.log"));
+        fr.comptoir.sale.GiftCards none = new fr.comptoir.sale.GiftCards() {
+            @Override
+            public long balance(String number) {
+                throw new IllegalStateException("Gift cards are not used in training mode");
+            }
+
+            @Override
+            public String redeem(String number, long amountCents, String saleReference, String key) {
+                throw new IllegalStateException("Gift cards are not used in training mode");
+            }
+
+            @Override
+            public String issueCredit(long amountCents, String saleReference, String customerId, String key) {
+                throw new IllegalStateException("Store credit is not issued in training mode");
+            }
+        };
+        return new fr.comptoir.sale.SalePayments(payments, simulated, none);
+    }
 
     /** The count difference above which a manager must accept it when the till is closed, in cents (default 5.00). */
     public long tillDifferenceLimitCents() {
@@ -381,9 +436,10 @@ public final class AppContext implements AutoCloseable {
 
             private fr.comptoir.sale.ReceiptProof proof(fr.comptoir.sale.SaleRecord sale, int copy) {
                 fr.comptoir.stores.LegalIdentity seller = staffDirectory.store(sale.storeId()).map(fr.comptoir.stores.Store::legal).orElse(null);
-                java.util.Optional<fr.comptoir.fiscal.FiscalRecord> r = journal.ticketRecord(sale.id());
+                boolean trainingTicket = fr.comptoir.till.TrainingMode.isTrainingTicket(sale.ticketNumber());
+                java.util.Optional<fr.comptoir.fiscal.FiscalRecord> r = trainingTicket ? journal.trainingRecord(sale.id()) : journal.ticketRecord(sale.id());
                 return new fr.comptoir.sale.ReceiptProof(seller, fr.comptoir.Version.software(), r.map(fr.comptoir.fiscal.FiscalRecord::seq).orElse(0L),
-                        r.map(x -> fr.comptoir.fiscal.FiscalRecord.extract(x.signature())).orElse(""), sale.lines().size(), copy);
+                        r.map(x -> fr.comptoir.fiscal.FiscalRecord.extract(x.signature())).orElse(""), sale.lines().size(), copy, trainingTicket);
             }
         };
     }

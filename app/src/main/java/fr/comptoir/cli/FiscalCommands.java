@@ -103,6 +103,8 @@ final class FiscalCommands {
         LocalDate to;
         @Option(names = "--out", description = "Folder to write into (default: <home>/archives).")
         Path out;
+        @Option(names = "--training", description = "Export the training tickets instead (they are archived apart).")
+        boolean training;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -117,7 +119,7 @@ final class FiscalCommands {
             }
             try (AppContext ctx = AppContext.open(dir, Clock.systemUTC(), AppContext.Options.defaults())) {
                 Path file = ctx.exportFiscalArchive(from.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
-                        out != null ? out : dir.resolve("archives"));
+                        out != null ? out : dir.resolve("archives"), training);
                 Path pem = file.resolveSibling(file.getFileName().toString().replaceAll("\\.json$", "") + ".pub.pem");
                 Files.writeString(pem, ctx.signingKeyPem());
                 PrintWriter o = spec.commandLine().getOut();

@@ -13,5 +13,7 @@ public enum FiscalChain {
     /** Duplicates: every ticket printed or e-mailed again, with its copy number. */
     DUPLICATES,
     /** Closings: cash sessions, days (Z), months and years, each sealing its period. */
-    CLOSINGS
+    CLOSINGS,
+    /** Training tickets: numbered on their own, never sent, never in the tickets' totals, archived apart. */
+    TRAINING
 }

@@ -7,6 +7,13 @@ package fr.comptoir.sale;
  *
  * @param seller     the seller's legal identity (null when the platform gave none)
  * @param copyNumber 0 for the original, N for the Nth duplicate
+ * @param training   a ticket of training mode: printed as worth nothing (decision 0032)
  */
-public record ReceiptProof(fr.comptoir.stores.LegalIdentity seller, String software, long sequence, String signatureExtract, int lineCount, int copyNumber) {
+public record ReceiptProof(fr.comptoir.stores.LegalIdentity seller, String software, long sequence, String signatureExtract, int lineCount,
+                           int copyNumber, boolean training) {
+
+    public ReceiptProof(fr.comptoir.stores.LegalIdentity seller, String software, long sequence, String signatureExtract, int lineCount,
+                        int copyNumber) {
+        this(seller, software, sequence, signatureExtract, lineCount, copyNumber, false);
+    }
 }

@@ -14,10 +14,17 @@ public final class SaleCompletion {
 
     private final SaleJournal journal;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier training;
 
     public SaleCompletion(SaleJournal journal, Clock clock) {
+        this(journal, clock, () -> false);
+    }
+
+    /** @param training whether training mode is on: its tickets go to the training chain, numbered on their own */
+    public SaleCompletion(SaleJournal journal, Clock clock, java.util.function.BooleanSupplier training) {
         this.journal = journal;
         this.clock = clock;
+        this.training = training;
     }
 
     /** Who sells, where. */
@@ -63,6 +70,15 @@ public final class SaleCompletion {
         }
         String at = clock.instant().toString();
         String deviceTag = seller.deviceId().length() > 8 ? seller.deviceId().substring(seller.deviceId().length() - 8) : seller.deviceId();
+        if (training.getAsBoolean()) {
+            if (settlement != null || lines.stream().anyMatch(l -> l.returnOf() != null || !l.takenNow())) {
+                throw new IllegalArgumentException("not-in-training");
+            }
+            return journal.recordTrainingSale(saleId, seq -> new SaleRecord(saleId, String.format("FORMATION-%06d", seq),
+                    seller.storeId(), seller.deviceId(), seller.staffId(), seller.staffName(),
+                    customer == null ? null : customer.id(), customer == null ? null : customer.fullName(), at, List.copyOf(lines),
+                    checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.of(), null, SaleRecord.typeOf(lines)));
+        }
         return journal.recordSale(saleId, settlement, seq -> new SaleRecord(saleId, String.format("%s-%s-%06d", seller.storeCode(), deviceTag.toUpperCase(), seq),
                 seller.storeId(), seller.deviceId(), seller.staffId(), seller.staffName(),
                 customer == null ? null : customer.id(), customer == null ? null : customer.fullName(), at, List.copyOf(lines),

@@ -18,6 +18,14 @@ public interface SaleJournal {
      * Records the sale {@code saleId} once: if it was already recorded (a second tap, a basket restored after
      * a crash that followed the commit), the record kept the first time is returned and nothing is written.
      */
+    /**
+     * Records a training ticket once (decision 0032): numbered on its own in the training chain, with no outbox
+     * entry and no stock movement.
+     */
+    default SaleRecord recordTrainingSale(String saleId, TicketedSale sale) {
+        throw new UnsupportedOperationException("This journal keeps no training tickets");
+    }
+
     default SaleRecord recordSale(String saleId, TicketedSale sale) {
         return recordSale(saleId, null, sale);
     }

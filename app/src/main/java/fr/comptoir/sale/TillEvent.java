@@ -17,8 +17,9 @@ public record TillEvent(String eventId, Type type, String staffId, String storeI
     /**
      * {@code CASH_REFUND_APPROVED}: a manager let a return hand back more cash than the store's limit.
      * {@code TILL_OPENED}: a cash session opened with its float ({@code amountCents}); {@code CASH_IN} and
-     * {@code CASH_OUT}: cash put in or taken out outside a sale, the reason in {@code detail}.
+     * {@code CASH_OUT}: cash put in or taken out outside a sale, the reason in {@code detail}. {@code TRAINING_STARTED} and
+     * {@code TRAINING_ENDED}: training mode, the supervising manager in {@code approvedBy}.
      */
     public enum Type { LINE_VOIDED, SALE_VOIDED, DRAWER_OPENED, DISCOUNT_APPROVED, PRICE_OVERRIDDEN, APPROVAL_REFUSED, CASH_REFUND_APPROVED,
-        TILL_OPENED, CASH_IN, CASH_OUT }
+        TILL_OPENED, CASH_IN, CASH_OUT, TRAINING_STARTED, TRAINING_ENDED }
 }

@@ -197,7 +197,7 @@ public final class AppWindow {
                     if (mainView != null) {
                         mainView.show(MainView.Section.SELL);
                     }
-                });
+                }).onRebuild(this::showMain);
         fr.comptoir.customers.ui.CustomersFeature customers = features.customers();
         fr.comptoir.sale.ui.SellFeature sell = features.sell(customers);
         sell.setLineVoidRule(settings::lineVoidNeedsManager);
@@ -216,7 +216,8 @@ public final class AppWindow {
         screens.put(MainView.Section.SYNC, () -> shellScreens.sync(i18n, status, signedIn));
         screens.put(MainView.Section.SETTINGS, () -> shellScreens.settings(i18n, settings, signedIn.isManager(), this::changeLanguage,
                 this::changeLockDelay, scans));
-        MainView main = new MainView(i18n, device.storeName(), session, status, screens, this::lock, this::signOut);
+        MainView main = new MainView(i18n, device.storeName(), session, status, screens, this::lock, this::signOut,
+                context.training().session().map(t -> i18n.get("training.banner", t.managerName())).orElse(null));
         mainView = main;
         setContent(main.root());
         main.show(currentSection);

@@ -43,7 +43,7 @@ public final class MainView {
     private Consumer<Section> onSectionShown = s -> { };
 
     public MainView(I18n i18n, String storeName, StaffSession session, StatusBarViewModel status,
-                    Map<Section, Supplier<Node>> screens, Runnable onLock, Runnable onSignOut) {
+                    Map<Section, Supplier<Node>> screens, Runnable onLock, Runnable onSignOut, String trainingBanner) {
         this.screens = screens;
         root.getStyleClass().add("main-view");
 
@@ -83,7 +83,16 @@ public final class MainView {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 16, 8, 16));
 
-        root.setTop(top);
+        if (trainingBanner != null) {
+            // Training mode: said at the top of every screen, in the warning colour (decision 0032).
+            Label banner = Ui.label(trainingBanner, "title-4", "training-banner");
+            banner.setId("training-banner");
+            banner.setMaxWidth(Double.MAX_VALUE);
+            banner.setStyle("-fx-background-color: #fd7e14; -fx-text-fill: white; -fx-padding: 8 16 8 16;");
+            root.setTop(new VBox(banner, top));
+        } else {
+            root.setTop(top);
+        }
         root.setLeft(rail);
         root.setCenter(content);
         root.setBottom(statusBar(status));

@@ -38,6 +38,13 @@ final class SessionFeatures {
     private final I18n i18n;
     private final fr.comptoir.uikit.ScanRouter scans;
     private final Runnable openSale;
+    private Runnable rebuild = () -> { };
+
+    /** Builds the screens again (training mode started or ended: every screen says it). */
+    SessionFeatures onRebuild(Runnable rebuild) {
+        this.rebuild = rebuild;
+        return this;
+    }
 
     SessionFeatures(AppContext context, StaffSession session, Basket basket, BasketAutosave autosave, Supplier<DiscountPolicy> discountPolicy,
                     StatusBarViewModel status, BooleanSupplier online, TaskRunner runner, TaskRunner network, I18n i18n,
@@ -170,6 +177,14 @@ final class SessionFeatures {
                 }, context.tillDifferenceLimitCents(), zone, () -> context.sync().requestDelivery());
         fr.comptoir.till.ui.TillViewModel vm = new fr.comptoir.till.ui.TillViewModel(services, session.staff().id(),
                 session.staff().displayName(), session.isManager(), runner, i18n);
+        vm.enableTraining(context.training().session().map(fr.comptoir.till.TrainingMode.Session::managerName).orElse(null), (on, pin) -> {
+            if (!basket.lines().isEmpty()) {
+                throw new fr.comptoir.till.Till.Refused("training.basketNotEmpty", "A sale is in progress");
+            }
+            fr.comptoir.staff.StaffMember manager = new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId()).approve(pin)
+                    .orElseThrow(() -> new fr.comptoir.till.Till.Refused("till.managerPinRefused", "Not a manager's PIN"));
+            context.training(on, manager);
+        }, rebuild);
         return new fr.comptoir.till.ui.TillView(vm, i18n).root();
     }
 
@@ -247,7 +262,7 @@ final class SessionFeatures {
         fr.comptoir.sale.ui.SellFeature.Services services = new fr.comptoir.sale.ui.SellFeature.Services(context.catalog(),
                 context.cache()::promotions, context.parkedSales(), new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve,
                 fr.comptoir.sale.TillAudit.journaled(context.journal(), context.clock(), d.storeId(), d.deviceId(), s.staff().id()),
-                context.salePayments(), context.saleCompletion(),
+                context.training().active() ? context.trainingPayments() : context.salePayments(), context.saleCompletion(),
                 () -> new fr.comptoir.sale.SaleCompletion.Seller(d.storeId(),
                         context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::code).orElse("ST"), d.deviceId(), s.staff().id(),
                         s.staff().displayName()),
@@ -267,7 +282,7 @@ final class SessionFeatures {
                         .filter(m -> card.equals(m.customer().loyaltyCard())).map(fr.comptoir.customers.CustomerMatch::customer).findFirst(),
                 () -> context.sync().requestDelivery(),
                 id -> context.clienteling().profile(id).map(p -> p.customer().email()).orElse(null), context::storeNames,
-                context.receiptProofs(), () -> context.till().isOpen());
+                context.receiptProofs(), () -> context.training().active() || context.till().isOpen());
         fr.comptoir.sale.ui.SellFeature sell = new fr.comptoir.sale.ui.SellFeature(services, basket, autosave, discountPolicy, d.storeId(),
                 d.storeName(), s.staff().id(), s.staff().displayName(), () -> customers.picker(basket::attach), runner, i18n, status::notice, scans);
         sell.setOnOrderSettled(this::orderSettled);

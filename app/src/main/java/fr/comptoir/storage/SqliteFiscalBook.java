@@ -210,9 +210,13 @@ public final class SqliteFiscalBook {
      * for an archive. A chain that still holds records written before records were signed is taken from its
      * first record, so that their digest can be checked.
      */
-    public static List<fr.comptoir.fiscal.FiscalArchive.Chain> period(Connection c, long from, long to) throws SQLException {
+    public static List<fr.comptoir.fiscal.FiscalArchive.Chain> period(Connection c, long from, long to,
+                                                                       java.util.function.Predicate<String> which) throws SQLException {
         List<fr.comptoir.fiscal.FiscalArchive.Chain> chains = new ArrayList<>();
         for (String chain : chainsPresent(c)) {
+            if (!which.test(chain)) {
+                continue;
+            }
             long first;
             long last;
             try (PreparedStatement ps = c.prepareStatement("""

@@ -178,6 +178,49 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
         });
     }
 
+    @Override
+    public fr.comptoir.sale.SaleRecord recordTrainingSale(String saleId, TicketedSale sale) {
+        long now = clock.millis();
+        return db.inTransaction(c -> {
+            Optional<fr.comptoir.fiscal.FiscalRecord> earlier = trainingRecord(c, saleId);
+            if (earlier.isPresent()) {
+                return json.decode(earlier.get().body(), fr.comptoir.sale.SaleRecord.class);
+            }
+            long seq;
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) + 1 FROM fiscal_records WHERE chain = 'TRAINING' AND kind = 'training.sale'")) {
+                seq = rs.getLong(1);
+            }
+            fr.comptoir.sale.SaleRecord record = sale.withTicket(seq);
+            // Kept apart and signed; no outbox entry, no stock movement (decision 0032).
+            fiscal.append(c, FiscalChain.TRAINING, now, "training.sale", record.staffId(), CanonicalJson.FORMAT, json.encode(record));
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM basket_in_progress WHERE json_extract(body, '$.saleId') = ?")) {
+                ps.setString(1, saleId);
+                ps.executeUpdate();
+            }
+            return record;
+        });
+    }
+
+    /** The signed record of a training ticket, by its sale id. */
+    public Optional<fr.comptoir.fiscal.FiscalRecord> trainingRecord(String saleId) {
+        return db.read(c -> trainingRecord(c, saleId));
+    }
+
+    private static Optional<fr.comptoir.fiscal.FiscalRecord> trainingRecord(Connection c, String saleId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM fiscal_records WHERE chain = 'TRAINING' AND kind = 'training.sale' "
+                + "AND CASE WHEN json_valid(body) THEN json_extract(body, '$.id') END = ?")) {
+            ps.setString(1, saleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long seq = rs.getLong(1);
+                return SqliteFiscalBook.records(c, FiscalChain.TRAINING, seq, seq).stream().findFirst();
+            }
+        }
+    }
+
     /** The signed record of a ticket of this till, by its sale id. */
     public Optional<fr.comptoir.fiscal.FiscalRecord> ticketRecord(String saleId) {
         return db.read(c -> {

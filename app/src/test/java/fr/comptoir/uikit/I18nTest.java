@@ -75,8 +75,9 @@ class I18nTest {
         for (fr.comptoir.sale.Payment.Tender t : fr.comptoir.sale.Payment.Tender.values()) {
             used.add("tender." + t.name());
         }
-        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java", "fr", "comptoir", "till"))) {
-            java.util.regex.Pattern keyArg = java.util.regex.Pattern.compile("\"((?:till|closing)\\.[A-Za-z.]+)\"");
+        try (var files = java.util.stream.Stream.concat(java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java", "fr", "comptoir", "till")),
+                java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java", "fr", "comptoir", "shell")))) {
+            java.util.regex.Pattern keyArg = java.util.regex.Pattern.compile("\"((?:till|closing|training)\\.[A-Za-z.]+)\"");
             for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
                 java.util.regex.Matcher m = keyArg.matcher(java.nio.file.Files.readString(f));
                 while (m.find()) {

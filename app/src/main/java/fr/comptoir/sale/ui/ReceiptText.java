@@ -39,6 +39,9 @@ public final class ReceiptText {
     public static String of(SaleRecord sale, String storeName, I18n i18n, boolean duplicate,
                             java.util.function.Function<String, String> locationNames, fr.comptoir.sale.ReceiptProof proof) {
         StringBuilder b = new StringBuilder();
+        if (proof != null && proof.training()) {
+            center(b, i18n.get("training.receipt"));
+        }
         center(b, storeName);
         if (proof != null && proof.seller() != null) {
             fr.comptoir.stores.LegalIdentity l = proof.seller();
@@ -129,6 +132,9 @@ public final class ReceiptText {
             b.append(i18n.get("receipt.proof", proof.sequence(), proof.lineCount())).append('\n');
             b.append(i18n.get("receipt.signature", proof.signatureExtract())).append('\n');
             b.append(proof.software()).append('\n');
+            if (proof.training()) {
+                center(b, i18n.get("training.receipt"));
+            }
         }
         center(b, i18n.get("receipt.thanks"));
         return b.toString();

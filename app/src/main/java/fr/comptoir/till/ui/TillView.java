@@ -66,7 +66,27 @@ public final class TillView {
         });
     }
 
+    /** Training mode: off, a manager's PIN starts it; on, nothing else of the till is offered until it ends. */
+    private Node training() {
+        boolean on = vm.trainingSupervisor() != null;
+        PasswordField pin = new PasswordField();
+        pin.setId("training-pin");
+        pin.setPromptText(i18n.get("returns.managerPin"));
+        pin.getStyleClass().add("touch-field");
+        pin.setMaxWidth(240);
+        pin.textProperty().bindBidirectional(vm.trainingPinProperty());
+        pin.setOnAction(e -> vm.switchTraining());
+        Button go = button("training-switch", on ? "training.end" : "training.start", vm::switchTraining, on ? "accent" : "");
+        go.disableProperty().bind(vm.busyProperty());
+        return new VBox(12, Ui.label(i18n.get("training.header"), "title-4"),
+                Ui.label(on ? i18n.get("training.onHelp", vm.trainingSupervisor()) : i18n.get("training.offHelp"), "text-muted"),
+                new HBox(12, pin, go));
+    }
+
     private Node overview() {
+        if (vm.trainingSupervisor() != null) {
+            return training();
+        }
         Button open = button("till-open", "till.openTill", vm::startOpen, "accent");
         open.visibleProperty().bind(vm.openProperty().not());
         open.managedProperty().bind(open.visibleProperty());
@@ -89,7 +109,10 @@ public final class TillView {
         } else {
             box.getChildren().add(Ui.label(i18n.get("till.zIsForManagers"), "text-muted"));
         }
-        return box;
+        if (vm.trainingOffered()) {
+            box.getChildren().add(training());
+        }
+        return scroll(box);
     }
 
     private Node count(boolean closing) {

@@ -278,6 +278,51 @@ public final class TillViewModel {
         }, ok -> notice.confirm(i18n.get("till.printed")), failure -> notice.warn(i18n.get("till.printFailed", failure.getMessage())));
     }
 
+    /** Starts ({@code true}) or ends training mode with a manager's PIN (blocking: journal, cache). */
+    public interface TrainingSwitch {
+        void turn(boolean on, String managerPin);
+    }
+
+    private TrainingSwitch trainingSwitch;
+    private Runnable rebuild = () -> { };
+    private String trainingSupervisor;
+    private final StringProperty trainingPin = new SimpleStringProperty("");
+
+    /**
+     * Offers training mode on this screen.
+     *
+     * @param supervisor the manager supervising the training on now, or null when it is off
+     * @param rebuild    builds every screen again once it changed (each says training mode)
+     */
+    public void enableTraining(String supervisor, TrainingSwitch trainingSwitch, Runnable rebuild) {
+        this.trainingSupervisor = supervisor;
+        this.trainingSwitch = trainingSwitch;
+        this.rebuild = rebuild;
+    }
+
+    public boolean trainingOffered() {
+        return trainingSwitch != null;
+    }
+
+    /** Who supervises the training on now, or null. */
+    public String trainingSupervisor() {
+        return trainingSupervisor;
+    }
+
+    public void switchTraining() {
+        boolean on = trainingSupervisor == null;
+        String pin = trainingPin.get();
+        run(() -> {
+            trainingSwitch.turn(on, pin);
+            return on;
+        }, started -> {
+            trainingPin.set("");
+            rebuild.run();
+        });
+    }
+
+    public StringProperty trainingPinProperty() { return trainingPin; }
+
     public void back() {
         notice.clear();
         step.set(Step.OVERVIEW);
