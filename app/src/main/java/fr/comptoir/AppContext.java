@@ -322,7 +322,25 @@ public final class AppContext implements AutoCloseable {
      * decision 0031). Blocking (disk; about a second per 10,000 records).
      */
     public fr.comptoir.fiscal.VerificationReport verifyFiscalJournal() {
-        return journalDb.read(c -> fr.comptoir.storage.SqliteFiscalBook.verify(c, java.util.Set.of()));
+        fr.comptoir.fiscal.VerificationReport report = journalDb.read(fr.comptoir.storage.SqliteFiscalBook::read).verify(java.util.Set.of(), r -> true);
+        if (report.ok()) {
+            java.util.Map<String, Long> upTo = new java.util.HashMap<>();
+            report.chains().forEach(r -> upTo.put(r.chain(), (long) r.records()));
+            marker.fiscalVerified(upTo);
+        }
+        return report;
+    }
+
+    /**
+     * The check made before the till starts (decision 0031): every number, link, key and total of every record,
+     * and the signatures of the records written since the last full verification plus one in a hundred of the
+     * older ones, so that a start takes a moment even after years of records. The full verification follows in
+     * the background ({@link #verifyFiscalJournal()}). Blocking (disk).
+     */
+    public fr.comptoir.fiscal.VerificationReport verifyFiscalJournalAtStart() {
+        java.util.Random sample = new java.util.Random();
+        return journalDb.read(fr.comptoir.storage.SqliteFiscalBook::read).verify(java.util.Set.of(),
+                r -> r.seq() > marker.fiscalVerifiedUpTo(r.chain()) || sample.nextInt(100) == 0);
     }
 
     /**

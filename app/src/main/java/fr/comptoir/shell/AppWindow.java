@@ -105,6 +105,7 @@ public final class AppWindow {
             return new Started(ctx, TerminalSettings.Stored.readFrom(ctx));
         }, started -> {
             context = started.context();
+            FiscalStartCheck.verifyFullyInBackground(context, refused -> setContent(FiscalStartCheck.failurePane(i18n, refused)));
             if (started.stored().language() != null) {
                 i18n = new I18n(Locale.forLanguageTag(started.stored().language()));
             }

@@ -30,13 +30,35 @@ final class FiscalStartCheck {
     /** @throws Refused when the journal's chains do not verify */
     static void require(AppContext ctx) {
         long t0 = System.nanoTime();
-        VerificationReport report = ctx.verifyFiscalJournal();
-        LOG.info("Fiscal journal verified at start in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, report.ok() ? "OK" : "PROBLEMS");
+        VerificationReport report = ctx.verifyFiscalJournalAtStart();
+        LOG.info("Fiscal journal checked at start in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, report.ok() ? "OK" : "PROBLEMS");
         if (!report.ok()) {
             report.findings().forEach(f -> LOG.error("Fiscal journal: {}", f));
             ctx.close();
             throw new Refused(report);
         }
+    }
+
+    /**
+     * Verifies every signature of the journal on a background thread, after the start; when one fails, the
+     * window is told (on the JavaFX thread) and selling stops there.
+     */
+    static void verifyFullyInBackground(AppContext ctx, java.util.function.Consumer<Throwable> onRefused) {
+        Thread t = new Thread(() -> {
+            long t0 = System.nanoTime();
+            try {
+                VerificationReport report = ctx.verifyFiscalJournal();
+                LOG.info("Fiscal journal verified in full in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, report.ok() ? "OK" : "PROBLEMS");
+                if (!report.ok()) {
+                    report.findings().forEach(f -> LOG.error("Fiscal journal: {}", f));
+                    javafx.application.Platform.runLater(() -> onRefused.accept(new Refused(report)));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("The fiscal journal could not be verified in full", e);
+            }
+        }, "comptoir-fiscal-check");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The start screen when the start failed: what happened and what to do, no spinner. */

@@ -163,46 +163,79 @@ public final class SqliteFiscalBook {
      * @param trusted when not empty, the only key ids accepted
      */
     public static VerificationReport verify(Connection c, java.util.Set<String> trusted) throws SQLException {
+        return verify(c, trusted, r -> true);
+    }
+
+    /**
+     * Like {@link #verify(Connection, java.util.Set)}, checking the signatures only of the records
+     * {@code signatureChecked} picks; every number, link, key and total is checked on every record.
+     */
+    public static VerificationReport verify(Connection c, java.util.Set<String> trusted,
+                                            java.util.function.Predicate<FiscalRecord> signatureChecked) throws SQLException {
+        return read(c).verify(trusted, signatureChecked);
+    }
+
+    /**
+     * A journal's fiscal chains as read, to be verified after the read, without holding the database: the
+     * signatures take about a millisecond each and sales go on meanwhile.
+     */
+    public record Snapshot(Map<String, PublicKey> keys, Map<String, List<FiscalRecord>> chains, Map<String, Long> outboxHighest,
+                           List<ChainVerifier.Finding> keyProblems) {
+
+        public VerificationReport verify(java.util.Set<String> trusted, java.util.function.Predicate<FiscalRecord> signatureChecked) {
+            List<ChainVerifier.Result> results = new ArrayList<>();
+            List<ChainVerifier.Finding> other = new ArrayList<>(keyProblems);
+            Map<String, Long> last = new java.util.HashMap<>();
+            chains.forEach((chain, rows) -> {
+                results.add(ChainVerifier.verify(chain, rows, keys, trusted, null, signatureChecked));
+                last.put(chain, rows.stream().mapToLong(FiscalRecord::seq).max().orElse(0));
+            });
+            outboxHighest.forEach((chain, seq) -> {
+                long highest = last.getOrDefault(chain, 0L);
+                if (seq > highest) {
+                    other.add(new ChainVerifier.Finding(chain, seq, "is missing (deleted): the outbox still sends it, the chain ends at " + highest));
+                }
+            });
+            return new VerificationReport(results, other);
+        }
+    }
+
+    /** Reads every fiscal chain, the keys, and the highest record the outbox names per chain. */
+    public static Snapshot read(Connection c) throws SQLException {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
-        List<ChainVerifier.Finding> other = new ArrayList<>();
+        List<ChainVerifier.Finding> problems = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT key_id, public_key FROM fiscal_keys");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 try {
                     PublicKey k = SigningKey.publicKeyFromPem(rs.getString(2));
                     if (!SigningKey.idOf(k).equals(rs.getString(1))) {
-                        other.add(new ChainVerifier.Finding("KEYS", null, "key " + rs.getString(1) + " is not the key its id names (replaced)"));
+                        problems.add(new ChainVerifier.Finding("KEYS", null, "key " + rs.getString(1) + " is not the key its id names (replaced)"));
                     } else {
                         keys.put(rs.getString(1), k);
                     }
                 } catch (IllegalArgumentException e) {
-                    other.add(new ChainVerifier.Finding("KEYS", null, "key " + rs.getString(1) + " cannot be read: " + e.getMessage()));
+                    problems.add(new ChainVerifier.Finding("KEYS", null, "key " + rs.getString(1) + " cannot be read: " + e.getMessage()));
                 }
             }
         }
-        java.util.TreeSet<String> chains = new java.util.TreeSet<>(chainsPresent(c));
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(chainsPresent(c));
         for (FiscalChain ch : FiscalChain.values()) {
-            chains.add(ch.name());
+            names.add(ch.name());
         }
-        List<ChainVerifier.Result> results = new ArrayList<>();
-        Map<String, Long> last = new java.util.HashMap<>();
-        for (String chain : chains) {
-            List<FiscalRecord> rows = allAsStored(c, chain);
-            results.add(ChainVerifier.verify(chain, rows, keys, trusted, null));
-            last.put(chain, rows.stream().mapToLong(FiscalRecord::seq).max().orElse(0));
+        Map<String, List<FiscalRecord>> chains = new java.util.TreeMap<>();
+        for (String chain : names) {
+            chains.put(chain, allAsStored(c, chain));
         }
+        Map<String, Long> outbox = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT fiscal_chain, MAX(fiscal_seq) FROM outbox WHERE fiscal_chain IS NOT NULL GROUP BY fiscal_chain");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long highest = last.getOrDefault(rs.getString(1), 0L);
-                if (rs.getLong(2) > highest) {
-                    other.add(new ChainVerifier.Finding(rs.getString(1), rs.getLong(2), "is missing (deleted): the outbox still sends it, "
-                            + "the chain ends at " + highest));
-                }
+                outbox.put(rs.getString(1), rs.getLong(2));
             }
         }
-        return new VerificationReport(results, other);
+        return new Snapshot(keys, chains, outbox, problems);
     }
 
     /**

@@ -76,6 +76,17 @@ public final class TerminalMarker {
      * The highest ticket number this terminal may have given: reserved here, outside the journal, before a
      * ticket beyond it is given, so that a journal rebuilt after damage never gives a number twice.
      */
+    /** How far each fiscal chain was last verified in full, signature by signature (decision 0031). */
+    public synchronized long fiscalVerifiedUpTo(String chain) {
+        return Long.parseLong(props.getProperty("fiscal.verified." + chain, "0"));
+    }
+
+    /** Notes how far the fiscal chains were just verified in full. */
+    public synchronized void fiscalVerified(java.util.Map<String, Long> upTo) {
+        upTo.forEach((chain, seq) -> props.setProperty("fiscal.verified." + chain, Long.toString(seq)));
+        save();
+    }
+
     public synchronized long ticketsReservedUpTo() {
         return Long.parseLong(props.getProperty("tickets.reserved", "0"));
     }
