@@ -20,6 +20,7 @@ public final class ReceiptEmail {
     }
 
     public void send(SaleRecord sale, String email, String language, String staffId) {
+        refuseTraining(sale);
         if (!fr.comptoir.common.EmailAddresses.looksValid(email)) {
             throw new IllegalArgumentException("invalid-email");
         }
@@ -33,10 +34,18 @@ public final class ReceiptEmail {
      * under its own idempotency key, still after its sale.
      */
     public void sendCopy(SaleRecord sale, String email, String language, String staffId) {
+        refuseTraining(sale);
         if (!fr.comptoir.common.EmailAddresses.looksValid(email)) {
             throw new IllegalArgumentException("invalid-email");
         }
         journal.appendWithOutbox("receipt.email.copy", staffId, new OutboxWrite(fr.comptoir.common.WriteKind.RECEIPT_EMAIL,
                 "receipt-email:" + sale.id() + ":copy-" + java.util.UUID.randomUUID(), sale.id(), new Request(sale.id(), email.strip(), language)));
+    }
+
+    /** A training ticket is never sent to the platform, so neither is its receipt. */
+    private static void refuseTraining(SaleRecord sale) {
+        if (sale.trainingTicket()) {
+            throw new IllegalArgumentException("training-not-emailed");
+        }
     }
 }

@@ -25,6 +25,14 @@ public record SaleRecord(String id, String ticketNumber, String storeId, String 
         }
     }
 
+    /** The prefix of a training ticket's number (decision 0032). */
+    public static final String TRAINING_PREFIX = "FORMATION-";
+
+    /** Whether this is a ticket of training mode: worth nothing, never sent. */
+    public boolean trainingTicket() {
+        return ticketNumber != null && ticketNumber.startsWith(TRAINING_PREFIX);
+    }
+
     /** A ticket of lines: a sale when nothing comes back, a return when everything does, else an exchange. */
     public static Type typeOf(List<BasketLine> lines) {
         boolean in = lines.stream().anyMatch(BasketLine::returned);

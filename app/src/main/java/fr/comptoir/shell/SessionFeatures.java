@@ -161,7 +161,8 @@ final class SessionFeatures {
                 new fr.comptoir.staff.ManagerApproval(context.staffDirectory(), d.storeId())::approve,
                 (closing, x) -> fr.comptoir.till.ui.ClosingReport.text(closing, x, d.storeName(),
                         context.staffDirectory().store(d.storeId()).map(fr.comptoir.stores.Store::legal).orElse(null),
-                        fr.comptoir.Version.software(), i18n, zone),
+                        fr.comptoir.Version.software(), i18n, zone,
+                        id -> context.staffDirectory().byId(id).map(fr.comptoir.staff.StaffMember::displayName).orElse(id)),
                 (text, id) -> {
                     context.receiptArchive().save(id, text, id);
                     context.receiptPrinter().print(text, id);
@@ -174,7 +175,7 @@ final class SessionFeatures {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }, context.tillDifferenceLimitCents(), zone, () -> context.sync().requestDelivery());
+                }, context::tillDifferenceLimitCents, zone, () -> context.sync().requestDelivery());
         fr.comptoir.till.ui.TillViewModel vm = new fr.comptoir.till.ui.TillViewModel(services, session.staff().id(),
                 session.staff().displayName(), session.isManager(), runner, i18n);
         vm.enableTraining(context.training().session().map(fr.comptoir.till.TrainingMode.Session::managerName).orElse(null), (on, pin) -> {

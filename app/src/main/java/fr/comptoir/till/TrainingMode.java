@@ -16,7 +16,7 @@ public final class TrainingMode {
     }
 
     /** The prefix of a training ticket's number. */
-    public static final String TICKET_PREFIX = "FORMATION-";
+    public static final String TICKET_PREFIX = fr.comptoir.sale.SaleRecord.TRAINING_PREFIX;
 
     private volatile Session session;
 

@@ -48,7 +48,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("fr.comptoir.sync..", "fr.comptoir.storage..", "fr.comptoir.centralapi..", "fr.comptoir.comptoirapi..",
                     "fr.comptoir.demo..", "fr.comptoir.catalog..", "fr.comptoir.customers..", "fr.comptoir.orders..",
                     "fr.comptoir.stores..", "fr.comptoir.common..", "fr.comptoir.cli..", "fr.comptoir.sale..", "fr.comptoir.bench..",
-                    "fr.comptoir.printing..", "fr.comptoir.returns..", "fr.comptoir.pickups..")
+                    "fr.comptoir.printing..", "fr.comptoir.returns..", "fr.comptoir.pickups..", "fr.comptoir.fiscal..", "fr.comptoir.till..")
             .and().resideOutsideOfPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("logic must run and be tested without a toolkit");

@@ -78,6 +78,8 @@ class TrainingModeTest {
             assertThat(List.of(t1.ticketNumber(), t2.ticketNumber())).containsExactly("FORMATION-000001", "FORMATION-000002");
             String receipt = ReceiptText.of(t1, "Comptoir Paris Rivoli", new I18n(Locale.FRENCH), false, id -> id, ctx.receiptProofs().original(t1));
             assertThat(receipt).startsWith(" ".repeat(6)).contains("FORMATION — TICKET SANS VALEUR").contains("N° d'ordre 1");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new fr.comptoir.sale.ReceiptEmail(ctx.journal())
+                    .send(t1, "helene.martin@orange.fr", "fr", "stf-par01-2")).hasMessage("training-not-emailed");
             ctx.training(false, camille);
             assertThat(ctx.sync().syncOnce().ok()).isTrue();
 

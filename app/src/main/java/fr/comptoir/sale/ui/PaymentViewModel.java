@@ -579,7 +579,7 @@ public final class PaymentViewModel {
         }, x -> {
             emailSent.set(true);
             notice.confirm(i18n.get("pay.emailQueued", to));
-        }, failure -> notice.error(failure.getMessage()));
+        }, failure -> notice.error("training-not-emailed".equals(failure.getMessage()) ? i18n.get("training.notEmailed") : failure.getMessage()));
     }
 
     public StringProperty emailProperty() { return email; }

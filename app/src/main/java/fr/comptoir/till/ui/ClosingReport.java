@@ -23,6 +23,12 @@ public final class ClosingReport {
      * @param software the software and version, printed at the foot
      */
     public static String text(Closing c, boolean x, String storeName, LegalIdentity legal, String software, I18n i18n, ZoneId zone) {
+        return text(c, x, storeName, legal, software, i18n, zone, id -> id);
+    }
+
+    /** @param staffName a person's name by staff id (blocking: cache), for who closed and who accepted a difference */
+    public static String text(Closing c, boolean x, String storeName, LegalIdentity legal, String software, I18n i18n, ZoneId zone,
+                              java.util.function.Function<String, String> staffName) {
         StringBuilder b = new StringBuilder();
         ReceiptLayout.center(b, storeName);
         if (legal != null) {
@@ -80,7 +86,7 @@ public final class ClosingReport {
                 row(b, "  " + i18n.get("closing.cardCounted"), cash.cardCountedCents(), i18n);
             }
             if (c.approvedBy() != null) {
-                b.append("  ").append(i18n.get("closing.approvedBy", c.approvedBy())).append('\n');
+                b.append("  ").append(i18n.get("closing.approvedBy", staffName.apply(c.approvedBy()))).append('\n');
             }
         }
         if (!c.includes().isEmpty()) {
@@ -88,7 +94,7 @@ public final class ClosingReport {
             b.append(i18n.get("closing.includes", c.includes().size())).append('\n');
         }
         ReceiptLayout.rule(b);
-        b.append(i18n.get("closing.by", c.closedBy())).append('\n');
+        b.append(i18n.get(x ? "closing.printedBy" : "closing.by", staffName.apply(c.closedBy()))).append('\n');
         b.append(software).append('\n');
         return b.toString();
     }

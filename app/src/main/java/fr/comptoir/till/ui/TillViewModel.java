@@ -43,12 +43,12 @@ public final class TillViewModel {
      * @param report         the text of a closing or X report (storeName, legal identity)
      * @param print          prints and keeps a report under its id (blocking: printer, disk)
      * @param exportArchive  exports this month's and last month's fiscal records; gives the archive's path (blocking: disk)
-     * @param differenceLimit the count difference above which a manager must accept it, in cents
+     * @param differenceLimit the count difference above which a manager must accept it, in cents (blocking: journal)
      * @param requestDelivery asks sync to send what was just journaled
      */
     public record Services(Till till, Function<String, Optional<StaffMember>> approve, java.util.function.BiFunction<Closing, Boolean, String> report,
                            java.util.function.BiConsumer<String, String> print, java.util.function.Supplier<java.nio.file.Path> exportArchive,
-                           long differenceLimit, ZoneId zone, Runnable requestDelivery) {
+                           java.util.function.LongSupplier differenceLimit, ZoneId zone, Runnable requestDelivery) {
     }
 
     private final Services services;
@@ -93,6 +93,10 @@ public final class TillViewModel {
 
     private void refresh() {
         open.set(services.till().isOpen());
+        if (trainingSupervisor != null) {
+            status.set(i18n.get("training.status"));
+            return;
+        }
         status.set(services.till().session().map(s -> i18n.get("till.openSince",
                 i18n.time().withZone(services.zone()).format(java.time.Instant.parse(s.openedAt())), s.openedByName(), money(s.floatCount().totalCents())))
                 .orElse(i18n.get("till.closed")));
@@ -186,7 +190,11 @@ public final class TillViewModel {
             notice.error(i18n.get("till.badCount"));
             return;
         }
-        run(() -> services.till().expected(), e -> {
+        record Counted(Till.Expected expected, long limit) {
+        }
+        run(() -> new Counted(services.till().expected(), services.differenceLimit().getAsLong()), got -> {
+            Till.Expected e = got.expected();
+            long limit = got.limit();
             long diff = c.totalCents() - e.cashCents();
             String text = i18n.get("till.expectedCash", money(e.cashCents()), money(c.totalCents()), signed(diff));
             if (card != null) {
@@ -194,10 +202,10 @@ public final class TillViewModel {
             }
             expected.set(text);
             counted.set(true);
-            boolean over = Math.abs(diff) > services.differenceLimit() || (card != null && Math.abs(card - e.cardCents()) > services.differenceLimit());
+            boolean over = Math.abs(diff) > limit || (card != null && Math.abs(card - e.cardCents()) > limit);
             needsManager.set(over);
             if (over) {
-                notice.warn(i18n.get("till.differenceNeedsManager", money(services.differenceLimit())));
+                notice.warn(i18n.get("till.differenceNeedsManager", money(limit)));
             } else {
                 notice.clear();
             }
@@ -220,41 +228,50 @@ public final class TillViewModel {
                 approvedBy = services.approve().apply(pin).map(StaffMember::id)
                         .orElseThrow(() -> new Till.Refused("till.managerPinRefused", "Not a manager's PIN"));
             }
-            return services.till().closeSession(c, card, staffId, approvedBy, services.differenceLimit());
-        }, closing -> {
+            return reported(services.till().closeSession(c, card, staffId, approvedBy, services.differenceLimit().getAsLong()), false);
+        }, r -> {
             refresh();
             managerPin.set("");
-            showReport(closing, false, "till.closedDone");
+            showReport(r, "till.closedDone");
         });
     }
 
     public void x() {
-        run(() -> services.till().x(staffId), closing -> showReport(closing, true, null));
+        run(() -> reported(services.till().x(staffId), true), r -> showReport(r, null));
     }
 
     public void z() {
-        run(() -> services.till().z(staffId), closing -> showReport(closing, false, "till.zDone"));
+        run(() -> reported(services.till().z(staffId), false), r -> showReport(r, "till.zDone"));
     }
 
     /** Closes the month that ended last. */
     public void closeMonth() {
         YearMonth last = YearMonth.now(services.zone()).minusMonths(1);
-        run(() -> services.till().closeMonth(last, staffId), closing -> showReport(closing, false, "till.monthDone"));
+        run(() -> reported(services.till().closeMonth(last, staffId), false), r -> showReport(r, "till.monthDone"));
     }
 
     /** Closes the year that ended last. */
     public void closeYear() {
         Year last = Year.now(services.zone()).minusYears(1);
-        run(() -> services.till().closeYear(last, staffId), closing -> showReport(closing, false, "till.yearDone"));
+        run(() -> reported(services.till().closeYear(last, staffId), false), r -> showReport(r, "till.yearDone"));
+    }
+
+    /** A closing and its report's text, made off the JavaFX thread (the text names people and the seller: cache). */
+    private record Reported(Closing closing, boolean x, String text) {
+    }
+
+    private Reported reported(Closing closing, boolean x) {
+        return new Reported(closing, x, services.report().apply(closing, x));
     }
 
     public void exportArchive() {
         run(() -> services.exportArchive().get(), path -> notice.confirm(i18n.get("till.archiveDone", path.toAbsolutePath())));
     }
 
-    private void showReport(Closing closing, boolean x, String doneKey) {
-        reportId = x ? "X-" + closing.lastTicketSeq() : closing.id();
-        String text = services.report().apply(closing, x);
+    private void showReport(Reported r, String doneKey) {
+        Closing closing = r.closing();
+        reportId = r.x() ? "X-" + closing.lastTicketSeq() : closing.id();
+        String text = r.text();
         report.set(text);
         step.set(Step.REPORT);
         // Printed and kept as PDF at once: a closing's report is never only on screen.
@@ -298,6 +315,7 @@ public final class TillViewModel {
         this.trainingSupervisor = supervisor;
         this.trainingSwitch = trainingSwitch;
         this.rebuild = rebuild;
+        refresh();
     }
 
     public boolean trainingOffered() {
