@@ -426,7 +426,11 @@ public final class AppContext implements AutoCloseable {
 
     /** The count difference above which a manager must accept it when the till is closed, in cents (default 5.00). */
     public long tillDifferenceLimitCents() {
-        return settings.get("till.differenceLimitCents").map(Long::parseLong).orElse(500L);
+        try {
+            return settings.get("till.differenceLimitCents").map(String::strip).map(Long::parseLong).filter(c -> c >= 0).orElse(500L);
+        } catch (NumberFormatException e) {
+            return 500L;
+        }
     }
 
     /** This terminal's till: cash sessions and closings (decision 0032). Blocking the first time (journal). */

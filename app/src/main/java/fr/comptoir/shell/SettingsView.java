@@ -50,7 +50,8 @@ public final class SettingsView {
     private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
 
     public SettingsView(I18n i18n, DeviceConfig device, Duration lockDelay, Consumer<Locale> onLanguage, Consumer<Duration> onLockDelay,
-                        DiscountSetting discount, LineVoidSetting lineVoid, ScannerSetting scanner, CashRefundSetting cashRefund) {
+                        DiscountSetting discount, LineVoidSetting lineVoid, ScannerSetting scanner, CashRefundSetting cashRefund,
+                        CashRefundSetting countDifference) {
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(24));
 
@@ -99,6 +100,9 @@ public final class SettingsView {
         HBox cashLimits = amounts(List.of(0L, 50L, 150L, 300L), e -> e + " €", "settings-cash-refund-", cashRefund.cents() / 100,
                 cashRefund.editable(), e -> cashRefund.onChange().accept(e * 100));
 
+        HBox differences = amounts(List.of(0L, 2L, 5L, 10L, 20L), e -> e + " €", "settings-count-difference-", countDifference.cents() / 100,
+                countDifference.editable(), e -> countDifference.onChange().accept(e * 100));
+
         GridPane terminal = new GridPane();
         terminal.setHgap(24);
         terminal.setVgap(8);
@@ -115,6 +119,7 @@ public final class SettingsView {
                 Ui.label(i18n.get("settings.discountThreshold"), "title-4"), thresholds, thresholdHelp,
                 Ui.label(i18n.get("settings.lineVoid"), "title-4"), lineVoids,
                 Ui.label(i18n.get("settings.cashRefundLimit"), "title-4"), cashLimits,
+                Ui.label(i18n.get("settings.countDifference"), "title-4"), differences,
                 Ui.label(i18n.get("settings.scanner"), "title-4"), scanners,
                 Ui.label(i18n.get("settings.terminal"), "title-4"), terminal);
     }

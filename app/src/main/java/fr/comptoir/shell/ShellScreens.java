@@ -93,7 +93,8 @@ final class ShellScreens {
                             settings.changeScannerFrame(prefix, suffix);
                             scans.frame(settings.scannerPrefix(), settings.scannerSuffix());
                         }, settings::changeScanErrorSound),
-                new SettingsView.CashRefundSetting(settings.cashRefundLimitCents(), manager, settings::changeCashRefundLimit));
+                new SettingsView.CashRefundSetting(settings.cashRefundLimitCents(), manager, settings::changeCashRefundLimit),
+                new SettingsView.CashRefundSetting(settings.tillDifferenceLimitCents(), manager, settings::changeTillDifferenceLimit));
         Node root = view.root();
         // On Settings a scan shows what the scanner sent (prefix and suffix taken off): the set-up is checked here.
         scans.routeWhileShown(root, code -> view.showTestScan(code, i18n));

@@ -32,8 +32,11 @@ final class TerminalSettings {
     /** The most cash one return hands back (cents); above it, the card or the online payment. */
     static final String CASH_REFUND_LIMIT = "returns.cashRefundLimitCents";
     static final long DEFAULT_CASH_REFUND_LIMIT = 15_000;
+    /** The count difference a till may close with before a manager must accept it (cents; decision 0032). */
+    static final String TILL_DIFFERENCE_LIMIT = "till.differenceLimitCents";
+    static final long DEFAULT_TILL_DIFFERENCE_LIMIT = 500;
     private static final java.util.List<String> KEYS = java.util.List.of(LANGUAGE, LOCK_DELAY, DISCOUNT_THRESHOLD,
-            LINE_VOID_NEEDS_MANAGER, SCANNER_PREFIX, SCANNER_SUFFIX, SCAN_ERROR_SOUND, CASH_REFUND_LIMIT);
+            LINE_VOID_NEEDS_MANAGER, SCANNER_PREFIX, SCANNER_SUFFIX, SCAN_ERROR_SOUND, CASH_REFUND_LIMIT, TILL_DIFFERENCE_LIMIT);
 
     /** What was stored (key → value, absent when never set), read off the JavaFX thread at start. */
     record Stored(java.util.Map<String, String> values) {
@@ -64,6 +67,7 @@ final class TerminalSettings {
     private String scannerSuffix;
     private boolean scanErrorSound;
     private long cashRefundLimitCents;
+    private long tillDifferenceLimitCents;
 
     TerminalSettings(AppContext context, Stored stored, TaskRunner runner, Consumer<Throwable> onSaveFailed) {
         this.context = context;
@@ -76,16 +80,31 @@ final class TerminalSettings {
         this.scannerSuffix = java.util.Objects.requireNonNullElse(stored.get(SCANNER_SUFFIX), "");
         this.scanErrorSound = "true".equals(stored.get(SCAN_ERROR_SOUND));
         this.cashRefundLimitCents = parseLimit(stored.get(CASH_REFUND_LIMIT));
+        this.tillDifferenceLimitCents = parseLimit(stored.get(TILL_DIFFERENCE_LIMIT), DEFAULT_TILL_DIFFERENCE_LIMIT);
     }
 
     /** A stored limit that cannot be read, or is negative, falls back to the default. */
     static long parseLimit(String stored) {
+        return parseLimit(stored, DEFAULT_CASH_REFUND_LIMIT);
+    }
+
+    static long parseLimit(String stored, long fallback) {
         try {
-            long cents = stored == null ? DEFAULT_CASH_REFUND_LIMIT : Long.parseLong(stored.strip());
-            return cents >= 0 ? cents : DEFAULT_CASH_REFUND_LIMIT;
+            long cents = stored == null ? fallback : Long.parseLong(stored.strip());
+            return cents >= 0 ? cents : fallback;
         } catch (NumberFormatException e) {
-            return DEFAULT_CASH_REFUND_LIMIT;
+            return fallback;
         }
+    }
+
+    long tillDifferenceLimitCents() {
+        return tillDifferenceLimitCents;
+    }
+
+    /** A manager's choice: the count difference a till closes with before a manager must accept it. */
+    void changeTillDifferenceLimit(long cents) {
+        tillDifferenceLimitCents = cents;
+        save(TILL_DIFFERENCE_LIMIT, Long.toString(cents), () -> { });
     }
 
     long cashRefundLimitCents() {
