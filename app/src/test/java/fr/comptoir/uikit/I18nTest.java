@@ -75,8 +75,17 @@ class I18nTest {
         for (fr.comptoir.sale.Payment.Tender t : fr.comptoir.sale.Payment.Tender.values()) {
             used.add("tender." + t.name());
         }
-        try (var files = java.util.stream.Stream.concat(java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java", "fr", "comptoir", "till")),
-                java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java", "fr", "comptoir", "shell")))) {
+        // A refusal of the till names the key it is said with, wherever it is thrown.
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java", "fr", "comptoir"))) {
+            java.util.regex.Pattern refused = java.util.regex.Pattern.compile("Refused\\(\"([a-zA-Z.]+)\"");
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = refused.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java", "fr", "comptoir", "till"))) {
             java.util.regex.Pattern keyArg = java.util.regex.Pattern.compile("\"((?:till|closing|training)\\.[A-Za-z.]+)\"");
             for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
                 java.util.regex.Matcher m = keyArg.matcher(java.nio.file.Files.readString(f));
