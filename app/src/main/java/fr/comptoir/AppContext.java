@@ -307,13 +307,24 @@ public final class AppContext implements AutoCloseable {
     /**
      * An activated terminal signs with its key from the start: one made by a version that did not sign, or
      * made again because the kept one could not be read, is registered with the platform through the outbox
-     * (the first one is registered with the activation).
+     * (the first one is registered with the activation). A new version of the software is journaled as a technical event.
      */
     private void keepSigningKey() {
+        // The key first: any record signed below would otherwise make it without registering it.
         if (device().isPresent() && terminalKey.ensure()) {
             fr.comptoir.fiscal.SigningKey k = terminalKey.get();
             journal.appendWithOutbox("fiscal.signing-key", null, new fr.comptoir.common.OutboxWrite(fr.comptoir.common.WriteKind.SIGNING_KEY,
                     "signing-key:" + k.id(), "signing-key", fr.comptoir.fiscal.SigningKeyRegistration.of(k)));
+        }
+        String version = fr.comptoir.Version.number();
+        String before = settings.get("software.version").orElse(null);
+        if (device().isPresent() && !version.equals(before)) {
+            // A new version of the software on this terminal is a technical event of its chain (decision 0031).
+            java.util.Map<String, String> change = new java.util.TreeMap<>();
+            change.put("from", before == null ? "" : before);
+            change.put("to", version);
+            journal.recordTechnical("software.version-changed", null, change);
+            settings.put("software.version", version);
         }
     }
 
@@ -542,6 +553,20 @@ public final class AppContext implements AutoCloseable {
         DeviceConfig d = device;
         central = options.platformFactory().connect(url, () -> new fr.comptoir.centralapi.PlatformFactory.Credentials(d.storeId(), d.accessToken()));
         sync = new SyncEngine(central, cache, outbox, clock, options.syncSettings());
+        // The connection lost and back are technical events of the till's chain (decision 0031).
+        java.util.concurrent.atomic.AtomicReference<fr.comptoir.sync.Connectivity> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        sync.addListener(s -> {
+            fr.comptoir.sync.Connectivity now = s.connectivity();
+            fr.comptoir.sync.Connectivity was = seen.getAndSet(now);
+            if (now != fr.comptoir.sync.Connectivity.UNKNOWN && was != null && was != fr.comptoir.sync.Connectivity.UNKNOWN && was != now) {
+                try {
+                    journal.recordTechnical(now == fr.comptoir.sync.Connectivity.OFFLINE ? "network.offline" : "network.online", null,
+                            java.util.Map.of("at", clock.instant().toString()));
+                } catch (RuntimeException e) {
+                    LOG.error("The connection change could not be journaled", e);
+                }
+            }
+        });
         signIn = new SignInService(staffDirectory, journal, clock, d.storeId(), d.deviceId(), settings.failedSignIns());
         till(); // read now, off the screens' thread: whether the till is open is then known without the disk
     }

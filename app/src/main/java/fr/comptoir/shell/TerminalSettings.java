@@ -199,6 +199,8 @@ final class TerminalSettings {
     private void save(String key, String value, Runnable onSaved) {
         runner.run(() -> {
             context.settings().put(key, value);
+            // Settings are technical events of the till (decision 0031): what changed, to what.
+            context.journal().recordTechnical("settings.changed", null, java.util.Map.of("key", key, "value", value));
             return null;
         }, x -> onSaved.run(), onSaveFailed);
     }

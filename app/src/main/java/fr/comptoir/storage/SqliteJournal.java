@@ -221,6 +221,15 @@ public final class SqliteJournal implements StaffJournal, StoreJournal, fr.compt
         }
     }
 
+    /**
+     * A technical event kept in the signed technical chain on this terminal only (no outbox entry): a setting
+     * changed, the connection lost or back, the software's version changed (decision 0031).
+     */
+    public void recordTechnical(String kind, String staffId, Object body) {
+        long now = clock.millis();
+        db.inTransaction(c -> fiscal.append(c, FiscalChain.TECHNICAL, now, kind, staffId, CanonicalJson.FORMAT, json.encode(body)));
+    }
+
     /** The signed record of a ticket of this till, by its sale id. */
     public Optional<fr.comptoir.fiscal.FiscalRecord> ticketRecord(String saleId) {
         return db.read(c -> {

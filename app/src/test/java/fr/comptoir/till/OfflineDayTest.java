@@ -92,6 +92,16 @@ class OfflineDayTest {
                 assertThat(tickets.get(i).previousSignature()).isEqualTo(tickets.get(i - 1).signature());
             }
             assertThat(ctx.verifyFiscalJournal().findings()).isEmpty();
+            // The outage itself is in the technical chain, as the terminal saw it: lost at the first sync, then back.
+            java.util.List<String> technical = new java.util.ArrayList<>();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("till").resolve("journal.db"));
+                 java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT kind FROM fiscal_records WHERE chain = 'TECHNICAL' ORDER BY seq")) {
+                while (rs.next()) {
+                    technical.add(rs.getString(1));
+                }
+            }
+            assertThat(technical).containsSubsequence("till.till_opened", "network.offline", "network.online");
         }
     }
 }

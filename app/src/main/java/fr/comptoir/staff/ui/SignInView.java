@@ -33,12 +33,13 @@ public final class SignInView {
         Label chooseTitle = Ui.label(i18n.get("signIn.chooseStaff"), "title-1");
         FlowPane tiles = new FlowPane(16, 16);
         tiles.setAlignment(Pos.CENTER);
-        tiles.setMaxWidth(900);
+        tiles.setMaxWidth(1100);
         Runnable fillTiles = () -> {
             tiles.getChildren().clear();
             for (StaffMember m : vm.staff()) {
                 Button tile = Ui.button(m.displayName() + "\n" + i18n.get("role." + m.role().name()), "staff-tile");
-                tile.setPrefSize(200, 96);
+                tile.setPrefSize(250, 96);
+                tile.setWrapText(true);
                 tile.setOnAction(e -> vm.choose(m));
                 tiles.getChildren().add(tile);
             }
