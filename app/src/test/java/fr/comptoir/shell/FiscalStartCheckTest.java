@@ -58,6 +58,10 @@ class FiscalStartCheckTest {
                     "TICKETS #1: perpetual grand total 4500 does not add up: the tickets before it and its own total make 450");
         });
         // The context was closed: the data folder is free for the recovery tools; the full check names the altered record.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("journal.db")); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM fiscal_records WHERE chain = 'TECHNICAL' AND kind = 'software.version-changed'")) {
+            assertThat(rs.getInt(1)).as("the software's version, journaled once at the first start that found it new").isEqualTo(1);
+        }
         try (AppContext again = AppContext.open(home, Clock.systemUTC(), TestOptions.fastTinyDemo())) {
             assertThat(again.verifyFiscalJournal().findings()).extracting(Object::toString)
                     .contains("TICKETS #1: has been altered: its signature does not match its content");
