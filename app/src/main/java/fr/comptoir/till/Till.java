@@ -152,6 +152,11 @@ public final class Till {
         if (session != null) {
             throw new Refused("till.closeSessionFirst", "Close the till (count the drawer) before the Z");
         }
+        // A Z belongs to the month of its date: never to a month already closed (a clock set back).
+        String month = deviceId + "-M-" + YearMonth.from(clock.instant().atZone(zone));
+        if (book.closings(Closing.Kind.MONTH).stream().anyMatch(m -> m.id().equals(month))) {
+            throw new Refused("till.periodClosed", "The month of this date is already closed: check the terminal's clock");
+        }
         Closing c = day(staffId, id("Z", book.closings(Closing.Kind.DAY).size() + 1));
         book.record(c);
         return c;

@@ -178,6 +178,11 @@ class TillTest {
         assertThatThrownBy(() -> till.closeMonth(YearMonth.of(2026, 12), "stf-9")).isInstanceOfSatisfying(Till.Refused.class,
                 e -> assertThat(e.key()).isEqualTo("till.periodNotOver"));
         Closing november = till.closeMonth(YearMonth.of(2026, 11), "stf-9");
+        // A clock set back into November cannot add a Z to it any more.
+        Instant now = clock.instant();
+        clock.set(Instant.parse("2026-11-30T23:00:00Z"));
+        assertThatThrownBy(() -> till.z("stf-9")).isInstanceOfSatisfying(Till.Refused.class, e -> assertThat(e.key()).isEqualTo("till.periodClosed"));
+        clock.set(now);
         assertThat(november.includes()).containsExactly(z1.id());
         assertThat(List.of(november.totalCents(), november.perpetualGrandTotalCents())).containsExactly(8_990L, 8_990L);
         assertThatThrownBy(() -> till.closeMonth(YearMonth.of(2026, 11), "stf-9")).isInstanceOfSatisfying(Till.Refused.class,
