@@ -94,12 +94,15 @@ public record FiscalRecord(String chain, long seq, long recordedAt, String kind,
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** The text a person compares with a receipt: the signature's first and last characters. */
+    /**
+     * The text a person compares with a receipt: the signature's characters 9 to 12 and the four before its last
+     * four (its first characters are the same on every signature: DER's header).
+     */
     public static String extract(String signature) {
-        if (signature == null || signature.length() < 12) {
+        if (signature == null || signature.length() < 16) {
             return signature == null ? "" : signature;
         }
-        return signature.substring(0, 4) + signature.substring(signature.length() - 8, signature.length() - 4);
+        return signature.substring(8, 12) + signature.substring(signature.length() - 8, signature.length() - 4);
     }
 
     private static String nz(String s) {
