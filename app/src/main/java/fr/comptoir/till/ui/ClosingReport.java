@@ -37,8 +37,12 @@ public final class ClosingReport {
         }
         ReceiptLayout.center(b, x ? i18n.get("closing.title.X") : i18n.get("closing.title." + c.kind().name()));
         if (!x) {
-            ReceiptLayout.wrap(b, "", i18n.get("closing.number", c.id()), "");
+            // The id is the terminal's, then the closing's own number: "Z-00012", "M-2026-11".
+            String own = c.id().startsWith(c.deviceId() + "-") ? c.id().substring(c.deviceId().length() + 1) : c.id();
+            ReceiptLayout.center(b, i18n.get("closing.number", own));
         }
+        String device = c.deviceId().length() > 8 ? c.deviceId().substring(c.deviceId().length() - 8) : c.deviceId();
+        b.append(i18n.get("closing.terminal", device.toUpperCase(java.util.Locale.ROOT))).append('\n');
         java.time.format.DateTimeFormatter f = i18n.dateTime().withZone(zone);
         b.append(i18n.get("closing.from", f.format(Instant.parse(c.periodStart())))).append('\n');
         b.append(i18n.get("closing.to", f.format(Instant.parse(c.periodEnd())))).append('\n');

@@ -127,6 +127,7 @@ public final class TillView {
         for (Denomination d : Denomination.values()) {
             TextField f = Ui.touchField("till-count-" + d.name(), "0", vm.countProperty(d));
             f.setPrefColumnCount(3);
+            f.setMinWidth(72);
             int col = d.note() ? 0 : coins < 4 ? 2 : 4;
             int row = d.note() ? notes++ : 1 + coins++ % 4;
             Label name = Ui.label(denomination(d), "field-label");
@@ -137,6 +138,7 @@ public final class TillView {
         Label total = Ui.label("", "title-3");
         total.setId("till-count-total");
         total.textProperty().bind(vm.countTotalProperty());
+        grid.setMinWidth(Region.USE_PREF_SIZE);
         VBox side = new VBox(12, total);
         side.setMinWidth(280);
         HBox.setHgrow(side, Priority.ALWAYS);
