@@ -31,6 +31,20 @@ class MigrationsTest {
     }
 
     @Test
+    void connectionsDoNotQueryGeneratedKeysAfterEveryInsert() {
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("cache.db"), "cache")) {
+            db.withWriter(c -> {
+                assertThat(c.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().getConfig().isGetGeneratedKeys()).isFalse();
+                return null;
+            });
+            db.read(c -> {
+                assertThat(c.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().getConfig().isGetGeneratedKeys()).isFalse();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void freshCacheIsAtTheLatestVersionInWalModeWithFullTextSearch() {
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("cache.db"), "cache")) {
             db.withWriter(c -> {
