@@ -176,8 +176,10 @@ public final class DemoPlatformStore implements AutoCloseable {
 
     public long countAfter(String feed, String storeId, long afterSeq) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM docs WHERE feed = ? AND seq > ? AND (scope IS NULL OR scope = ?)")) {
+            // Two ranges of one index (shared documents, then the store's own) rather than one OR over the table.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT (SELECT COUNT(*) FROM docs WHERE feed = ?1 AND scope IS NULL AND seq > ?2)
+                         + (SELECT COUNT(*) FROM docs WHERE feed = ?1 AND scope = ?3 AND seq > ?2)""")) {
                 ps.setString(1, feed);
                 ps.setLong(2, afterSeq);
                 ps.setString(3, storeId);

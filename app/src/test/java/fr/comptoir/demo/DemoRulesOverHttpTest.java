@@ -122,6 +122,25 @@ class DemoRulesOverHttpTest {
     }
 
     @Test
+    void theFirstPageSaysHowManyChangesAreLeftOfEachFeedAsTheStoreSeesThem() throws IOException {
+        for (String feed : List.of("orders", "stock", "staff", "products", "pickups")) {
+            Reply first = get("v1/feeds/" + feed + "?limit=7&withRemaining=true");
+            assertThat(first.status()).isEqualTo(200);
+            long remaining = first.body().path("remaining").asLong(-1);
+            int seen = first.body().path("changes").size();
+            String cursor = first.body().path("nextCursor").asText();
+            boolean more = first.body().path("hasMore").asBoolean();
+            while (more) {
+                Reply page = get("v1/feeds/" + feed + "?limit=500&cursor=" + cursor);
+                seen += page.body().path("changes").size();
+                cursor = page.body().path("nextCursor").asText();
+                more = page.body().path("hasMore").asBoolean();
+            }
+            assertThat(first.body().path("changes").size() + remaining).as(feed).isEqualTo(seen);
+        }
+    }
+
+    @Test
     void theQueueHoldsEveryStateAndIsPrivateToItsStore() throws IOException {
         List<String> states = new ArrayList<>();
         get("v1/stores/" + paris.storeId() + "/pickups").body().forEach(p -> states.add(p.path("status").asText()));
