@@ -469,7 +469,7 @@ public final class AppContext implements AutoCloseable {
 
             private fr.comptoir.sale.ReceiptProof proof(fr.comptoir.sale.SaleRecord sale, int copy) {
                 fr.comptoir.stores.LegalIdentity seller = staffDirectory.store(sale.storeId()).map(fr.comptoir.stores.Store::legal).orElse(null);
-                boolean trainingTicket = fr.comptoir.till.TrainingMode.isTrainingTicket(sale.ticketNumber());
+                boolean trainingTicket = sale.trainingTicket();
                 java.util.Optional<fr.comptoir.fiscal.FiscalRecord> r = trainingTicket ? journal.trainingRecord(sale.id()) : journal.ticketRecord(sale.id());
                 return new fr.comptoir.sale.ReceiptProof(seller, fr.comptoir.Version.software(), r.map(fr.comptoir.fiscal.FiscalRecord::seq).orElse(0L),
                         r.map(x -> fr.comptoir.fiscal.FiscalRecord.extract(x.signature())).orElse(""), sale.lines().size(), copy, trainingTicket);

@@ -74,7 +74,7 @@ public final class SaleCompletion {
             if (settlement != null || lines.stream().anyMatch(l -> l.returnOf() != null || !l.takenNow())) {
                 throw new IllegalArgumentException("not-in-training");
             }
-            return journal.recordTrainingSale(saleId, seq -> new SaleRecord(saleId, String.format("FORMATION-%06d", seq),
+            return journal.recordTrainingSale(saleId, seq -> new SaleRecord(saleId, String.format("%s%06d", SaleRecord.TRAINING_PREFIX, seq),
                     seller.storeId(), seller.deviceId(), seller.staffId(), seller.staffName(),
                     customer == null ? null : customer.id(), customer == null ? null : customer.fullName(), at, List.copyOf(lines),
                     checkout.payments(), total, checkout.changeCents(), Vat.breakdown(lines), List.of(), null, SaleRecord.typeOf(lines)));

@@ -46,6 +46,16 @@ public final class SqliteTill implements TillBook {
     }
 
     @Override
+    public long lastTicketSeq() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM fiscal_records WHERE chain = 'TICKETS'");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
     public void open(CashSession session, TillEvent event) {
         long now = clock.millis();
         db.inTransaction(c -> {

@@ -20,17 +20,15 @@ import java.util.UUID;
  */
 public final class Till {
 
-    /** A till operation refused, with the message key that says why. */
-    public static final class Refused extends RuntimeException {
-        private final String key;
+    /** A till operation refused (a business rule, nothing changed), with the message key that says why. */
+    public static final class Refused extends fr.comptoir.common.Refusal {
 
-        public Refused(String key, String message) {
-            super(message);
-            this.key = key;
+        public Refused(String key, String detail) {
+            super(key, detail);
         }
 
         public String key() {
-            return key;
+            return getMessage();
         }
     }
 
@@ -85,18 +83,13 @@ public final class Till {
         if (session != null) {
             throw new Refused("till.alreadyOpen", "The till is already open");
         }
-        long after = lastTicketSeq();
+        long after = book.lastTicketSeq();
         CashSession s = new CashSession("cs-" + UUID.randomUUID(), clock.instant().toString(), staffId, staffName, floatCount, after);
         book.open(s, event(TillEvent.Type.TILL_OPENED, staffId, null, floatCount.totalCents(), "float"));
         session = s;
         return s;
     }
 
-    private long lastTicketSeq() {
-        List<Closing> days = book.closings(Closing.Kind.DAY);
-        long from = days.isEmpty() ? 0 : days.get(days.size() - 1).lastTicketSeq();
-        return book.ticketsAfter(from).lastSeq();
-    }
 
     public synchronized CashMovement move(CashMovement.Direction direction, CashMovement.Reason reason, long cents, String note, String staffId) {
         CashSession s = requireOpen();

@@ -15,6 +15,9 @@ public interface TillBook {
 
     Optional<CashSession> openSession();
 
+    /** The number of the last ticket of the chain of tickets (0 when there is none). */
+    long lastTicketSeq();
+
     /** Keeps the session open and journals its event (sent to the platform), in one transaction. */
     void open(CashSession session, TillEvent event);
 

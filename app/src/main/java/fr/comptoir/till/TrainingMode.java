@@ -15,9 +15,6 @@ public final class TrainingMode {
     public record Session(String managerId, String managerName, String startedAt) {
     }
 
-    /** The prefix of a training ticket's number. */
-    public static final String TICKET_PREFIX = fr.comptoir.sale.SaleRecord.TRAINING_PREFIX;
-
     private volatile Session session;
 
     public boolean active() {
@@ -34,10 +31,5 @@ public final class TrainingMode {
 
     public void end() {
         session = null;
-    }
-
-    /** Whether a ticket is a training one, by its number. */
-    public static boolean isTrainingTicket(String ticketNumber) {
-        return ticketNumber != null && ticketNumber.startsWith(TICKET_PREFIX);
     }
 }

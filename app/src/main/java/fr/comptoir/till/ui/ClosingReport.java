@@ -19,14 +19,10 @@ public final class ClosingReport {
     }
 
     /**
-     * @param x        true for an X report (figures so far, nothing closed)
-     * @param software the software and version, printed at the foot
+     * @param x         true for an X report (figures so far, nothing closed)
+     * @param software  the software and version, printed at the foot
+     * @param staffName a person's name by staff id (blocking: cache), for who closed and who accepted a difference
      */
-    public static String text(Closing c, boolean x, String storeName, LegalIdentity legal, String software, I18n i18n, ZoneId zone) {
-        return text(c, x, storeName, legal, software, i18n, zone, id -> id);
-    }
-
-    /** @param staffName a person's name by staff id (blocking: cache), for who closed and who accepted a difference */
     public static String text(Closing c, boolean x, String storeName, LegalIdentity legal, String software, I18n i18n, ZoneId zone,
                               java.util.function.Function<String, String> staffName) {
         StringBuilder b = new StringBuilder();
