@@ -109,7 +109,11 @@ public final class ComptoirCli {
                 SyncEngine.Report report = ctx.sync().syncOnce();
                 PrintWriter err = spec.commandLine().getErr();
                 out.println("Delivered writes: " + report.delivered());
-                report.changesByFeed().forEach((feed, n) -> out.printf("%-10s %8d changes%n", feed, n));
+                report.changesByFeed().forEach((feed, n) -> {
+                    long ms = report.millisByFeed().getOrDefault(feed, 0L);
+                    out.printf(java.util.Locale.ROOT, "%-14s %8d changes in %6.1f s%s%n", feed, n, ms / 1000.0,
+                            n >= 10_000 && ms > 0 ? String.format(java.util.Locale.ROOT, " (%,d/s)", n * 1000L / ms) : "");
+                });
                 for (String feed : report.reReadFeeds()) {
                     out.println("The cached " + feed + " did not match the central platform: read again from the start.");
                 }

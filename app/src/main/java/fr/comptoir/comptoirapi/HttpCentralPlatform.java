@@ -349,11 +349,12 @@ public final class HttpCentralPlatform implements CentralPlatform {
                     case "remaining" -> remaining = p.getLongValue();
                     case "changes" -> {
                         expect(value, JsonToken.START_ARRAY, "changes");
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            JsonNode change = p.readValueAsTree();
-                            applyChange(feed, change, handler);
+                        JsonToken next;
+                        while ((next = p.nextToken()) == JsonToken.START_OBJECT) {
+                            readChange(feed, p, handler);
                             count++;
                         }
+                        expect(next, JsonToken.END_ARRAY, "end of changes");
                     }
                     default -> p.skipChildren();
                 }
@@ -374,30 +375,55 @@ public final class HttpCentralPlatform implements CentralPlatform {
         return new FeedPage(nextCursor, hasMore, count, remaining);
     }
 
-    private <T> void applyChange(Feed<T> feed, JsonNode change, ChangeHandler<T> handler) {
-        String op = change.path("op").asText("");
-        String id = change.path("id").asText("");
+    /**
+     * Reads one change from the stream, its record straight into the feed's type (no tree in between): the
+     * fields may come in any order, and every change is checked whole before it reaches the handler.
+     */
+    private <T> void readChange(Feed<T> feed, JsonParser p, ChangeHandler<T> handler) throws IOException {
+        String op = "";
+        String id = "";
+        T item = null;
+        boolean hasData = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "op" -> op = value.isScalarValue() ? p.getValueAsString("") : skip(p, "");
+                case "id" -> id = value.isScalarValue() ? p.getValueAsString("") : skip(p, "");
+                case "data" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        hasData = true;
+                        try {
+                            item = mapper.readValue(p, feed.type());
+                        } catch (com.fasterxml.jackson.databind.JsonMappingException | IllegalArgumentException e) {
+                            throw new CentralProtocolException("Feed " + feed + ": record " + (id.isEmpty() ? "" : id + " ")
+                                    + "does not match the contract: " + e.getMessage(), e);
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
         if (id.isEmpty()) {
             throw new CentralProtocolException("Feed " + feed + ": change without id", null);
         }
         switch (op) {
             case "upsert" -> {
-                JsonNode data = change.get("data");
-                if (data == null || !data.isObject()) {
+                if (!hasData || item == null) {
                     throw new CentralProtocolException("Feed " + feed + ": upsert of " + id + " without data", null);
-                }
-                T item;
-                try {
-                    item = mapper.treeToValue(data, feed.type());
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    throw new CentralProtocolException("Feed " + feed + ": record " + id + " does not match the contract: "
-                            + e.getMessage(), e);
                 }
                 handler.upsert(item);
             }
             case "delete" -> handler.delete(id);
             default -> throw new CentralProtocolException("Feed " + feed + ": unknown operation '" + op + "'", null);
         }
+    }
+
+    private static String skip(JsonParser p, String value) throws IOException {
+        p.skipChildren();
+        return value;
     }
 
     private static void expect(JsonToken actual, JsonToken expected, String what) {

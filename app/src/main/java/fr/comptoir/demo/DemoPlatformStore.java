@@ -349,6 +349,46 @@ public final class DemoPlatformStore implements AutoCloseable {
         });
     }
 
+    /**
+     * A busy store's minute (benchmarks): {@code count} records of the feed, spread over it, are changed
+     * centrally (a field set to a new value, through {@code json_set}) and move to the end of their feed.
+     *
+     * @return how many records changed
+     */
+    public int touch(String feed, String jsonPath, Object value, int count) {
+        return db.inTransaction(c -> {
+            long seq = Long.parseLong(readMeta(c, "seq").orElse("0"));
+            long live;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM docs WHERE feed = ? AND body IS NOT NULL")) {
+                ps.setString(1, feed);
+                try (var rs = ps.executeQuery()) {
+                    live = rs.getLong(1);
+                }
+            }
+            long step = Math.max(1, live / Math.max(1, count));
+            int changed;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE docs SET body = json_set(body, ?, json(?)), seq = ? + (rowid % 1000000007)
+                    WHERE feed = ? AND body IS NOT NULL AND rowid IN (
+                        SELECT rowid FROM docs WHERE feed = ? AND body IS NOT NULL AND (rowid % ?) = 0 LIMIT ?)""")) {
+                ps.setString(1, jsonPath);
+                ps.setString(2, encode(value));
+                ps.setLong(3, seq + 1);
+                ps.setString(4, feed);
+                ps.setString(5, feed);
+                ps.setLong(6, step);
+                ps.setInt(7, count);
+                changed = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM docs")) {
+                try (var rs = ps.executeQuery()) {
+                    putMeta(c, "seq", Long.toString(rs.getLong(1)));
+                }
+            }
+            return changed;
+        });
+    }
+
     /** Deletes a record, leaving a tombstone in its feed. */
     public void delete(String feed, String id) {
         db.inTransaction(c -> {

@@ -48,6 +48,12 @@ public final class SyncEngine implements AutoCloseable {
     /** A write the platform keeps failing on (not a refusal, not an outage) is set aside for a person after this many tries. */
     public static final int MAX_WRITE_FAILURES = 10;
 
+    /** Feed pages read ahead of the one being applied, at most (memory: a page is at most a page size of records). */
+    static final int PAGES_AHEAD = 8;
+
+    /** Pages already read are applied together, in one transaction, up to this many changes. */
+    static final int CHANGES_PER_TRANSACTION = 10_000;
+
     /**
      * How the engine paces itself.
      *
@@ -71,9 +77,10 @@ public final class SyncEngine implements AutoCloseable {
      * @param needsAttention   writes waiting for a person
      * @param deliveryProblem  why the oldest waiting write was not delivered, or null
      * @param reReadFeeds      feeds found to have drifted from the platform and read again
+     * @param millisByFeed     how long reading and applying each feed took
      */
     public record Report(int delivered, Map<String, Integer> changesByFeed, String error, long pendingWrites, long needsAttention,
-                         String deliveryProblem, List<String> reReadFeeds) {
+                         String deliveryProblem, List<String> reReadFeeds, Map<String, Long> millisByFeed) {
         /** The cache was brought up to date. */
         public boolean ok() {
             return error == null;
@@ -92,6 +99,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Settings settings;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService worker;
+    private final java.util.concurrent.ExecutorService fetcher;
 
     private volatile Connectivity connectivity = Connectivity.UNKNOWN;
     private volatile boolean running;
@@ -100,6 +108,8 @@ public final class SyncEngine implements AutoCloseable {
     private volatile String lastError;
     private volatile long lastContactAt;
     private volatile long lastConsistencyCheck;
+    /** Time spent on each feed during the current {@link #syncOnce()} (sync thread only). */
+    private final Map<String, Long> feedMillis = new LinkedHashMap<>();
 
     public SyncEngine(CentralPlatform central, FeedCache cache, OutboxStore outbox, Clock clock, Settings settings) {
         this.central = central;
@@ -110,6 +120,11 @@ public final class SyncEngine implements AutoCloseable {
         this.lastConsistencyCheck = clock.millis();
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "comptoir-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        this.fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "comptoir-sync-fetch");
             t.setDaemon(true);
             return t;
         });
@@ -160,6 +175,7 @@ public final class SyncEngine implements AutoCloseable {
         running = true;
         publish();
         Map<String, Integer> changes = new LinkedHashMap<>();
+        feedMillis.clear();
         List<String> reRead = new ArrayList<>();
         int delivered = 0;
         String error = null;
@@ -195,7 +211,8 @@ public final class SyncEngine implements AutoCloseable {
             publish();
         }
         return new Report(delivered, changes, error, outbox.pendingCount(), outbox.needsAttentionCount(),
-                outbox.oldestPendingProblem().orElse(null), List.copyOf(reRead));
+                outbox.oldestPendingProblem().orElse(null), List.copyOf(reRead),
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(feedMillis)));
     }
 
     private boolean consistencyCheckDue() {
@@ -254,44 +271,43 @@ public final class SyncEngine implements AutoCloseable {
 
     private <T> int pullFeedFromCursor(Feed<T> feed, int index, int feedCount) {
         currentFeed = feed.name();
-        boolean first = true;
+        long started = System.nanoTime();
         long total = -1;
         int received = 0;
-        FeedPage page;
-        do {
-            boolean askRemaining = first;
-            // The page comes whole over the network first, outside any database lock (scans and searches
-            // read meanwhile); then it is applied in one transaction with its cursor.
-            String cursor = cache.state(feed).cursor();
-            List<java.util.function.Consumer<ChangeHandler<T>>> changes = new ArrayList<>();
-            FeedPage fetched = central.pull(feed, cursor, settings.pageSize(), askRemaining, new ChangeHandler<T>() {
-                @Override
-                public void upsert(T item) {
-                    changes.add(h -> h.upsert(item));
+        String cursor = cache.state(feed).cursor();
+        // Pages are read on the fetch thread, outside any database lock (scans and searches read meanwhile),
+        // while those already read are applied here, several in one transaction with the last one's cursor.
+        try (PageReader<T> reader = new PageReader<>(fetcher, central, feed, cursor, settings.pageSize(), PAGES_AHEAD)) {
+            boolean more = true;
+            while (more) {
+                List<PageReader.Fetched<T>> pages = reader.next(CHANGES_PER_TRANSACTION);
+                PageReader.Fetched<T> firstPage = pages.get(0);
+                PageReader.Fetched<T> lastPage = pages.get(pages.size() - 1);
+                FeedPage applied = cache.applyPage(feed, (stored, handler) -> {
+                    if (!java.util.Objects.equals(stored, firstPage.askedCursor())) {
+                        throw new IllegalStateException("Feed " + feed + " moved from " + firstPage.askedCursor() + " to " + stored
+                                + " while a page was read");
+                    }
+                    int count = 0;
+                    for (PageReader.Fetched<T> p : pages) {
+                        p.changes().forEach(c -> c.accept(handler));
+                        count += p.page().changeCount();
+                    }
+                    return new FeedPage(lastPage.page().nextCursor(), lastPage.page().hasMore(), count, firstPage.page().remaining());
+                }, clock.millis());
+                goOnline();
+                if (received == 0 && firstPage.page().remaining() >= 0) {
+                    total = firstPage.page().changeCount() + firstPage.page().remaining();
                 }
-
-                @Override
-                public void delete(String id) {
-                    changes.add(h -> h.delete(id));
-                }
-            });
-            page = cache.applyPage(feed, (stored, handler) -> {
-                if (!java.util.Objects.equals(stored, cursor)) {
-                    throw new IllegalStateException("Feed " + feed + " moved from " + cursor + " to " + stored + " while a page was read");
-                }
-                changes.forEach(c -> c.accept(handler));
-                return fetched;
-            }, clock.millis());
-            goOnline();
-            received += page.changeCount();
-            if (first && page.remaining() >= 0) {
-                total = page.changeCount() + page.remaining();
+                received += applied.changeCount();
+                more = applied.hasMore();
+                double inFeed = total > 0 ? Math.min(1.0, received / (double) total) : (more ? 0.5 : 1.0);
+                progress = (index + inFeed) / feedCount;
+                publish();
             }
-            first = false;
-            double inFeed = total > 0 ? Math.min(1.0, received / (double) total) : (page.hasMore() ? 0.5 : 1.0);
-            progress = (index + inFeed) / feedCount;
-            publish();
-        } while (page.hasMore());
+        } finally {
+            feedMillis.merge(feed.name(), (System.nanoTime() - started) / 1_000_000, Long::sum);
+        }
         return received;
     }
 
@@ -436,6 +452,7 @@ public final class SyncEngine implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+        fetcher.shutdownNow();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
