@@ -94,6 +94,7 @@ public final class CustomerSearchBenchmark {
         if (!batch.isEmpty()) {
             flush.run();
         }
+        cache.markLoaded(Feed.CUSTOMERS, System.currentTimeMillis());
     }
 
     private record Probe(String kind, String typed, String customerId) {

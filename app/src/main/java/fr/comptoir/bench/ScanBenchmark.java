@@ -87,6 +87,9 @@ public final class ScanBenchmark {
             });
             if (fill) {
                 write(cache, batch);
+                for (Feed<?> feed : List.of(Feed.PRICE_LISTS, Feed.PRODUCTS, Feed.STOCK)) {
+                    cache.markLoaded(feed, System.currentTimeMillis());
+                }
                 out.printf("Filled in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             }
             SqliteCatalog catalog = new SqliteCatalog(db, java.time.Clock.systemUTC());

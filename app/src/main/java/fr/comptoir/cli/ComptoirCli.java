@@ -94,12 +94,26 @@ public final class ComptoirCli {
         HomeOption home = new HomeOption();
         @Option(names = "--once", required = true, description = "Sync once and exit.")
         boolean once;
+        @Option(names = "--figures", description = "Also print the process's peak memory and the bytes it wrote to disk (Linux).")
+        boolean figures;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            try {
+                return syncOnce(out);
+            } finally {
+                if (figures) {
+                    // After the databases closed: their last checkpoint counts too.
+                    out.println(fr.comptoir.bench.ProcessFigures.self().map(fr.comptoir.bench.ProcessFigures::line)
+                            .orElse("Process: figures not available on this system"));
+                }
+            }
+        }
+
+        private int syncOnce(PrintWriter out) {
             try (AppContext ctx = AppContext.open(AppHome.resolve(home.home), Clock.systemUTC(), AppContext.Options.defaults())) {
                 if (ctx.device().isEmpty()) {
                     spec.commandLine().getErr().println("This terminal is not activated: run 'comptoir activate' or start the app.");
@@ -111,7 +125,7 @@ public final class ComptoirCli {
                 out.println("Delivered writes: " + report.delivered());
                 report.changesByFeed().forEach((feed, n) -> {
                     long ms = report.millisByFeed().getOrDefault(feed, 0L);
-                    out.printf(java.util.Locale.ROOT, "%-14s %8d changes in %6.1f s%s%n", feed, n, ms / 1000.0,
+                    out.printf(java.util.Locale.ROOT, "%-14s %8d changes in %7.2f s%s%n", feed, n, ms / 1000.0,
                             n >= 10_000 && ms > 0 ? String.format(java.util.Locale.ROOT, " (%,d/s)", n * 1000L / ms) : "");
                 });
                 for (String feed : report.reReadFeeds()) {
@@ -215,7 +229,8 @@ public final class ComptoirCli {
         }
     }
 
-    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class, ScanBench.class, JournalBench.class, PickupsBench.class})
+    @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class, ScanBench.class, JournalBench.class, PickupsBench.class,
+            SyncBench.class})
     static final class Bench {
     }
 
@@ -253,6 +268,22 @@ public final class ComptoirCli {
         @Override
         void run(DemoSize s, Path dir, PrintWriter out) {
             new fr.comptoir.bench.CustomerSearchBenchmark(dir, s, rounds, out).run();
+        }
+    }
+
+    @Command(name = "sync", description = "The app's first full sync of a demo store (its own process, over loopback) against the raw "
+            + "limit of the same pages in the same run: records/s per feed, memory, bytes written, a busy store's minute; last line "
+            + "'ratio to raw limit'.")
+    static final class SyncBench extends BenchCommand {
+        @Override
+        void run(DemoSize s, Path dir, PrintWriter out) {
+            try {
+                new fr.comptoir.bench.SyncBenchmark(dir, s, out).run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         }
     }
 

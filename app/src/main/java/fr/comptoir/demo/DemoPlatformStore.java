@@ -366,25 +366,31 @@ public final class DemoPlatformStore implements AutoCloseable {
                 }
             }
             long step = Math.max(1, live / Math.max(1, count));
-            int changed;
+            List<String> ids = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE docs SET body = json_set(body, ?, json(?)), seq = ? + (rowid % 1000000007)
-                    WHERE feed = ? AND body IS NOT NULL AND rowid IN (
-                        SELECT rowid FROM docs WHERE feed = ? AND body IS NOT NULL AND (rowid % ?) = 0 LIMIT ?)""")) {
-                ps.setString(1, jsonPath);
-                ps.setString(2, encode(value));
-                ps.setLong(3, seq + 1);
-                ps.setString(4, feed);
-                ps.setString(5, feed);
-                ps.setLong(6, step);
-                ps.setInt(7, count);
-                changed = ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM docs")) {
+                    SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY seq) AS n FROM docs WHERE feed = ? AND body IS NOT NULL)
+                    WHERE n % ? = 0 LIMIT ?""")) {
+                ps.setString(1, feed);
+                ps.setLong(2, step);
+                ps.setInt(3, count);
                 try (var rs = ps.executeQuery()) {
-                    putMeta(c, "seq", Long.toString(rs.getLong(1)));
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
                 }
             }
+            int changed = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE docs SET body = json_set(body, ?, json(?)), seq = ? WHERE feed = ? AND id = ?")) {
+                for (String id : ids) {
+                    ps.setString(1, jsonPath);
+                    ps.setString(2, encode(value));
+                    ps.setLong(3, ++seq);
+                    ps.setString(4, feed);
+                    ps.setString(5, id);
+                    changed += ps.executeUpdate();
+                }
+            }
+            putMeta(c, "seq", Long.toString(seq));
             return changed;
         });
     }

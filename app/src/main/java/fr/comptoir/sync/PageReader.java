@@ -1,6 +1,7 @@
 package fr.comptoir.sync;
 
 import fr.comptoir.centralapi.CentralPlatform;
+import fr.comptoir.centralapi.CentralUnreachableException;
 import fr.comptoir.centralapi.ChangeHandler;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.centralapi.FeedPage;
@@ -22,6 +23,8 @@ import java.util.function.Consumer;
  * after the pages read before it, so that what came whole is still applied.
  */
 final class PageReader<T> implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageReader.class);
 
     /** A page read whole from the platform, not applied yet. */
     record Fetched<T>(String askedCursor, FeedPage page, List<Consumer<ChangeHandler<T>>> changes) {
@@ -60,7 +63,27 @@ final class PageReader<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * The first page comes with the count of what remains (for the progress bar). Counting is the
+     * platform's costliest answer on a large feed: when it times out, the page is asked again without it,
+     * and the feed loads with an indeterminate progress rather than not at all (issue 14).
+     */
     private Fetched<T> fetch(String cursor, boolean withRemaining) {
+        if (!withRemaining) {
+            return fetchPage(cursor, false);
+        }
+        try {
+            return fetchPage(cursor, true);
+        } catch (CentralUnreachableException e) {
+            if (!(e.getCause() instanceof java.io.InterruptedIOException)) {
+                throw e;
+            }
+            LOG.warn("Feed {}: the first page with its remaining count timed out ({}); asking for it without the count", feed, e.getMessage());
+            return fetchPage(cursor, false);
+        }
+    }
+
+    private Fetched<T> fetchPage(String cursor, boolean withRemaining) {
         List<Consumer<ChangeHandler<T>>> changes = new ArrayList<>();
         FeedPage page = central.pull(feed, cursor, pageSize, withRemaining, new ChangeHandler<T>() {
             @Override
