@@ -54,6 +54,28 @@ class ComptoirCliTest {
     }
 
     @Test
+    void benchSyncComparesTheAppsFirstSyncWithTheRawLimitFeedByFeed() throws Exception {
+        Run bench = cli("bench", "sync", "--size", "tiny", "--data", dir.resolve("bench").toString());
+
+        assertThat(bench.code()).as(bench.out() + bench.err()).isZero();
+        // Every feed's records, the same for the app and the raw limit: both loaded the whole store.
+        Map<String, Long> live;
+        try (DemoPlatformStore platform = DemoPlatformStore.openOrGenerate(dir.resolve("bench").resolve("sync-platform"), DemoSize.TINY, 42,
+                LocalDate.now())) {
+            live = cachedFeeds(platform.liveCounts("st-par01"));
+        }
+        for (var e : live.entrySet()) {
+            Matcher m = Pattern.compile("(?m)^" + e.getKey() + "\\s+([\\d,]+)\\s+[\\d.]+\\s+[\\d,]+\\s+[\\d.]+").matcher(bench.out());
+            assertThat(m.find()).as(e.getKey() + " in\n" + bench.out()).isTrue();
+            assertThat(Long.parseLong(m.group(1).replace(",", ""))).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        assertThat(bench.out()).containsPattern("Busy store's minute: [\\d,]+ records changed centrally, pulled by the app's sync in [\\d.]+ s")
+                .containsPattern("App process: (peak memory [\\d,]+ MB; [\\d,]+ MB written to disk|memory and bytes written not available)");
+        String[] lines = bench.out().strip().split("\n");
+        assertThat(lines[lines.length - 1]).matches("ratio to raw limit: \\d+\\.\\d\\d");
+    }
+
+    @Test
     void syncSaysPlainlyWhatIsStillWaitingAndWhyAndExitsNonZero() throws Exception {
         try (DemoPlatformStore store = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
              DemoCentralServer server = DemoCentralServer.start(store, 0);
