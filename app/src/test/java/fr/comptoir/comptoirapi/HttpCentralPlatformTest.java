@@ -91,6 +91,49 @@ class HttpCentralPlatformTest {
         assertThat(r.getHeader("Authorization")).isEqualTo("Bearer tok");
     }
 
+    @Test
+    void aCompressedPageIsReadAsTheSame() throws Exception {
+        okio.Buffer gzipped = new okio.Buffer();
+        try (okio.BufferedSink sink = okio.Okio.buffer(new okio.GzipSink(gzipped))) {
+            sink.writeUtf8(PAGE);
+        }
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setHeader("Content-Encoding", "gzip").setBody(gzipped));
+
+        FeedPage page = client.pull(Feed.CUSTOMERS, "xyz", 100, true, handler);
+
+        assertThat(page).isEqualTo(new FeedPage("abc", true, 2, 10));
+        assertThat(upserts).singleElement().satisfies(c -> assertThat(c.lastName()).isEqualTo("Martin"));
+        assertThat(server.takeRequest().getHeader("Accept-Encoding")).isEqualTo("gzip");
+    }
+
+    @Test
+    void aChangesFieldsMayComeInAnyOrderAndARecordOutsideTheContractStopsThePage() {
+        server.enqueue(json("""
+                {"feed":"customers","cursor":"xyz","changes":[
+                  {"data":{"loyaltyTier":"NONE","id":"c2","lastName":"Curie","firstName":"Marie","loyaltyPoints":0,
+                   "emailConsent":false,"smsConsent":false},"id":"c2","op":"upsert"},
+                  {"id":"c9","op":"delete","data":null}
+                ],"nextCursor":"abc","hasMore":false}"""));
+
+        assertThat(client.pull(Feed.CUSTOMERS, "xyz", 100, false, handler)).isEqualTo(new FeedPage("abc", false, 2, -1));
+        assertThat(upserts).singleElement().satisfies(c -> assertThat(c.firstName()).isEqualTo("Marie"));
+        assertThat(deletes).containsExactly("c9");
+
+        server.enqueue(json("""
+                {"feed":"customers","cursor":"xyz","changes":[
+                  {"op":"upsert","id":"c3","data":{"id":"c3","firstName":"A","lastName":"B","loyaltyTier":"DIAMOND","loyaltyPoints":0,
+                   "emailConsent":false,"smsConsent":false}}
+                ],"nextCursor":"abc","hasMore":false}"""));
+        assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, "xyz", 100, false, handler))
+                .isInstanceOf(CentralProtocolException.class).hasMessageContaining("record c3 does not match the contract");
+        server.enqueue(json("""
+                {"feed":"customers","cursor":"xyz","changes":[{"op":"upsert","data":{"id":"c4","firstName":"A","lastName":"B",
+                  "loyaltyTier":"NONE","loyaltyPoints":0,"emailConsent":false,"smsConsent":false}}],"nextCursor":"abc","hasMore":false}"""));
+        assertThatThrownBy(() -> client.pull(Feed.CUSTOMERS, "xyz", 100, false, handler))
+                .isInstanceOf(CentralProtocolException.class).hasMessageContaining("change without id");
+        assertThat(upserts).hasSize(1);
+    }
+
     static MockResponse json(String body) {
         return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
     }
