@@ -58,6 +58,9 @@ public final class DemoDataGenerator {
             "Robin", "Clément", "Morin", "Nicolas", "Henry", "Roussel", "Mathieu", "Gautier", "Masson", "Marchand",
             "de La Fontaine", "Le Gall", "Le Goff", "d'Almeida", "N'Diaye", "Dubois-Martin", "de Saint-Exupéry",
             "Curie", "Hébert", "Lemaître", "Benoît", "Caron", "Pécresse", "Thévenin", "Da Silva", "Le Bihan"};
+    /** How many first and last names customers are drawn from (their namesakes follow). */
+    public static final int FIRST_NAMES = FIRST.length;
+    public static final int LAST_NAMES = LAST.length;
     private static final String[] NOTES = {
             "Préfère les coupes droites, tissus naturels. Prévenir à l'arrivée de la nouvelle collection lin.",
             "A offert une bougie parfumée à sa mère ; anniversaire de celle-ci en mars.",

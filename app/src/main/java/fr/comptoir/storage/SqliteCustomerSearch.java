@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Customer search over the cache: names through the FTS5 index (accent- and case-insensitive, any word's
- * prefix), emails, phones and loyalty cards through their indexes. Exact matches are looked up first
+ * Customer search over the cache: names through the FTS5 index of first and last names (accent- and
+ * case-insensitive, any word's prefix), emails, phones and loyalty cards through their indexes. Exact matches are looked up first
  * and prefixes fill the rest, so that the best results come back without ranking the whole base.
  */
 public final class SqliteCustomerSearch implements CustomerSearch {
@@ -103,7 +103,7 @@ public final class SqliteCustomerSearch implements CustomerSearch {
         }
     }
 
-    /** Exact before prefix; then, for names, more whole words matched first; then alphabetical. */
+    /** Exact before prefix; then, for names, more whole words matched first; then alphabetical; then newest. */
     private static List<CustomerMatch> rank(Map<String, CustomerMatch> found, CustomerQuery query) {
         List<CustomerMatch> list = new ArrayList<>(found.values());
         Comparator<CustomerMatch> order = Comparator.comparing(CustomerMatch::strength);
@@ -111,7 +111,9 @@ public final class SqliteCustomerSearch implements CustomerSearch {
             order = order.thenComparing(m -> -wholeWordsMatched(name, m.customer()))
                     .thenComparing(m -> nameWords(m.customer()).size());
         }
-        list.sort(order.thenComparing(m -> CustomerSort.key(m.customer())));
+        // Namesakes: the most recently registered first, then the platform's order of ids.
+        list.sort(order.thenComparing(m -> CustomerSort.key(m.customer()))
+                .thenComparing(m -> m.customer().createdAt(), Comparator.nullsLast(Comparator.<String>reverseOrder())));
         return list;
     }
 

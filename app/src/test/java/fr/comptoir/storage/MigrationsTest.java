@@ -50,7 +50,7 @@ class MigrationsTest {
             db.withWriter(c -> {
                 try (Statement s = c.createStatement()) {
                     try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                        assertThat(rs.getInt(1)).isEqualTo(10);
+                        assertThat(rs.getInt(1)).isEqualTo(11);
                     }
                     try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
                         assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");

@@ -52,6 +52,23 @@ class SqliteCustomerSearchTest {
         return search.search(CustomerQuery.parse(q), 20).stream().map(m -> m.customer().id()).toList();
     }
 
+    @org.junit.jupiter.api.Test
+    void namesakesComeNewestFirstAndOnlyNamesAreSearchedByName() {
+        new SqliteFeedCache(db, fr.comptoir.storage.CanonicalJson.codec()).applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            for (String[] n : new String[][]{{"n1", "2020-03-01"}, {"n2", "2024-06-01"}, {"n3", "2022-01-15"}}) {
+                h.upsert(new Customer(n[0], "Anaïs", "Nin", "anais.nin." + n[0] + "@orange.fr", null, null, Customer.LoyaltyTier.NONE, 0, false,
+                        false, n[1]));
+            }
+            // A name word only in an e-mail address does not make a name match.
+            h.upsert(new Customer("n4", "Zoé", "Blanc", "nin@free.fr", null, null, Customer.LoyaltyTier.NONE, 0, false, false, "2025-01-01"));
+            return new FeedPage("y", false, 4, 0);
+        }, 2);
+
+        assertThat(ids("anaïs nin")).containsExactly("n2", "n3", "n1");
+        assertThat(ids("nin")).containsExactly("n2", "n3", "n1");
+        assertThat(ids("nin@")).containsExactly("n4");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"helene", "HÉLÈNE", "Hélène", "hélène mar", "martin hel"})
     void namesAreAccentAndCaseInsensitiveAndMatchAnyWordsPrefix(String q) {

@@ -179,6 +179,36 @@ class SqliteFeedCacheTest {
     }
 
     @Test
+    void theNamesOnlyFullTextMigrationOnACacheMidwayThroughItsFirstLoadLetsTheLoadEndWithEverything() throws Exception {
+        List<String> schema = schemaNames();
+        cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            h.upsert(customer("c1", "Hélène", "Martin", null));
+            return new FeedPage("cur-1", true, 1, 1);
+        }, 1);
+        assertThat(schemaNames()).doesNotContain("customers_fts_insert");
+
+        // What V011 does to a terminal stopped here, then updated.
+        String v011;
+        try (var in = getClass().getResourceAsStream("/fr/comptoir/storage/cache/V011__names_only_full_text.sql")) {
+            v011 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        db.inTransaction(c -> {
+            for (String statement : Migrations.splitStatements(v011)) {
+                c.createStatement().execute(statement);
+            }
+            return null;
+        });
+
+        cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            h.upsert(customer("c2", "Marie", "Curie", null));
+            return new FeedPage("cur-2", false, 1, 0);
+        }, 2);
+        assertThat(schemaNames()).containsExactlyInAnyOrderElementsOf(schema);
+        assertThat(count("SELECT COUNT(*) FROM deferred_schema")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM customers_fts WHERE customers_fts MATCH 'helene OR curie'")).isEqualTo(2);
+    }
+
+    @Test
     void aFeedReadAgainAfterItsFirstLoadKeepsItsIndexes() {
         cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
             h.upsert(customer("c1", "Hélène", "Martin", null));
