@@ -6,7 +6,6 @@ import fr.comptoir.centralapi.CentralPlatformException;
 import fr.comptoir.centralapi.CentralProtocolException;
 import fr.comptoir.centralapi.CentralRejectedException;
 import fr.comptoir.centralapi.CentralUnreachableException;
-import fr.comptoir.centralapi.ChangeHandler;
 import fr.comptoir.centralapi.DeliveryReceipt;
 import fr.comptoir.centralapi.Feed;
 import fr.comptoir.centralapi.FeedPage;
