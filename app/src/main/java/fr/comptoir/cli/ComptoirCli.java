@@ -24,11 +24,21 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** The headless command line for head-office IT, in the same jar as the app. */
-@Command(name = "comptoir", mixinStandardHelpOptions = true, version = "Comptoir 0.1",
+@Command(name = "comptoir", mixinStandardHelpOptions = true, versionProvider = ComptoirCli.BuildVersion.class,
         description = "Comptoir terminal tools. Without a command, the app starts.",
         subcommands = {ComptoirCli.Status.class, ComptoirCli.Sync.class, ComptoirCli.Activate.class, ComptoirCli.DemoServer.class,
-                ComptoirCli.Bench.class, JournalCommands.class, FiscalCommands.Verify.class, FiscalCommands.Archive.class})
+                ComptoirCli.Bench.class, JournalCommands.class, FiscalCommands.Verify.class, FiscalCommands.Archive.class, Diagnostics.class})
 public final class ComptoirCli {
+
+    /** {@code comptoir --version}: the build's version, and the Java and system it runs on. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{fr.comptoir.Version.software(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                            + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")};
+        }
+    }
 
     /** Exit status when the data folder cannot be used as it is (journal missing, damaged or busy): the message says what to do. */
     public static final int DATA_UNAVAILABLE = 3;
