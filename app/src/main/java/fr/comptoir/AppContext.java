@@ -491,6 +491,36 @@ public final class AppContext implements AutoCloseable {
         return saveDevice(new DeviceConfig(url, false, a.deviceId(), a.storeId(), a.storeName(), a.accessToken()));
     }
 
+    /**
+     * Activates this terminal with the data folder's {@link Provisioning} file when it is not activated yet
+     * and there is one (issue 15): the file's language and printer are kept first, then the terminal is
+     * activated as the file says. Blocking (network, disk).
+     *
+     * @return the device, or empty when there is no file
+     * @throws Provisioning.Invalid when the file cannot be used (nothing of it is applied); the platform's
+     *                              exceptions when the activation fails
+     */
+    public synchronized Optional<DeviceConfig> activateFromProvisioning() {
+        if (device != null) {
+            return Optional.of(device);
+        }
+        Optional<Provisioning> file = Provisioning.read(home);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Provisioning p = file.get();
+        LOG.info("Activating this terminal as {} says: {}", Provisioning.FILE, p.describe());
+        if (p.language() != null) {
+            settings.put("ui.language", p.language());
+        }
+        if (p.printerAddress() != null) {
+            settings.put("printer.address", p.printerAddress());
+        }
+        DeviceConfig d = p.demo() ? activateDemo() : activate(p.platformUrl(), p.activationCode());
+        LOG.info("Activated from {}: store {}, device {}", Provisioning.FILE, d.storeId(), d.deviceId());
+        return Optional.of(d);
+    }
+
     /** Activates this terminal on the embedded demo central platform, starting it. Blocking. */
     public synchronized DeviceConfig activateDemo() {
         startDemoServer();

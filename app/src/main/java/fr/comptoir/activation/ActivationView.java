@@ -74,11 +74,21 @@ public final class ActivationView {
         // Labels fill the column so that their text lines up on the left with the fields.
         root.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n).setMaxWidth(Double.MAX_VALUE));
         title.setAlignment(Pos.CENTER);
+        // Said in full in either language, on as many lines as it takes: a label never shrinks to "…".
+        root.getChildren().stream().filter(n -> n instanceof Label)
+                .forEach(n -> ((Label) n).setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE));
     }
 
     public Parent root() {
         VBox outer = new VBox(root);
         outer.setAlignment(Pos.CENTER);
-        return outer;
+        // A short screen scrolls rather than cut the form off (the error under the button last of all).
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(outer);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        // Centred when it fits, from the top and scrolling when it does not.
+        outer.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight(),
+                scroll.viewportBoundsProperty()));
+        return scroll;
     }
 }

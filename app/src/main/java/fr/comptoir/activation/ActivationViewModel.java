@@ -109,6 +109,19 @@ public final class ActivationViewModel {
         });
     }
 
+    /**
+     * The data folder's provisioning file did not activate this terminal: why, in the person's words, with
+     * what the file said (when it could be read) ready to be checked and activated by hand.
+     */
+    public void provisioningFailed(fr.comptoir.Provisioning file, Throwable failure) {
+        if (file != null && !file.demo()) {
+            url.set(file.platformUrl());
+            code.set(file.activationCode());
+        }
+        String why = failure instanceof fr.comptoir.Provisioning.Invalid ? failure.getMessage() : describe(failure);
+        error.set(i18n.get("activation.error.provisioning", fr.comptoir.Provisioning.FILE, why));
+    }
+
     private String describe(Throwable failure) {
         if (failure instanceof CentralUnreachableException) {
             return i18n.get("activation.error.unreachable");

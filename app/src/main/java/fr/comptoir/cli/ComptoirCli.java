@@ -166,7 +166,8 @@ public final class ComptoirCli {
         }
     }
 
-    @Command(name = "activate", description = "Activate this terminal on a central platform.")
+    @Command(name = "activate", description = "Activate this terminal on a central platform: with --url and --code, --demo, or as the "
+            + "data folder's provisioning.properties says when neither is given.")
     static final class Activate implements Callable<Integer> {
         @CommandLine.Mixin
         HomeOption home = new HomeOption();
@@ -181,15 +182,27 @@ public final class ComptoirCli {
 
         @Override
         public Integer call() {
-            if (!demo && (url == null || code == null)) {
+            boolean provisioned = !demo && url == null && code == null;
+            if (!demo && !provisioned && (url == null || code == null)) {
                 spec.commandLine().getErr().println("Give --url and --code, or --demo.");
                 return 2;
             }
             try (AppContext ctx = AppContext.open(AppHome.resolve(home.home), Clock.systemUTC(), AppContext.Options.defaults())) {
-                DeviceConfig d = demo ? ctx.activateDemo() : ctx.activate(url, code);
+                DeviceConfig d;
+                if (provisioned) {
+                    java.util.Optional<DeviceConfig> done = ctx.activateFromProvisioning();
+                    if (done.isEmpty()) {
+                        spec.commandLine().getErr().println("Give --url and --code, or --demo, or put a " + fr.comptoir.Provisioning.FILE
+                                + " in the data folder (" + ctx.home().toAbsolutePath() + ").");
+                        return 2;
+                    }
+                    d = done.get();
+                } else {
+                    d = demo ? ctx.activateDemo() : ctx.activate(url, code);
+                }
                 spec.commandLine().getOut().println("Activated: " + describe(d));
                 return 0;
-            } catch (CentralPlatformException | IllegalArgumentException e) {
+            } catch (CentralPlatformException | IllegalArgumentException | fr.comptoir.Provisioning.Invalid e) {
                 spec.commandLine().getErr().println("Activation failed: " + e.getMessage());
                 return 1;
             }

@@ -50,6 +50,8 @@ public final class AppWindow {
     private InactivityLock inactivityLock;
     private TerminalSettings settings;
     private ShellScreens shellScreens;
+    /** Why the provisioning file did not activate this terminal at start, said on the activation screen; or null. */
+    private RuntimeException provisioningFailure;
     private StaffSession session;
     private final TillBasket till = new TillBasket();
     private Timeline ageClock;
@@ -94,15 +96,16 @@ public final class AppWindow {
     /** Opens the data in the background, then shows activation or goes on to sync and sign-in. */
     public void start() {
         showBusy(i18n.get("app.starting"));
-        record Started(AppContext context, TerminalSettings.Stored stored) {
+        record Started(AppContext context, TerminalSettings.Stored stored, RuntimeException provisioning) {
         }
         runner.run(() -> {
             AppContext ctx = contextFactory.get();
             FiscalStartCheck.require(ctx);
+            RuntimeException provisioning = ctx.device().isEmpty() ? ShellScreens.provision(ctx) : null;
             if (ctx.device().isPresent()) {
                 ctx.connect();
             }
-            return new Started(ctx, TerminalSettings.Stored.readFrom(ctx));
+            return new Started(ctx, TerminalSettings.Stored.readFrom(ctx), provisioning);
         }, started -> {
             context = started.context();
             FiscalStartCheck.verifyFullyInBackground(context, refused -> setContent(FiscalStartCheck.failurePane(i18n, refused)));
@@ -112,6 +115,7 @@ public final class AppWindow {
             settings = new TerminalSettings(context, started.stored(), runner, this::journalFailed);
             scans.frame(settings.scannerPrefix(), settings.scannerSuffix());
             shellScreens = new ShellScreens(context, runner);
+            provisioningFailure = started.provisioning();
             if (context.device().isEmpty()) {
                 showActivation();
             } else {
@@ -132,7 +136,7 @@ public final class AppWindow {
         setContent(shellScreens.activation(i18n, this::connected, locale -> {
             i18n = new I18n(locale);
             settings.changeLanguage(locale.getLanguage(), this::showActivation);
-        }));
+        }, provisioningFailure));
     }
 
     /** Activated and connected: start syncing; sign-in once the store's data is here. */

@@ -31,8 +31,28 @@ final class ShellScreens {
         this.runner = runner;
     }
 
+    /**
+     * Activates the terminal with the data folder's provisioning file, if it is not activated and there is
+     * one (issue 15). Blocking: off the JavaFX thread. Returns why it did not, or null.
+     */
+    static RuntimeException provision(fr.comptoir.AppContext context) {
+        try {
+            context.activateFromProvisioning();
+            return null;
+        } catch (fr.comptoir.Provisioning.Invalid | fr.comptoir.centralapi.CentralPlatformException e) {
+            org.slf4j.LoggerFactory.getLogger(ShellScreens.class).warn("{} did not activate this terminal: {}", fr.comptoir.Provisioning.FILE,
+                    e.getMessage());
+            return e;
+        }
+    }
+
     /** First start: the demo store or a central platform, in the language chosen. */
     Parent activation(I18n i18n, Runnable onActivated, Consumer<Locale> onLanguage) {
+        return activation(i18n, onActivated, onLanguage, null);
+    }
+
+    /** As above, saying first why the provisioning file did not activate the terminal ({@code provisioning} not null). */
+    Parent activation(I18n i18n, Runnable onActivated, Consumer<Locale> onLanguage, RuntimeException provisioning) {
         ActivationViewModel vm = new ActivationViewModel(new ActivationViewModel.Activator() {
             @Override
             public DeviceConfig activate(String url, String code) {
@@ -48,6 +68,15 @@ final class ShellScreens {
                 return d;
             }
         }, runner, i18n, d -> onActivated.run());
+        if (provisioning != null) {
+            fr.comptoir.Provisioning file = null;
+            try {
+                file = fr.comptoir.Provisioning.read(context.home()).orElse(null);
+            } catch (fr.comptoir.Provisioning.Invalid unreadable) {
+                // Nothing to show from it: the message says why.
+            }
+            vm.provisioningFailed(file, provisioning);
+        }
         return new ActivationView(vm, i18n, onLanguage).root();
     }
 

@@ -104,6 +104,38 @@ class ComptoirUiTest {
     }
 
     @Test
+    void aTerminalPreConfiguredByItsProvisioningFileOpensOnTheSignInScreenInItsLanguage() throws Exception {
+        java.nio.file.Files.writeString(home.resolve(fr.comptoir.Provisioning.FILE), "demo=true\nlanguage=fr\n");
+        launch("PT10M");
+
+        // No activation screen to go through: the staff of the store, in French.
+        Node leo = waitFor(() -> robot.lookup(".staff-tile").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().startsWith("Léo Martin")).findFirst().map(Node.class::cast));
+        assertThat(leo.isVisible()).isTrue();
+        assertThat(onFx(() -> robot.lookup("Use the demo store").tryQuery().isPresent() || robot.lookup("Utiliser le magasin de démonstration")
+                .tryQuery().isPresent())).isFalse();
+        assertThat(app.window().context().device()).hasValueSatisfying(d -> assertThat(d.demo()).isTrue());
+    }
+
+    @Test
+    void aProvisioningFileThatCannotActivateSaysWhyOnTheActivationScreenWithItsAddressFilledIn() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/";
+        java.nio.file.Files.writeString(home.resolve(fr.comptoir.Provisioning.FILE), "platform.url=" + url + "\nactivation.code=PAR01-X\nlanguage=en\n");
+        launch("PT10M");
+
+        waitForText("This terminal could not be activated with its provisioning.properties file. "
+                + "The central platform cannot be reached at this address. Check the address and the network.");
+        javafx.scene.control.TextField address = waitFor(() -> robot.lookup(".text-field").queryAllAs(javafx.scene.control.TextField.class)
+                .stream().filter(f -> url.equals(f.getText())).findFirst());
+        assertThat(address.isVisible()).isTrue();
+        waitForText("Use the demo store");
+    }
+
+    @Test
     void theScreenLocksAfterInactivityAndTheSamePersonSignsBackIn() throws Exception {
         launch("PT2S");
         waitForText("Use the demo store");
