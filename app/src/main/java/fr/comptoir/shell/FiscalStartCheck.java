@@ -78,6 +78,12 @@ final class FiscalStartCheck {
             ChainVerifier.Finding first = r.report.findings().get(0);
             return i18n.get("app.fiscalRefused", r.report.findings().size(), first.toString());
         }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof fr.comptoir.storage.StorageException s && s.kind() == fr.comptoir.storage.StorageException.Kind.NEWER) {
+                // A downgrade: said plainly, and nothing was touched.
+                return i18n.get("app.newerData", fr.comptoir.Version.number());
+            }
+        }
         return i18n.get("app.startFailed", failure.getMessage());
     }
 }

@@ -29,7 +29,7 @@ final class Migrations {
         });
         if (current > names.size()) {
             throw new StorageException("The " + set + " database was written by a newer version of Comptoir (schema "
-                    + current + ", this version knows " + names.size() + ")");
+                    + current + ", this version knows " + names.size() + "); it was left as it is", null, StorageException.Kind.NEWER);
         }
         for (int version = current + 1; version <= names.size(); version++) {
             String name = names.get(version - 1);

@@ -13,7 +13,8 @@ import java.sql.SQLException;
 public class StorageException extends RuntimeException {
 
     /** What a failure says about the file. */
-    public enum Kind { BUSY, DAMAGED, OTHER }
+    /** {@code NEWER}: written by a newer version of Comptoir, left untouched (a downgrade). */
+    public enum Kind { BUSY, DAMAGED, NEWER, OTHER }
 
     private final Kind kind;
 

@@ -67,4 +67,24 @@ class FiscalStartCheckTest {
                     .contains("TICKETS #1: has been altered: its signature does not match its content");
         }
     }
+
+    @Test
+    void dataFromANewerVersionIsLeftUntouchedAndTheStartSaysSoInTheStoresLanguage() throws Exception {
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), TestOptions.fastTinyDemo())) {
+            ctx.activateDemo();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("journal.db")); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        byte[] before = java.nio.file.Files.readAllBytes(home.resolve("journal.db"));
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> AppContext.open(home, Clock.systemUTC(), TestOptions.fastTinyDemo()));
+
+        assertThat(failure).isInstanceOf(fr.comptoir.storage.StorageException.class);
+        assertThat(FiscalStartCheck.describe(new I18n(Locale.FRENCH), failure))
+                .startsWith("Les données de ce terminal ont été écrites par une version de Comptoir plus récente que celle-ci")
+                .contains("n'ont pas été touchées");
+        assertThat(FiscalStartCheck.describe(new I18n(Locale.ENGLISH), failure)).contains("terminal's data was written by a newer version");
+        assertThat(java.nio.file.Files.readAllBytes(home.resolve("journal.db"))).isEqualTo(before);
+    }
 }
