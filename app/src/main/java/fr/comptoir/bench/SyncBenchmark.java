@@ -17,12 +17,9 @@ import fr.comptoir.storage.SqliteFeedCache;
 import fr.comptoir.storage.SqliteOutbox;
 import fr.comptoir.sync.SyncEngine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -260,38 +256,25 @@ public final class SyncBenchmark {
                 HttpCentralPlatform.defaultClient(), RetryPolicy.DEFAULT);
     }
 
-    /** Runs {@code comptoir <args> --home home} as a child JVM, this process's own classpath, and reads what it printed. */
+    /** Runs {@code comptoir <args> --home home} as a child JVM and reads what it printed. */
     private AppRun app(Path home, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("fr.comptoir.launch.ComptoirLauncher");
-        command.addAll(List.of(args));
-        command.add("--home");
-        command.add(home.toString());
-        long started = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                lines.add(line);
-            }
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home");
+        all.add(home.toString());
+        Comptoirs.Run run = Comptoirs.run(List.of(), all);
+        if (run.exit() != 0) {
+            throw new IllegalStateException("comptoir " + String.join(" ", args) + " failed:\n" + run.output());
         }
-        if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
-            throw new IllegalStateException("comptoir " + String.join(" ", args) + " failed:\n" + String.join("\n", lines));
-        }
-        long wall = (System.nanoTime() - started) / 1_000_000;
         Map<String, long[]> feeds = new LinkedHashMap<>();
         ProcessFigures figures = null;
-        for (String line : lines) {
+        for (String line : run.lines()) {
             Matcher m = FEED_LINE.matcher(line);
             if (m.find()) {
                 feeds.put(m.group(1), new long[]{Long.parseLong(m.group(2)), Math.round(Double.parseDouble(m.group(3)) * 1000)});
             }
             figures = ProcessFigures.parse(line).orElse(figures);
         }
-        return new AppRun(wall, feeds, figures, lines);
+        return new AppRun(run.wallMillis(), feeds, figures, run.lines());
     }
 
     private static long perSecond(long n, long millis) {

@@ -253,7 +253,7 @@ public final class ComptoirCli {
     }
 
     @Command(name = "bench", description = "Benchmarks that print figures.", subcommands = {SearchBench.class, ScanBench.class, JournalBench.class, PickupsBench.class,
-            SyncBench.class})
+            SyncBench.class, StartBench.class})
     static final class Bench {
     }
 
@@ -307,6 +307,30 @@ public final class ComptoirCli {
             } catch (Exception e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
+        }
+    }
+
+    @Command(name = "start", description = "Cold start of the app, as its own process, to the activation screen (fresh data folder) "
+            + "and to the sign-in screen (activated demo terminal), several runs each. Needs a display (xvfb-run on a server).")
+    static final class StartBench implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "5", description = "Starts per screen (default ${DEFAULT-VALUE}).")
+        int runs;
+        @Option(names = "--data", description = "Folder for the benchmark's data folders (default: <home>/bench/start).")
+        Path data;
+        @Option(names = "--headless", description = "Run the app without a display (needs Monocle on the classpath, as in tests).")
+        boolean headless;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!headless && System.getenv("DISPLAY") == null && System.getProperty("os.name").startsWith("Linux")) {
+                spec.commandLine().getErr().println("bench start opens the app's window: run it with a display, e.g. xvfb-run.");
+                return 2;
+            }
+            new fr.comptoir.bench.StartBenchmark(data != null ? data : AppHome.resolve(null).resolve("bench").resolve("start"), runs, headless,
+                    spec.commandLine().getOut()).run();
+            return 0;
         }
     }
 

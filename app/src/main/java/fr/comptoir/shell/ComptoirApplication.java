@@ -44,6 +44,7 @@ public final class ComptoirApplication extends Application {
         // before it is shown, and the data is opened in the background after.
         window.start();
         StartupSplash.closeAfterFirstFrame(window.scene());
+        StartupProbe.watch(window.scene());
         stage.show();
     }
 

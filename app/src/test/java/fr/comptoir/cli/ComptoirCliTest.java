@@ -76,6 +76,15 @@ class ComptoirCliTest {
     }
 
     @Test
+    void benchStartTimesTheAppToItsActivationAndSignInScreens() {
+        Run bench = cli("bench", "start", "--runs", "1", "--headless", "--data", dir.resolve("start").toString());
+
+        assertThat(bench.code()).as(bench.out() + bench.err()).isZero();
+        assertThat(bench.out()).containsPattern("activation screen: median [\\d,]+ ms from the JVM's start")
+                .containsPattern("sign-in    screen: median [\\d,]+ ms from the JVM's start");
+    }
+
+    @Test
     void syncSaysPlainlyWhatIsStillWaitingAndWhyAndExitsNonZero() throws Exception {
         try (DemoPlatformStore store = DemoPlatformStore.openOrGenerate(dir.resolve("platform"), DemoSize.TINY, 42, LocalDate.of(2026, 11, 20));
              DemoCentralServer server = DemoCentralServer.start(store, 0);

@@ -1,0 +1,46 @@
+package fr.comptoir.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code comptoir} as a child JVM on this process's own classpath, as a terminal would, and keeps what it printed. */
+final class Comptoirs {
+
+    /** What one run printed, how it ended and how long it took from launch to exit. */
+    record Run(List<String> lines, int exit, long wallMillis) {
+        String output() {
+            return String.join("\n", lines);
+        }
+    }
+
+    private Comptoirs() {
+    }
+
+    static Run run(List<String> jvmOptions, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("fr.comptoir.launch.ComptoirLauncher");
+        command.addAll(args);
+        long started = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        if (!p.waitFor(2, TimeUnit.HOURS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("comptoir " + String.join(" ", args) + " did not end");
+        }
+        return new Run(lines, p.exitValue(), (System.nanoTime() - started) / 1_000_000);
+    }
+}
