@@ -43,4 +43,18 @@ final class Comptoirs {
         }
         return new Run(lines, p.exitValue(), (System.nanoTime() - started) / 1_000_000);
     }
+
+    /** Deletes a benchmark's folder and all in it, if it is there. */
+    static void deleteTree(java.nio.file.Path root) {
+        if (!java.nio.file.Files.exists(root)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package fr.comptoir.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public final class StartBenchmark {
     }
 
     public List<Figures> run() throws IOException, InterruptedException {
-        deleteTree(dir);
+        Comptoirs.deleteTree(dir);
         Files.createDirectories(dir);
         List<Figures> all = new ArrayList<>();
         all.add(measure("activation", () -> {
@@ -92,18 +91,5 @@ public final class StartBenchmark {
             wall.add(run.wallMillis());
         }
         return new Figures(screen, fromJvm, wall);
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -19,7 +19,6 @@ import fr.comptoir.sync.SyncEngine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -71,7 +70,7 @@ public final class SyncBenchmark {
             out.printf("Ready in %.1f s. First full sync by the app, as its own process...%n", (System.nanoTime() - t0) / 1e9);
             out.flush();
             Path home = dir.resolve("sync-terminal");
-            deleteTree(home);
+            Comptoirs.deleteTree(home);
             AppRun activation = app(home, "activate", "--url", server.baseUrl(), "--code", "DEMO");
             if (activation.output().stream().noneMatch(l -> l.startsWith("Activated"))) {
                 throw new IllegalStateException("The terminal could not be activated: " + String.join("\n", activation.output()));
@@ -283,18 +282,5 @@ public final class SyncBenchmark {
 
     private static long fileSize(Path p) throws IOException {
         return Files.exists(p) ? Files.size(p) : 0;
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
