@@ -22,6 +22,9 @@ case "$os" in
 esac
 icon_args=()
 [ -f "$icon" ] && icon_args=(--icon "$icon")
+# Templates that replace jpackage's own for this OS (Linux: the menu entry, and install scripts that do not
+# fail on a machine without a desktop menu).
+[ -d "$here/src/jpackage/$os" ] && icon_args+=(--resource-dir "$here/src/jpackage/$os")
 jpackage @"$here/src/jpackage/common.args" @"$here/src/jpackage/$os.args" "${icon_args[@]}" \
   --app-version "$version" --input "$out/input" --runtime-image "$out/runtime" --dest "$out/installer"
 ls -l "$out/installer"
