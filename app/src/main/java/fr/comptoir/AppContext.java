@@ -42,6 +42,10 @@ public final class AppContext implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppContext.class);
 
+    /** The terminal's settings a provisioning file may give: the screens' language ({@code fr}, {@code en}), the receipt printer. */
+    public static final String LANGUAGE_SETTING = "ui.language";
+    public static final String PRINTER_SETTING = "printer.address";
+
     /** Choices that differ between the real app, tests and the command line. */
     public record Options(DemoSize demoSize, SyncEngine.Settings syncSettings, RetryPolicy retryPolicy, long paymentTerminalDelayMillis,
                           java.time.Duration journalBackupInterval, fr.comptoir.centralapi.PlatformFactory platforms) {
@@ -504,21 +508,21 @@ public final class AppContext implements AutoCloseable {
         if (device != null) {
             return Optional.of(device);
         }
-        Optional<Provisioning> file = Provisioning.read(home);
-        if (file.isEmpty()) {
-            return Optional.empty();
-        }
-        Provisioning p = file.get();
+        return Provisioning.read(home).map(this::activate);
+    }
+
+    /** Activates this terminal as a provisioning file says: its language and printer kept first. Blocking (network, disk). */
+    public synchronized DeviceConfig activate(Provisioning p) {
         LOG.info("Activating this terminal as {} says: {}", Provisioning.FILE, p.describe());
         if (p.language() != null) {
-            settings.put("ui.language", p.language());
+            settings.put(LANGUAGE_SETTING, p.language());
         }
         if (p.printerAddress() != null) {
-            settings.put("printer.address", p.printerAddress());
+            settings.put(PRINTER_SETTING, p.printerAddress());
         }
         DeviceConfig d = p.demo() ? activateDemo() : activate(p.platformUrl(), p.activationCode());
         LOG.info("Activated from {}: store {}, device {}", Provisioning.FILE, d.storeId(), d.deviceId());
-        return Optional.of(d);
+        return d;
     }
 
     /** Activates this terminal on the embedded demo central platform, starting it. Blocking. */
@@ -702,7 +706,7 @@ public final class AppContext implements AutoCloseable {
      * else ESC/POS files under {@code receipts/} (demo, tests).
      */
     public fr.comptoir.sale.ReceiptPrinter receiptPrinter() {
-        java.util.Optional<String> address = settings.get("printer.address");
+        java.util.Optional<String> address = settings.get(PRINTER_SETTING);
         if (address.isPresent() && address.get().matches("[^:]+:\\d{1,5}")) {
             String[] hp = address.get().split(":");
             return fr.comptoir.printing.EscPosReceiptPrinter.network(hp[0], Integer.parseInt(hp[1]));

@@ -381,11 +381,12 @@ public final class DemoPlatformStore implements AutoCloseable {
                 }
             }
             int changed = 0;
+            String json = encode(value);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE docs SET body = json_set(body, ?, json(?)), seq = ? WHERE feed = ? AND id = ? AND body IS NOT NULL")) {
                 for (String id : ids) {
                     ps.setString(1, jsonPath);
-                    ps.setString(2, encode(value));
+                    ps.setString(2, json);
                     ps.setLong(3, ++seq);
                     ps.setString(4, feed);
                     ps.setString(5, id);

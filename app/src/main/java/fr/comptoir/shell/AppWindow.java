@@ -51,7 +51,7 @@ public final class AppWindow {
     private TerminalSettings settings;
     private ShellScreens shellScreens;
     /** Why the provisioning file did not activate this terminal at start, said on the activation screen; or null. */
-    private RuntimeException provisioningFailure;
+    private ShellScreens.ProvisioningFailure provisioningFailure;
     private StaffSession session;
     private final TillBasket till = new TillBasket();
     private Timeline ageClock;
@@ -96,12 +96,12 @@ public final class AppWindow {
     /** Opens the data in the background, then shows activation or goes on to sync and sign-in. */
     public void start() {
         showBusy(i18n.get("app.starting"));
-        record Started(AppContext context, TerminalSettings.Stored stored, RuntimeException provisioning) {
+        record Started(AppContext context, TerminalSettings.Stored stored, ShellScreens.ProvisioningFailure provisioning) {
         }
         runner.run(() -> {
             AppContext ctx = contextFactory.get();
             FiscalStartCheck.require(ctx);
-            RuntimeException provisioning = ctx.device().isEmpty() ? ShellScreens.provision(ctx) : null;
+            ShellScreens.ProvisioningFailure provisioning = ctx.device().isEmpty() ? ShellScreens.provision(ctx) : null;
             if (ctx.device().isPresent()) {
                 ctx.connect();
             }

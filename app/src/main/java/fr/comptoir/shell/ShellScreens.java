@@ -31,18 +31,27 @@ final class ShellScreens {
         this.runner = runner;
     }
 
+    /** Why the data folder's provisioning file did not activate this terminal: the file when it could be read, and the failure. */
+    record ProvisioningFailure(fr.comptoir.Provisioning file, RuntimeException cause) {
+    }
+
     /**
      * Activates the terminal with the data folder's provisioning file, if it is not activated and there is
      * one (issue 15). Blocking: off the JavaFX thread. Returns why it did not, or null.
      */
-    static RuntimeException provision(fr.comptoir.AppContext context) {
+    static ProvisioningFailure provision(fr.comptoir.AppContext context) {
+        fr.comptoir.Provisioning file = null;
         try {
-            context.activateFromProvisioning();
+            java.util.Optional<fr.comptoir.Provisioning> read = fr.comptoir.Provisioning.read(context.home());
+            if (read.isPresent() && context.device().isEmpty()) {
+                file = read.get();
+                context.activate(file);
+            }
             return null;
         } catch (fr.comptoir.Provisioning.Invalid | fr.comptoir.centralapi.CentralPlatformException e) {
             org.slf4j.LoggerFactory.getLogger(ShellScreens.class).warn("{} did not activate this terminal: {}", fr.comptoir.Provisioning.FILE,
                     e.getMessage());
-            return e;
+            return new ProvisioningFailure(file, e);
         }
     }
 
@@ -52,7 +61,7 @@ final class ShellScreens {
     }
 
     /** As above, saying first why the provisioning file did not activate the terminal ({@code provisioning} not null). */
-    Parent activation(I18n i18n, Runnable onActivated, Consumer<Locale> onLanguage, RuntimeException provisioning) {
+    Parent activation(I18n i18n, Runnable onActivated, Consumer<Locale> onLanguage, ProvisioningFailure provisioning) {
         ActivationViewModel vm = new ActivationViewModel(new ActivationViewModel.Activator() {
             @Override
             public DeviceConfig activate(String url, String code) {
@@ -69,13 +78,7 @@ final class ShellScreens {
             }
         }, runner, i18n, d -> onActivated.run());
         if (provisioning != null) {
-            fr.comptoir.Provisioning file = null;
-            try {
-                file = fr.comptoir.Provisioning.read(context.home()).orElse(null);
-            } catch (fr.comptoir.Provisioning.Invalid unreadable) {
-                // Nothing to show from it: the message says why.
-            }
-            vm.provisioningFailed(file, provisioning);
+            vm.provisioningFailed(provisioning.file(), provisioning.cause());
         }
         return new ActivationView(vm, i18n, onLanguage).root();
     }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 final class TerminalSettings {
 
     /** Setting keys (journal database): the language tag, and the inactivity delay as an ISO-8601 duration. */
-    static final String LANGUAGE = "ui.language";
+    static final String LANGUAGE = fr.comptoir.AppContext.LANGUAGE_SETTING;
     static final String LOCK_DELAY = "ui.lockDelay";
     /** The discount an associate may give without a manager, in basis points of what is discounted. */
     static final String DISCOUNT_THRESHOLD = "sale.discountApprovalThresholdBp";
