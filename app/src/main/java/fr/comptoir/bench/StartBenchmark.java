@@ -52,10 +52,7 @@ public final class StartBenchmark {
         Comptoirs.deleteTree(dir);
         Files.createDirectories(dir);
         List<Figures> all = new ArrayList<>();
-        all.add(measure("activation", () -> {
-            Path fresh = Files.createTempDirectory(dir, "fresh-");
-            return fresh;
-        }));
+        all.add(measure("activation", () -> Files.createTempDirectory(dir, "fresh-")));
         Path terminal = dir.resolve("demo-terminal");
         Comptoirs.Run activated = Comptoirs.run(List.of(), List.of("activate", "--demo", "--home", terminal.toString()));
         Comptoirs.Run synced = Comptoirs.run(List.of(), List.of("sync", "--once", "--home", terminal.toString()));

@@ -209,6 +209,29 @@ class SqliteFeedCacheTest {
     }
 
     @Test
+    void aCacheFilledByOtherMeansEndsItsLoadAndKeepsItsIndexesWhenItsCursorsAreForgotten() {
+        List<String> schema = schemaNames();
+        cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            h.upsert(customer("c1", "Hélène", "Martin", null));
+            return new FeedPage("bench", true, 1, -1);
+        }, 1);
+        assertThat(schemaNames()).doesNotContain("customers_by_email");
+
+        cache.markLoaded(Feed.CUSTOMERS, 2);
+        assertThat(schemaNames()).containsExactlyInAnyOrderElementsOf(schema);
+        assertThat(count("SELECT COUNT(*) FROM customers_fts WHERE customers_fts MATCH 'helene'")).isEqualTo(1);
+
+        // Read again from the start (a benchmark's sync over it): the feed was loaded, its indexes stay.
+        cache.forgetCursors();
+        cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
+            assertThat(cursor).isNull();
+            h.upsert(customer("c2", "Marie", "Curie", null));
+            return new FeedPage("p1", true, 1, 1);
+        }, 3);
+        assertThat(schemaNames()).containsExactlyInAnyOrderElementsOf(schema);
+    }
+
+    @Test
     void aFeedReadAgainAfterItsFirstLoadKeepsItsIndexes() {
         cache.applyPage(Feed.CUSTOMERS, (cursor, h) -> {
             h.upsert(customer("c1", "Hélène", "Martin", null));
