@@ -8,6 +8,7 @@ import fr.comptoir.demo.DemoDataGenerator;
 import fr.comptoir.demo.DemoPlatformStore;
 import fr.comptoir.demo.DemoSize;
 import fr.comptoir.staff.SignInService;
+import fr.comptoir.storage.DataFolderAccess;
 import fr.comptoir.storage.SqliteDatabase;
 import fr.comptoir.storage.SqliteFeedCache;
 import fr.comptoir.storage.SqliteJournal;
@@ -167,6 +168,7 @@ public final class AppContext implements AutoCloseable {
      * program is not damaged and is left alone.
      */
     public static AppContext open(Path home, Clock clock, Options options) {
+        DataFolderAccess.requireWritable(home);
         DataFolderLock lock = DataFolderLock.acquire(home, java.time.Duration.ofSeconds(10));
         try {
             AppContext ctx = openUnlocked(home, clock, options);
@@ -177,6 +179,7 @@ public final class AppContext implements AutoCloseable {
                 ctx.close();
                 throw e;
             }
+            DataFolderAccess.shareWithGroup(home);
             return ctx;
         } catch (RuntimeException e) {
             lock.close();
@@ -189,6 +192,7 @@ public final class AppContext implements AutoCloseable {
      * Writes nothing the running app would not (migrations are already applied by it).
      */
     public static AppContext inspect(Path home, Clock clock, Options options) {
+        DataFolderAccess.requireWritable(home);
         AppContext ctx = openUnlocked(home, clock, options);
         ctx.backups.stop();
         return ctx;
@@ -899,6 +903,7 @@ public final class AppContext implements AutoCloseable {
         cacheDb.close();
         journalDb.close();
         if (folderLock != null) {
+            DataFolderAccess.shareWithGroup(home);
             folderLock.close();
         }
     }

@@ -77,32 +77,35 @@ public final class SigningKey {
             SigningKey k = new SigningKey(priv, pub);
             k.verify(new byte[] {1}, k.sign(new byte[] {1})); // the two halves belong together
             return Optional.of(k);
+        } catch (java.nio.file.AccessDeniedException e) {
+            // Not a damaged key: this account may not read it. It must never be set aside and replaced for that.
+            throw fr.comptoir.storage.DataFolderAccess.denied(home);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The fiscal signing key in " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
-    /** Makes a new key and keeps it in the data folder, readable by this account only. */
+    /** Makes a new key and keeps it in the data folder, readable by this account only (by the till's accounts in a shared folder). */
     public static SigningKey create(Path home) {
         SigningKey k = generate();
         Path dir = home.resolve(FOLDER);
         try {
             Files.createDirectories(dir);
-            ownerOnly(dir, true);
-            write(dir.resolve(PUBLIC_FILE), k.publicKeyPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII), false);
-            write(dir.resolve(PRIVATE_FILE), k.privateKey.getEncoded(), true);
+            fr.comptoir.storage.DataFolderAccess.restrict(home, dir, true);
+            write(home, dir.resolve(PUBLIC_FILE), k.publicKeyPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII), false);
+            write(home, dir.resolve(PRIVATE_FILE), k.privateKey.getEncoded(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the fiscal signing key in " + dir, e);
         }
         return k;
     }
 
-    private static void write(Path file, byte[] bytes, boolean secret) throws IOException {
+    private static void write(Path home, Path file, byte[] bytes, boolean secret) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp);
         if (secret) {
-            ownerOnly(tmp, false);
+            fr.comptoir.storage.DataFolderAccess.restrict(home, tmp, false);
         }
         Files.write(tmp, bytes);
         try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
@@ -112,20 +115,6 @@ public final class SigningKey {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Only the account the terminal runs as may read or write it: POSIX mode 600/700, or an owner-only ACL. */
-    static void ownerOnly(Path p, boolean directory) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(directory ? "rwx------" : "rw-------"));
-            return;
-        }
-        AclFileAttributeView acl = Files.getFileAttributeView(p, AclFileAttributeView.class);
-        if (acl != null) {
-            UserPrincipal owner = Files.getOwner(p);
-            acl.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
-                    .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build()));
         }
     }
 
