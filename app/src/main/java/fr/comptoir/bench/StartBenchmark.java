@@ -51,6 +51,8 @@ public final class StartBenchmark {
     public List<Figures> run() throws IOException, InterruptedException {
         Comptoirs.deleteTree(dir);
         Files.createDirectories(dir);
+        out.println("Comptoir started by " + Comptoirs.describe());
+        out.flush();
         List<Figures> all = new ArrayList<>();
         all.add(measure("activation", () -> Files.createTempDirectory(dir, "fresh-")));
         Path terminal = dir.resolve("demo-terminal");

@@ -29,6 +29,7 @@ public final class ComptoirLauncher {
         LoggerFactory.getLogger(ComptoirLauncher.class).info("Comptoir starting ({}), logging to {}",
                 args.length == 0 ? "app" : args[0], log);
         if (args.length == 0 || args[0].startsWith("--home")) {
+            ComptoirApplication.openDataEarly(List.of(args));
             try {
                 Application.launch(ComptoirApplication.class, args);
             } catch (RuntimeException e) {
