@@ -36,11 +36,11 @@ echo "Runtime from $jdk (Java $feature)"
 
 case "$os" in
   linux) icon="$here/src/icons/comptoir.png"; image_dir="comptoir"; launcher="bin/comptoir"; app_dir="lib/app"
-         sqlite_os="Linux"; sqlite_lib="libsqlitejdbc.so"; fx_natives='lib*.so' ;;
+         sqlite_os="Linux"; sqlite_lib="libsqlitejdbc.so"; fx_natives='lib[^/]*\.so' ;;
   windows) icon="$here/src/icons/comptoir.ico"; image_dir="comptoir"; launcher="comptoir.exe"; app_dir="app"
-         sqlite_os="Windows"; sqlite_lib="sqlitejdbc.dll"; fx_natives='*.dll' ;;
+         sqlite_os="Windows"; sqlite_lib="sqlitejdbc.dll"; fx_natives='[^/]*\.dll' ;;
   macos) icon="$here/src/icons/comptoir.icns"; image_dir="comptoir.app"; launcher="Contents/MacOS/comptoir"; app_dir="Contents/app"
-         sqlite_os="Mac"; sqlite_lib="libsqlitejdbc.dylib"; fx_natives='lib*.dylib' ;;
+         sqlite_os="Mac"; sqlite_lib="libsqlitejdbc.dylib"; fx_natives='lib[^/]*\.dylib' ;;
   *) echo "Unknown OS '$os': linux, windows or macos." >&2; exit 2 ;;
 esac
 case "$(uname -m)" in
@@ -61,7 +61,13 @@ rm -f "$out/runtime/lib/server/classes_nocoops.jsa" "$out/runtime/bin/server/cla
 
 # --- 2. The app image, natives beside the jar.
 cp "$jar" "$out/input/"
-(cd "$out/input" && unzip -q -o -j comptoir.jar "org/sqlite/native/$sqlite_os/$sqlite_arch/$sqlite_lib" && unzip -q -o comptoir.jar "$fx_natives")
+(
+  cd "$out/input"
+  sqlite_entry="org/sqlite/native/$sqlite_os/$sqlite_arch/$sqlite_lib"
+  natives=($("$jdk/bin/jar" tf comptoir.jar | tr -d '\r' | grep -E "^($sqlite_entry|$fx_natives)\$"))
+  "$jdk/bin/jar" xf comptoir.jar "${natives[@]}"
+  mv "$sqlite_entry" . && rm -rf org
+)
 icon_args=()
 [ -f "$icon" ] && icon_args=(--icon "$icon")
 image_os_args=()
@@ -83,6 +89,28 @@ if [ -n "${DISPLAY:-}" ] || [ "$os" != linux ]; then
 elif command -v xvfb-run >/dev/null 2>&1; then
   display_run=(xvfb-run -a -s "-screen 0 1280x800x24")
 fi
+# Starts the image on a demo terminal up to its sign-in screen, recording what it loads, then makes the cache.
+train() {
+  local training="$1" conf="$1/comptoir.aotconf" pid
+  "$image/$launcher" activate --demo --home "$training/terminal" >"$training/setup.log" 2>&1 \
+    && "$image/$launcher" sync --once --home "$training/terminal" >>"$training/setup.log" 2>&1 \
+    || { cat "$training/setup.log" >&2; return 1; }
+  JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$conf -Dcomptoir.startupProbe=true" \
+    "${display_run[@]}" "$image/$launcher" --home "$training/terminal" >"$training/record.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 360); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"; echo "The training start did not reach the sign-in screen in 3 minutes:" >&2; cat "$training/record.log" >&2; return 1
+  fi
+  wait "$pid" || true
+  grep -q "sign-in screen laid out" "$training/record.log" || { echo "The training start failed:" >&2; cat "$training/record.log" >&2; return 1; }
+  # The cache is made with the launcher's own options and class path ($APPDIR is the jar's folder).
+  local options=() line
+  while IFS= read -r line; do options+=("$line"); done < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$image/$app_dir|g")
+  "$image/lib/runtime/bin/java" "${options[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$conf" \
+    -XX:AOTCache="$image/$app_dir/comptoir.aot" -cp "$image/$app_dir/comptoir.jar" >"$training/create.log" 2>&1 \
+    || { cat "$training/create.log" >&2; return 1; }
+}
 if [ "$feature" -lt 25 ]; then
   echo "Java $feature: no AOT cache (it needs 25 or newer); the package starts without it."
 elif [ ${#display_run[@]} = 0 ]; then
@@ -90,25 +118,13 @@ elif [ ${#display_run[@]} = 0 ]; then
 else
   training="$out/training"
   mkdir -p "$training"
-  "$image/$launcher" activate --demo --home "$training/terminal" >"$training/setup.log" 2>&1
-  "$image/$launcher" sync --once --home "$training/terminal" >>"$training/setup.log" 2>&1
-  conf="$training/comptoir.aotconf"
-  JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$conf -Dcomptoir.startupProbe=true" \
-    "${display_run[@]}" "$image/$launcher" --home "$training/terminal" >"$training/record.log" 2>&1 &
-  trained=$!
-  for _ in $(seq 1 360); do kill -0 "$trained" 2>/dev/null || break; sleep 0.5; done
-  if kill -0 "$trained" 2>/dev/null; then
-    kill "$trained"; echo "The training start did not reach the sign-in screen in 3 minutes:" >&2; cat "$training/record.log" >&2; exit 1
+  if train "$training"; then
+    echo 'java-options=-XX:AOTCache=$APPDIR/comptoir.aot' >> "$cfg"
+    echo "AOT cache: $(du -h "$image/$app_dir/comptoir.aot" | cut -f1)"
+  else
+    rm -f "$image/$app_dir/comptoir.aot"
+    echo "WARNING: the training start failed (above): the package is built without its AOT cache and starts slower." >&2
   fi
-  wait "$trained" || true
-  grep -q "sign-in screen laid out" "$training/record.log" || { echo "The training start failed:" >&2; cat "$training/record.log" >&2; exit 1; }
-  # The cache is made with the launcher's own options and class path ($APPDIR is the jar's folder).
-  mapfile -t options < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$image/$app_dir|g")
-  "$image/lib/runtime/bin/java" "${options[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$conf" \
-    -XX:AOTCache="$image/$app_dir/comptoir.aot" -cp "$image/$app_dir/comptoir.jar" >"$training/create.log" 2>&1 \
-    || { cat "$training/create.log" >&2; exit 1; }
-  echo 'java-options=-XX:AOTCache=$APPDIR/comptoir.aot' >> "$cfg"
-  echo "AOT cache: $(du -h "$image/$app_dir/comptoir.aot" | cut -f1)"
 fi
 
 # --- 4. The package.

@@ -66,11 +66,20 @@ version="$(dpkg-deb -f "$deb" Version)"
 
 check "dpkg -i installs the package" dpkg -i "$deb"
 check "the launcher and the menu entry are installed" test -x $cc -a -f /opt/comptoir/lib/comptoir-comptoir.desktop
+check "the SQLite and JavaFX natives lie beside the jar" test -f /opt/comptoir/lib/app/libsqlitejdbc.so -a -f /opt/comptoir/lib/app/libglassgtk3.so
+if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' /opt/comptoir/lib/runtime/release)" -ge 25 ]; then
+  check "the AOT cache is there and named in the launcher's options" bash -c "test -s /opt/comptoir/lib/app/comptoir.aot && grep -q AOTCache /opt/comptoir/lib/app/comptoir.cfg"
+fi
 check "the data folder is root:comptoir, mode 2770" bash -c "[ \"\$(stat -c '%U:%G %a' $data)\" = 'root:comptoir 2770' ]"
-check "comptoir --version names the package's version" bash -c "$cc --version | tee /dev/stderr | grep -q '${version%%-*}'"
+check "comptoir --version names the package's version, without a warning" bash -c "$cc --version 2>&1 | tee /dev/stderr | grep -q '${version%%-*}' && ! $cc --version 2>&1 | grep -qi 'warning'"
 check "comptoir status on a new terminal" bash -c "$cc status | tee /dev/stderr | grep -qi 'not activated'"
 
-# A demo central platform on loopback, and the terminal pre-configured with one file.
+# Two accounts: one in the till's group, one not.
+useradd -m -G comptoir comptoir-member
+useradd -m comptoir-other
+
+# A demo central platform on loopback, and the terminal pre-configured with one file that IT drops as root;
+# the till's account starts it first.
 port=$(( 20000 + RANDOM % 20000 ))
 $cc demo-server --port "$port" --size tiny --data "$work/platform" >"$work/platform.log" 2>&1 &
 demo_pid=$!
@@ -78,7 +87,7 @@ for _ in $(seq 1 240); do grep -q "listening on" "$work/platform.log" && break; 
 check "the demo platform is up" grep -q "listening on" "$work/platform.log"
 code="$(sed -n 's/^Activation code of the demo store: //p' "$work/platform.log")"
 printf 'platform.url=http://127.0.0.1:%s\nactivation.code=%s\nlanguage=fr\n' "$port" "$code" > $data/provisioning.properties
-check "comptoir activate uses the provisioning file" bash -c "$cc activate | tee /dev/stderr | grep -q '^Activated'"
+check "comptoir activate, by a till account, uses the provisioning file IT dropped" bash -c "runuser -u comptoir-member -- $cc activate | tee /dev/stderr | grep -q '^Activated'"
 check "comptoir sync --once fills the cache" $cc sync --once
 check "comptoir status after activation" bash -c "$cc status | tee /dev/stderr | grep -qi 'customers'"
 
@@ -92,8 +101,6 @@ check "comptoir bench start runs from the installed package" bash -c "DISPLAY=:7
 sed 's/^/     /' "$work/bench-start.txt" 2>/dev/null || true
 
 # The shared data folder: a member of the group works, another local account is refused and changes nothing.
-useradd -m -G comptoir comptoir-member
-useradd -m comptoir-other
 check "every file in the data folder is open to the group" bash -c "[ -z \"\$(find $data -user root ! -perm -g+rw)\" ] || { find $data ! -perm -g+rw; false; }"
 check "a member of the group comptoir works at the till" runuser -u comptoir-member -- $cc sync --once
 check "what the member wrote stays open to the group" bash -c "[ -z \"\$(find $data -user comptoir-member ! -perm -g+rw)\" ] || { find $data ! -perm -g+rw; false; }"

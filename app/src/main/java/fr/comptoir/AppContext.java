@@ -902,8 +902,9 @@ public final class AppContext implements AutoCloseable {
         backups.close();
         cacheDb.close();
         journalDb.close();
+        // Also after a look (status): opening a new folder makes its files.
+        DataFolderAccess.shareWithGroup(home);
         if (folderLock != null) {
-            DataFolderAccess.shareWithGroup(home);
             folderLock.close();
         }
     }

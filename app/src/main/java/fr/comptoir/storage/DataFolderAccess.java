@@ -52,15 +52,22 @@ public final class DataFolderAccess {
         if (!Files.isWritable(dir) || !Files.isExecutable(dir)) {
             throw denied(dir);
         }
-        // Its databases and settings written, its secrets (keys/) at least read: one file out of reach is enough to refuse.
+        // The files every start writes (databases, identity, lock) must be writable, the others at the top (a
+        // provisioning file IT dropped) and the keys readable: one out of reach is enough to refuse.
+        Path keys = dir.resolve("keys");
         try (Stream<Path> files = Files.walk(dir, 2)) {
-            if (files.anyMatch(f -> Files.isRegularFile(f) && (f.getParent().equals(dir) ? !Files.isWritable(f) : !Files.isReadable(f)))) {
+            if (files.anyMatch(f -> Files.isRegularFile(f) && (f.getParent().equals(dir) || f.getParent().equals(keys))
+                    && (WRITTEN.matcher(f.getFileName().toString()).matches() && f.getParent().equals(dir) ? !Files.isWritable(f) : !Files.isReadable(f)))) {
                 throw denied(dir);
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw denied(dir);
         }
     }
+
+    /** The data folder's own files that every start writes. */
+    private static final java.util.regex.Pattern WRITTEN =
+            java.util.regex.Pattern.compile("(journal|cache)\\.db(-wal|-shm)?|terminal\\.properties|comptoir\\.lock");
 
     /** This account may not write the data folder {@link #folder()}. */
     public static final class Denied extends StorageException {
