@@ -8,7 +8,7 @@ import fr.comptoir.demo.DemoDataGenerator;
 import fr.comptoir.demo.DemoPlatformStore;
 import fr.comptoir.demo.DemoSize;
 import fr.comptoir.staff.SignInService;
-import fr.comptoir.storage.DataFolderAccess;
+import fr.comptoir.datafolder.DataFolderAccess;
 import fr.comptoir.storage.SqliteDatabase;
 import fr.comptoir.storage.SqliteFeedCache;
 import fr.comptoir.storage.SqliteJournal;

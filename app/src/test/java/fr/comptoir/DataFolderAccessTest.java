@@ -1,7 +1,6 @@
 package fr.comptoir;
 
-import fr.comptoir.storage.DataFolderAccess;
-import fr.comptoir.storage.StorageException;
+import fr.comptoir.datafolder.DataFolderAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +78,7 @@ class DataFolderAccessTest {
     void aDataFolderThatCannotBeMadeIsRefusedWithItsReasonAndNothingElseIsWritten() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("taken"), "a file where the folder's parent should be");
         assertThatThrownBy(() -> AppContext.open(notAFolder.resolve("till"), Clock.systemUTC(), tiny()))
-                .isInstanceOf(StorageException.class)
+                .isInstanceOf(DataFolderAccess.Unusable.class)
                 .hasMessageContaining("could not be made");
         assertThat(Files.readString(notAFolder)).startsWith("a file");
     }

@@ -48,7 +48,7 @@ public final class ComptoirCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof fr.comptoir.storage.StorageException) {
+            if (e instanceof fr.comptoir.storage.StorageException || e instanceof fr.comptoir.datafolder.DataFolderAccess.Unusable) {
                 org.slf4j.LoggerFactory.getLogger(ComptoirCli.class).error("Data folder unavailable: {}", e.getMessage());
                 command.getErr().println(e.getMessage());
                 return DATA_UNAVAILABLE;

@@ -79,7 +79,7 @@ public final class SigningKey {
             return Optional.of(k);
         } catch (java.nio.file.AccessDeniedException e) {
             // Not a damaged key: this account may not read it. It must never be set aside and replaced for that.
-            throw fr.comptoir.storage.DataFolderAccess.denied(home);
+            throw fr.comptoir.datafolder.DataFolderAccess.denied(home);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The fiscal signing key in " + file + " cannot be read: " + e.getMessage(), e);
         }
@@ -91,7 +91,7 @@ public final class SigningKey {
         Path dir = home.resolve(FOLDER);
         try {
             Files.createDirectories(dir);
-            fr.comptoir.storage.DataFolderAccess.restrict(home, dir, true);
+            fr.comptoir.datafolder.DataFolderAccess.restrict(home, dir, true);
             write(home, dir.resolve(PUBLIC_FILE), k.publicKeyPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII), false);
             write(home, dir.resolve(PRIVATE_FILE), k.privateKey.getEncoded(), true);
         } catch (IOException e) {
@@ -105,7 +105,7 @@ public final class SigningKey {
         Files.deleteIfExists(tmp);
         Files.createFile(tmp);
         if (secret) {
-            fr.comptoir.storage.DataFolderAccess.restrict(home, tmp, false);
+            fr.comptoir.datafolder.DataFolderAccess.restrict(home, tmp, false);
         }
         Files.write(tmp, bytes);
         try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {

@@ -83,7 +83,7 @@ final class FiscalStartCheck {
                 // A downgrade: said plainly, and nothing was touched.
                 return i18n.get("app.newerData", fr.comptoir.Version.number());
             }
-            if (t instanceof fr.comptoir.storage.DataFolderAccess.Denied d) {
+            if (t instanceof fr.comptoir.datafolder.DataFolderAccess.Denied d) {
                 return i18n.get("app.dataFolderDenied", System.getProperty("user.name"), d.folder());
             }
         }

@@ -12,11 +12,8 @@ import java.sql.SQLException;
  */
 public class StorageException extends RuntimeException {
 
-    /**
-     * What a failure says about the file. {@code NEWER}: written by a newer version of Comptoir, left untouched
-     * (a downgrade). {@code DENIED}: this account may not write the data folder (not in its group).
-     */
-    public enum Kind { BUSY, DAMAGED, NEWER, DENIED, OTHER }
+    /** What a failure says about the file. {@code NEWER}: written by a newer version of Comptoir, left untouched (a downgrade). */
+    public enum Kind { BUSY, DAMAGED, NEWER, OTHER }
 
     private final Kind kind;
 

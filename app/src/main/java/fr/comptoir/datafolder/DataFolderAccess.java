@@ -1,4 +1,4 @@
-package fr.comptoir.storage;
+package fr.comptoir.datafolder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +37,8 @@ public final class DataFolderAccess {
     }
 
     /**
-     * Makes {@code home} if it is missing; refuses, with a {@link StorageException.Kind#DENIED} failure that says
-     * what IT should do, a folder or a database in it that this account may not write.
+     * Makes {@code home} if it is missing; refuses, with a {@link Denied} failure that says what IT should do, a
+     * folder or a database in it that this account may not write.
      */
     public static void requireWritable(Path home) {
         Path dir = home.toAbsolutePath();
@@ -47,7 +47,7 @@ public final class DataFolderAccess {
         } catch (AccessDeniedException e) {
             throw denied(dir);
         } catch (IOException e) {
-            throw new StorageException("Comptoir's data folder " + dir + " could not be made: " + e.getMessage(), e, StorageException.Kind.OTHER);
+            throw new Unusable("Comptoir's data folder " + dir + " could not be made: " + e.getMessage(), e);
         }
         if (!Files.isWritable(dir) || !Files.isExecutable(dir)) {
             throw denied(dir);
@@ -69,12 +69,19 @@ public final class DataFolderAccess {
     private static final java.util.regex.Pattern WRITTEN =
             java.util.regex.Pattern.compile("(journal|cache)\\.db(-wal|-shm)?|terminal\\.properties|comptoir\\.lock");
 
-    /** This account may not write the data folder {@link #folder()}. */
-    public static final class Denied extends StorageException {
+    /** The data folder cannot be used as it is (the message says why and what to do); nothing was changed. */
+    public static class Unusable extends RuntimeException {
+        Unusable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** This account may not write the data folder {@link #folder()}; nothing was changed. */
+    public static final class Denied extends Unusable {
         private final transient Path folder;
 
         Denied(String message, Path folder) {
-            super(message, null, Kind.DENIED);
+            super(message, null);
             this.folder = folder;
         }
 
@@ -115,10 +122,24 @@ public final class DataFolderAccess {
         PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view != null) {
             if (shared) {
-                view.setGroup(Files.readAttributes(home.toAbsolutePath(), PosixFileAttributes.class).group());
+                // Usually inherited already (setgid folder); an account that uses the folder through its access list
+                // without being in the group cannot give it, and the sweep logs it.
+                java.nio.file.attribute.GroupPrincipal group = Files.readAttributes(home.toAbsolutePath(), PosixFileAttributes.class).group();
+                if (!view.readAttributes().group().equals(group)) {
+                    try {
+                        view.setGroup(group);
+                    } catch (IOException e) {
+                        LOG.warn("{} could not be given the data folder's group: {}", p.getFileName(), e.toString());
+                    }
+                }
             }
-            String mode = directory ? (shared ? "rwxrwx---" : "rwx------") : (shared ? "rw-rw----" : "rw-------");
-            view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+            Set<PosixFilePermission> mode = java.nio.file.attribute.PosixFilePermissions.fromString(
+                    directory ? (shared ? "rwxrwx---" : "rwx------") : (shared ? "rw-rw----" : "rw-------"));
+            // Not changed when already right: a chmod by an account outside the folder's group (one that uses it
+            // through its access list) would silently drop the setgid bit the folder was made with.
+            if (!view.readAttributes().permissions().equals(mode)) {
+                view.setPermissions(mode);
+            }
             if (shared && directory) {
                 keepFolderGroup(p);
             }
@@ -132,13 +153,18 @@ public final class DataFolderAccess {
         }
     }
 
-    /** The setgid bit of a folder, so that what is made in it takes its group (chmod through NIO clears it). */
-    private static void keepFolderGroup(Path dir) throws IOException {
-        if (Files.getFileStore(dir).supportsFileAttributeView("unix")) {
+    /**
+     * The setgid bit of a folder, so that what is made in it takes its group (chmod through NIO clears it). Only
+     * a nicety, as the sweep gives files the group anyway: where it cannot be set (no "unix" view), it is logged.
+     */
+    private static void keepFolderGroup(Path dir) {
+        try {
             int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
             if ((mode & SETGID) == 0) {
                 Files.setAttribute(dir, "unix:mode", (mode & 07777) | SETGID, LinkOption.NOFOLLOW_LINKS);
             }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            LOG.warn("{} keeps no setgid bit: {}", dir.getFileName(), e.toString());
         }
     }
 
