@@ -14,6 +14,8 @@ set -euo pipefail
 os="$1"
 version="${2%%-*}"   # jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0
 here="$(cd "$(dirname "$0")" && pwd)"
+# Git Bash on Windows: paths as C:/... , which both bash and the JDK's tools read.
+command -v cygpath >/dev/null 2>&1 && here="$(cygpath -m "$here")"
 jar="$here/../app/target/comptoir.jar"
 out="$here/target"
 [ -f "$jar" ] || { echo "No $jar: build the app first (./mvnw -Pinstaller package builds both)." >&2; exit 2; }
@@ -72,6 +74,8 @@ icon_args=()
 [ -f "$icon" ] && icon_args=(--icon "$icon")
 image_os_args=()
 [ -f "$here/src/jpackage/$os-app-image.args" ] && image_os_args=(@"$here/src/jpackage/$os-app-image.args")
+# Windows: the app's launcher has no console, so the commands get one of their own (comptoir-cli.exe).
+[ "$os" = windows ] && image_os_args+=(--add-launcher "comptoir-cli=$here/src/jpackage/windows/comptoir-cli.properties")
 modern_args=()
 # Java 24+ warns at every start about native access and sun.misc.Unsafe (SQLite and JavaFX use them).
 [ "$feature" -ge 24 ] && modern_args=(--java-options --enable-native-access=ALL-UNNAMED --java-options --sun-misc-unsafe-memory-access=allow)
