@@ -39,7 +39,7 @@ echo "Runtime from $jdk (Java $feature)"
 case "$os" in
   linux) icon="$here/src/icons/comptoir.png"; image_dir="comptoir"; launcher="bin/comptoir"; app_dir="lib/app"
          sqlite_os="Linux"; sqlite_lib="libsqlitejdbc.so"; fx_natives='lib[^/]*\.so' ;;
-  windows) icon="$here/src/icons/comptoir.ico"; image_dir="comptoir"; launcher="comptoir.exe"; app_dir="app"
+  windows) icon="$here/src/icons/comptoir.ico"; image_dir="comptoir"; launcher="comptoir-cli.exe"; app_dir="app"
          sqlite_os="Windows"; sqlite_lib="sqlitejdbc.dll"; fx_natives='[^/]*\.dll' ;;
   macos) icon="$here/src/icons/comptoir.icns"; image_dir="comptoir.app"; launcher="Contents/MacOS/comptoir"; app_dir="Contents/app"
          sqlite_os="Mac"; sqlite_lib="libsqlitejdbc.dylib"; fx_natives='lib[^/]*\.dylib' ;;
@@ -93,7 +93,8 @@ if [ -n "${DISPLAY:-}" ] || [ "$os" != linux ]; then
 elif command -v xvfb-run >/dev/null 2>&1; then
   display_run=(xvfb-run -a -s "-screen 0 1280x800x24")
 fi
-# Starts the image on a demo terminal up to its sign-in screen, recording what it loads, then makes the cache.
+# Starts the image on a demo terminal up to its sign-in screen, recording what it loads, then makes the cache
+# (on Windows through comptoir-cli.exe, the launcher whose output can be read; same jar, same options).
 train() {
   local training="$1" conf="$1/comptoir.aotconf" pid
   "$image/$launcher" activate --demo --home "$training/terminal" >"$training/setup.log" 2>&1 \
