@@ -8,11 +8,19 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +38,12 @@ import java.util.stream.Stream;
 public final class DataFolderAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataFolderAccess.class);
-    /** Deep enough for logs/, backups/ and the fiscal folders; the data folder holds no deeper tree. */
-    private static final int DEPTH = 4;
+    /**
+     * The folders whose files the sweep also looks at: where SQLite files, rolled logs and the key live. Not
+     * receipts/ or archives/ (thousands of files, written once by Java, so group-readable already, and
+     * group-writable under the folder's default access list).
+     */
+    private static final Set<String> SWEPT = Set.of("keys", "logs", "backups", "demo-platform", "payment-terminal");
 
     private DataFolderAccess() {
     }
@@ -66,8 +78,8 @@ public final class DataFolderAccess {
     }
 
     /** The data folder's own files that every start writes. */
-    private static final java.util.regex.Pattern WRITTEN =
-            java.util.regex.Pattern.compile("(journal|cache)\\.db(-wal|-shm)?|terminal\\.properties|comptoir\\.lock");
+    private static final Pattern WRITTEN =
+            Pattern.compile("(journal|cache)\\.db(-wal|-shm)?|terminal\\.properties|comptoir\\.lock");
 
     /** The data folder cannot be used as it is (the message says why and what to do); nothing was changed. */
     public static class Unusable extends RuntimeException {
@@ -107,6 +119,7 @@ public final class DataFolderAccess {
         try {
             return view.readAttributes().permissions().contains(PosixFilePermission.GROUP_WRITE);
         } catch (IOException e) {
+            LOG.warn("The data folder's permissions cannot be read, so it is taken as this account's own: {}", e.toString());
             return false;
         }
     }
@@ -124,7 +137,7 @@ public final class DataFolderAccess {
             if (shared) {
                 // Usually inherited already (setgid folder); an account that uses the folder through its access list
                 // without being in the group cannot give it, and the sweep logs it.
-                java.nio.file.attribute.GroupPrincipal group = Files.readAttributes(home.toAbsolutePath(), PosixFileAttributes.class).group();
+                GroupPrincipal group = Files.readAttributes(home.toAbsolutePath(), PosixFileAttributes.class).group();
                 if (!view.readAttributes().group().equals(group)) {
                     try {
                         view.setGroup(group);
@@ -133,7 +146,7 @@ public final class DataFolderAccess {
                     }
                 }
             }
-            Set<PosixFilePermission> mode = java.nio.file.attribute.PosixFilePermissions.fromString(
+            Set<PosixFilePermission> mode = PosixFilePermissions.fromString(
                     directory ? (shared ? "rwxrwx---" : "rwx------") : (shared ? "rw-rw----" : "rw-------"));
             // Not changed when already right: a chmod by an account outside the folder's group (one that uses it
             // through its access list) would silently drop the setgid bit the folder was made with.
@@ -145,11 +158,11 @@ public final class DataFolderAccess {
             }
             return;
         }
-        java.nio.file.attribute.AclFileAttributeView acl = Files.getFileAttributeView(p, java.nio.file.attribute.AclFileAttributeView.class);
+        AclFileAttributeView acl = Files.getFileAttributeView(p, AclFileAttributeView.class);
         if (acl != null && !shared) {
             java.nio.file.attribute.UserPrincipal owner = Files.getOwner(p);
-            acl.setAcl(java.util.List.of(java.nio.file.attribute.AclEntry.newBuilder().setType(java.nio.file.attribute.AclEntryType.ALLOW)
-                    .setPrincipal(owner).setPermissions(EnumSet.allOf(java.nio.file.attribute.AclEntryPermission.class)).build()));
+            acl.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW)
+                    .setPrincipal(owner).setPermissions(EnumSet.allOf(AclEntryPermission.class)).build()));
         }
     }
 
@@ -171,9 +184,9 @@ public final class DataFolderAccess {
     private static final int SETGID = 02000;
 
     /**
-     * Where {@code home} is a POSIX folder its group may write, makes every file and folder this account owns in
-     * it readable and writable by that group, and of that group. A file that cannot be changed is logged, never
-     * silently left.
+     * Where {@code home} is a POSIX folder its group may write, makes every file and folder this account owns at its
+     * top and in its {@link #SWEPT} folders readable and writable by that group, and of that group. A file that
+     * cannot be changed is logged, never silently left.
      */
     public static void shareWithGroup(Path home) {
         Path dir = home.toAbsolutePath();
@@ -187,15 +200,24 @@ public final class DataFolderAccess {
                 return;
             }
             String me = System.getProperty("user.name");
-            try (Stream<Path> all = Files.walk(dir, DEPTH)) {
-                all.filter(p -> !p.equals(dir)).forEach(p -> share(p, me, folder.group()));
+            List<Path> top;
+            try (Stream<Path> entries = Files.list(dir)) {
+                top = entries.toList();
+            }
+            for (Path p : top) {
+                share(p, me, folder.group());
+                if (SWEPT.contains(p.getFileName().toString()) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> inner = Files.list(p)) {
+                        inner.forEach(f -> share(f, me, folder.group()));
+                    }
+                }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             LOG.warn("The data folder's files could not all be opened to its group: {}", e.toString());
         }
     }
 
-    private static void share(Path p, String me, java.nio.file.attribute.GroupPrincipal group) {
+    private static void share(Path p, String me, GroupPrincipal group) {
         try {
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink() || !a.owner().getName().equals(me)) {
