@@ -71,6 +71,7 @@ if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' /opt/comptoir/lib/runtime/re
   check "the AOT cache is there and named in the launcher's options" bash -c "test -s /opt/comptoir/lib/app/comptoir.aot && grep -q AOTCache /opt/comptoir/lib/app/comptoir.cfg"
 fi
 check "the data folder is root:comptoir, mode 2770" bash -c "[ \"\$(stat -c '%U:%G %a' $data)\" = 'root:comptoir 2770' ]"
+check "the data folder's default access list keeps what members make the group's" bash -c "getfacl -p $data | grep -qx 'default:group:comptoir:rwx'"
 check "comptoir --version names the package's version, without a warning" bash -c "$cc --version 2>&1 | tee /dev/stderr | grep -q '${version%%-*}' && ! $cc --version 2>&1 | grep -qi 'warning'"
 check "comptoir status on a new terminal" bash -c "$cc status | tee /dev/stderr | grep -qi 'not activated'"
 

@@ -59,7 +59,7 @@ public final class ComptoirCli {
     }
 
     static class HomeOption {
-        @Option(names = "--home", description = "Data folder (default: $COMPTOIR_HOME or ~/.comptoir)")
+        @Option(names = "--home", description = "Data folder (default: $COMPTOIR_HOME, else the machine's folder for an installed terminal, else ~/.comptoir)")
         Path home;
     }
 

@@ -19,7 +19,7 @@ public final class ComptoirApplication extends Application {
     private FxTaskRunner network;
     private AppWindow window;
 
-    /** The real app: data in the folder given by {@code --home}, {@code $COMPTOIR_HOME} or {@code ~/.comptoir}. */
+    /** The real app: data in the folder {@link AppHome} names ({@code --home}, {@code $COMPTOIR_HOME}, the installed terminal's, {@code ~/.comptoir}). */
     public ComptoirApplication() {
         this.contextFactory = null;
     }
