@@ -57,7 +57,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # A clean state: no package, no data folder, no test accounts.
-dpkg --purge comptoir >/dev/null 2>&1 || true
+if dpkg -s comptoir >/dev/null 2>&1 && ! dpkg --purge comptoir >"$work/purge.log" 2>&1; then
+  # An earlier build whose removal script fails would block every install after it: removed without its scripts.
+  echo "An earlier comptoir package could not be removed (below); removed without its scripts."; cat "$work/purge.log"
+  rm -f /var/lib/dpkg/info/comptoir.prerm /var/lib/dpkg/info/comptoir.postrm
+  dpkg --purge comptoir >/dev/null
+fi
 rm -rf /var/lib/comptoir
 for u in comptoir-member comptoir-other; do id "$u" >/dev/null 2>&1 && userdel -r "$u" >/dev/null 2>&1; done
 cc=/opt/comptoir/bin/comptoir
