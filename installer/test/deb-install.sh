@@ -66,11 +66,12 @@ fi
 rm -rf /var/lib/comptoir
 for u in comptoir-member comptoir-other; do id "$u" >/dev/null 2>&1 && userdel -r "$u" >/dev/null 2>&1; done
 cc=/opt/comptoir/bin/comptoir
+menu_entry() { ls /usr/share/applications/comptoir-comptoir.desktop /usr/local/share/applications/comptoir-comptoir.desktop 2>/dev/null | grep -q .; }
 data=/var/lib/comptoir
 version="$(dpkg-deb -f "$deb" Version)"
 
 check "dpkg -i installs the package" dpkg -i "$deb"
-check "the launcher and the menu entry are installed" test -x $cc -a -f /opt/comptoir/lib/comptoir-comptoir.desktop
+check "the launcher and the menu entry are installed" bash -c "$(declare -f menu_entry); test -x $cc && menu_entry"
 check "the SQLite and JavaFX natives lie beside the jar" test -f /opt/comptoir/lib/app/libsqlitejdbc.so -a -f /opt/comptoir/lib/app/libglassgtk3.so
 if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' /opt/comptoir/lib/runtime/release)" -ge 25 ]; then
   check "the AOT cache is there and named in the launcher's options" bash -c "test -s /opt/comptoir/lib/app/comptoir.aot && grep -q AOTCache /opt/comptoir/lib/app/comptoir.cfg"
@@ -136,6 +137,7 @@ sed -i "s/^Version: .*/Version: $newer_version/" "$work/newer/pkg/DEBIAN/control
 dpkg-deb -Zgzip -b "$work/newer/pkg" "$work/newer/comptoir_newer.deb" >/dev/null
 check "dpkg -i of a newer package upgrades" dpkg -i "$work/newer/comptoir_newer.deb"
 check "the upgraded package reports its version" bash -c "dpkg -s comptoir | grep -q '^Version: $newer_version'"
+check "the upgraded package keeps its menu entry" bash -c "$(declare -f menu_entry); menu_entry"
 check "the upgrade kept the terminal and its journal" bash -c "[ \"\$(sqlite3 $data/journal.db \"select value from settings where key='device.id'\")\" = '$device_before' ] && [ \"\$(sqlite3 $data/journal.db 'select count(*) from journal')\" = '$sales_before' ]"
 check "the upgraded app opens the data" bash -c "$cc status | grep -qi customers"
 
@@ -152,7 +154,7 @@ check "the downgraded app opens the data" bash -c "$cc status | grep -qi custome
 
 # Uninstall, even purge: the till's data (its fiscal journal among them) stays where it was.
 check "dpkg -r removes the package" dpkg -r comptoir
-check "the launcher is gone" test ! -e $cc
+check "the launcher and the menu entry are gone" bash -c "$(declare -f menu_entry); test ! -e $cc && ! menu_entry"
 check "the data folder is still there" test -s $data/journal.db
 check "dpkg --purge leaves the data too" bash -c "dpkg --purge comptoir && test -s $data/journal.db"
 
