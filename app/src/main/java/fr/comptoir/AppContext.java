@@ -171,7 +171,7 @@ public final class AppContext implements AutoCloseable {
         DataFolderAccess.requireWritable(home);
         DataFolderLock lock = DataFolderLock.acquire(home, java.time.Duration.ofSeconds(10));
         try {
-            AppContext ctx = openUnlocked(home, clock, options);
+            AppContext ctx = openUnlocked(home, clock, options, true);
             ctx.folderLock = lock;
             try {
                 ctx.keepSigningKey();
@@ -193,19 +193,31 @@ public final class AppContext implements AutoCloseable {
      */
     public static AppContext inspect(Path home, Clock clock, Options options) {
         DataFolderAccess.requireWritable(home);
-        AppContext ctx = openUnlocked(home, clock, options);
+        AppContext ctx = openUnlocked(home, clock, options, false);
         ctx.backups.stop();
         return ctx;
     }
 
-    private static AppContext openUnlocked(Path home, Clock clock, Options options) {
+    /**
+     * Opens the folder's files; {@code owner} when this process holds the folder's lock (not for a look by
+     * {@code status}), and may then set aside a cache that a check in the background found damaged.
+     */
+    private static AppContext openUnlocked(Path home, Clock clock, Options options, boolean owner) {
         TerminalMarker marker = TerminalMarker.openOrCreate(home);
         SqliteDatabase journalDb = openJournal(home, marker);
         try {
             SqliteDatabase cacheDb;
             String note = null;
+            Path checkFailed = home.resolve(CACHE_CHECK_FAILED);
             try {
-                cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache", SqliteDatabase.Durability.NORMAL, true);
+                if (owner && Files.exists(checkFailed)) {
+                    throw new StorageException(readQuietly(checkFailed), null, StorageException.Kind.DAMAGED);
+                }
+                // Not checked page by page here: a large store's cache takes seconds to check (half a minute after a
+                // reboot), and the sign-in screen would wait for it. A file that is not a database at all still fails
+                // here; the pages are checked in the background (checkCacheInBackground) and a damaged cache is set
+                // aside at the next start. The journal, the store's own work, is still checked before anything.
+                cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache", SqliteDatabase.Durability.NORMAL, false);
             } catch (StorageException e) {
                 if (e.kind() != StorageException.Kind.DAMAGED) {
                     throw e.kind() == StorageException.Kind.BUSY
@@ -213,6 +225,7 @@ public final class AppContext implements AutoCloseable {
                             + "Comptoir) and start again; nothing was changed.", e, StorageException.Kind.BUSY) : e;
                 }
                 note = setAsideDamagedCache(home, e);
+                deleteQuietly(checkFailed);
                 cacheDb = SqliteDatabase.open(home.resolve(CACHE_FILE), "cache");
             }
             return new AppContext(home, clock, options, marker, journalDb, cacheDb, note);
@@ -275,6 +288,65 @@ public final class AppContext implements AutoCloseable {
         LOG.warn("The cache was damaged ({}); set aside as {} and rebuilt", cause.getMessage(), CACHE_FILE + suffix);
         return "The local cache was damaged (" + cause.getMessage() + "); it was set aside as " + CACHE_FILE + suffix
                 + " and is being rebuilt from the central platform. No unsynced work was lost.";
+    }
+
+    /** The marker a failed check of the cache leaves: its next start sets the cache aside and rebuilds it. */
+    static final String CACHE_CHECK_FAILED = "cache.check-failed";
+
+    /**
+     * Checks every page of the cache (SQLite's quick_check) on a thread of its own, once the app has started; a
+     * damaged cache is logged and marked, to be set aside and rebuilt at the next start. For the app, not for
+     * commands (they end before a large cache is read through).
+     */
+    public void checkCacheInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                checkCache();
+            } catch (RuntimeException e) {
+                LOG.warn("The cache's check in the background stopped: {}", e.toString());
+            }
+        }, "comptoir-cache-check");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** The check {@link #checkCacheInBackground} runs: what SQLite found wrong, empty when the cache is sound. */
+    public java.util.List<String> checkCache() {
+        long started = System.nanoTime();
+        java.util.List<String> problems = cacheDb.integrityProblems("quick_check");
+        if (cacheDb.isClosed()) {
+            // The terminal closed while the check ran: its reader was closed under it, which is no damage.
+            return java.util.List.of();
+        }
+        if (problems.isEmpty()) {
+            LOG.info("Cache checked in {} ms: OK", (System.nanoTime() - started) / 1_000_000);
+            return problems;
+        }
+        String found = String.join("; ", problems.subList(0, Math.min(3, problems.size())));
+        try {
+            Files.writeString(home.resolve(CACHE_CHECK_FAILED), CACHE_FILE + " is damaged: " + found);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The cache is damaged (" + found + ") and this could not be noted for the next start", e);
+        }
+        LOG.error("The cache is damaged ({}): it will be set aside and rebuilt at the next start; no unsynced work is in it", found);
+        return problems;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return CACHE_FILE + " failed its check (" + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("{} could not be deleted: {}", file.getFileName(), e.toString());
+        }
     }
 
     private static long sizeOf(Path file) {

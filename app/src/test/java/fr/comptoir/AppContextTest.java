@@ -67,4 +67,46 @@ class AppContextTest {
             assertThat(ctx.cache().counts().get("orders")).isEqualTo(DemoSize.TINY.orders);
         }
     }
+
+    @Test
+    void aCacheDamagedInsideIsFoundAfterTheStartAndRebuiltAtTheNext() throws Exception {
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), tiny())) {
+            ctx.activateDemo();
+            ctx.connect();
+            assertThat(ctx.sync().syncOnce().ok()).isTrue();
+            ctx.journal().record(new StaffEvent("e2", StaffEvent.Type.SIGNED_IN, "s", "st", "d", "2026-11-20T09:00:00Z"));
+        }
+        // Pages in the second half of the file (table rows, not the schema) overwritten, as a bad sector would.
+        Path cache = home.resolve("cache.db");
+        byte[] bytes = Files.readAllBytes(cache);
+        int pageSize = 4096;
+        for (int page = bytes.length / pageSize / 2; page < bytes.length / pageSize - 1; page += 3) {
+            java.util.Arrays.fill(bytes, page * pageSize, page * pageSize + pageSize, (byte) 0x5A);
+        }
+        Files.write(cache, bytes);
+
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), tiny())) {
+            assertThat(ctx.cacheRecoveryNote()).as("the start does not read every page").isEmpty();
+            assertThat(ctx.checkCache()).isNotEmpty();
+            assertThat(home.resolve("cache.check-failed")).exists();
+        }
+        try (AppContext ctx = AppContext.open(home, Clock.systemUTC(), tiny())) {
+            assertThat(ctx.cacheRecoveryNote()).get().asString().contains("damaged");
+            assertThat(home.resolve("cache.check-failed")).doesNotExist();
+            assertThat(ctx.cache().counts().get("customers")).isZero();
+            assertThat(ctx.outbox().pendingCount()).isEqualTo(1);
+            assertThat(ctx.checkCache()).isEmpty();
+            ctx.connect();
+            assertThat(ctx.sync().syncOnce().ok()).isTrue();
+            assertThat(ctx.cache().counts().get("customers")).isEqualTo(DemoSize.TINY.customers);
+        }
+    }
+
+    @Test
+    void aCheckCutShortByTheTerminalClosingMarksNothing() {
+        AppContext ctx = AppContext.open(home, Clock.systemUTC(), tiny());
+        ctx.close();
+        assertThat(ctx.checkCache()).isEmpty();
+        assertThat(home.resolve("cache.check-failed")).doesNotExist();
+    }
 }

@@ -62,7 +62,9 @@ public final class ComptoirApplication extends Application {
         java.util.concurrent.CompletableFuture<AppContext> opening = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                opening.complete(AppContext.open(home, Clock.systemUTC(), AppContext.Options.defaults()));
+                AppContext ctx = AppContext.open(home, Clock.systemUTC(), AppContext.Options.defaults());
+                ctx.checkCacheInBackground();
+                opening.complete(ctx);
             } catch (RuntimeException | Error e) {
                 opening.completeExceptionally(e);
             }
@@ -92,7 +94,11 @@ public final class ComptoirApplication extends Application {
                 }
             };
         }
-        return () -> AppContext.open(resolved, Clock.systemUTC(), AppContext.Options.defaults());
+        return () -> {
+            AppContext ctx = AppContext.open(resolved, Clock.systemUTC(), AppContext.Options.defaults());
+            ctx.checkCacheInBackground();
+            return ctx;
+        };
     }
 
     public AppWindow window() {

@@ -281,6 +281,11 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close} was called: a read that failed after it says nothing about the file. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
         lock.lock();
