@@ -48,9 +48,12 @@ public final class ComptoirApplication extends Application {
         stage.show();
     }
 
-    /** The data folder being opened while the toolkit starts, by {@link #openDataEarly}; null before. */
-    private static volatile java.util.concurrent.CompletableFuture<AppContext> early;
-    private static volatile java.nio.file.Path earlyHome;
+    /** A data folder being opened while the toolkit starts, by {@link #openDataEarly}. */
+    private record Early(java.nio.file.Path home, java.util.concurrent.CompletableFuture<AppContext> opening) {
+    }
+
+    /** The opening {@link #openDataEarly} started, until the window takes it; null before and after. */
+    private static volatile Early early;
 
     /**
      * Starts opening the data folder named by {@code args} on a thread of its own, before the window's toolkit
@@ -62,42 +65,42 @@ public final class ComptoirApplication extends Application {
         java.util.concurrent.CompletableFuture<AppContext> opening = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                AppContext ctx = AppContext.open(home, Clock.systemUTC(), AppContext.Options.defaults());
-                ctx.checkCacheInBackground();
-                opening.complete(ctx);
+                opening.complete(openForTheWindow(home));
             } catch (RuntimeException | Error e) {
                 opening.completeExceptionally(e);
             }
         }, "comptoir-open");
         t.setDaemon(true);
-        earlyHome = home;
-        early = opening;
+        early = new Early(home, opening);
         t.start();
+    }
+
+    /** The app's own data: opened, and its cache then checked in the background (not before the first screen). */
+    private static AppContext openForTheWindow(java.nio.file.Path home) {
+        AppContext ctx = AppContext.open(home, Clock.systemUTC(), AppContext.Options.defaults());
+        ctx.checkCacheInBackground();
+        return ctx;
     }
 
     private static Supplier<AppContext> defaultContext(List<String> args) {
         java.nio.file.Path resolved = AppHome.fromArgs(args);
-        java.util.concurrent.CompletableFuture<AppContext> opening = early;
-        if (opening != null && resolved.equals(earlyHome)) {
-            early = null;
-            return () -> {
-                try {
-                    return opening.join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw e;
-                }
-            };
+        Early started = early;
+        if (started == null || !resolved.equals(started.home())) {
+            return () -> openForTheWindow(resolved);
         }
+        early = null;
         return () -> {
-            AppContext ctx = AppContext.open(resolved, Clock.systemUTC(), AppContext.Options.defaults());
-            ctx.checkCacheInBackground();
-            return ctx;
+            try {
+                return started.opening().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
         };
     }
 
